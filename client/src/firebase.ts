@@ -1,0 +1,36 @@
+import type { FirebaseApp } from "firebase/app";
+import { connectAuthEmulator, getAuth, type Auth } from "firebase/auth";
+import { connectFirestoreEmulator, getFirestore, type Firestore } from "firebase/firestore";
+import { connectFunctionsEmulator, getFunctions, type Functions } from "firebase/functions";
+import { FUNCTIONS_REGION } from "./schema/index.js";
+
+/** The Firebase services TalkStudio uses, bound to one app. Every client call takes this first. */
+export interface TalkStudio {
+  readonly app: FirebaseApp;
+  readonly auth: Auth;
+  readonly db: Firestore;
+  readonly functions: Functions;
+}
+
+export interface EmulatorHosts {
+  /** Host of every emulator; default 127.0.0.1. Ports are firebase.json's. */
+  host?: string;
+  authPort?: number;
+  firestorePort?: number;
+  functionsPort?: number;
+}
+
+/** Binds TalkStudio to an initialised Firebase app; pass `emulators` to use the local suite. */
+export function createTalkStudio(app: FirebaseApp, options: { emulators?: EmulatorHosts } = {}): TalkStudio {
+  const auth = getAuth(app);
+  const db = getFirestore(app);
+  const functions = getFunctions(app, FUNCTIONS_REGION);
+  const emulators = options.emulators;
+  if (emulators) {
+    const host = emulators.host ?? "127.0.0.1";
+    connectAuthEmulator(auth, `http://${host}:${emulators.authPort ?? 9099}`, { disableWarnings: true });
+    connectFirestoreEmulator(db, host, emulators.firestorePort ?? 8080);
+    connectFunctionsEmulator(functions, host, emulators.functionsPort ?? 5001);
+  }
+  return { app, auth, db, functions };
+}

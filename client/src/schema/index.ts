@@ -1,0 +1,5 @@
+// The one source of TalkStudio's data shapes: the SPA, this client and the Cloud Functions all
+// import from here.
+export * from "./limits.js";
+export * from "./errors.js";
+export * from "./identity.js";

@@ -1,0 +1,38 @@
+import { HttpsError, type FunctionsErrorCode } from "firebase-functions/v2/https";
+import type { z } from "zod";
+import type { ErrorReason } from "../schema.js";
+
+/**
+ * A failure the caller can act on. Domain functions throw it; entry points turn it into an
+ * HttpsError with the same code and `details.reason`, so nothing the caller did wrong is `internal`.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: Exclude<FunctionsErrorCode, "ok" | "internal" | "unknown">,
+    readonly reason: ErrorReason,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export function toHttpsError(error: unknown): HttpsError {
+  if (error instanceof HttpsError) return error;
+  if (error instanceof DomainError) {
+    return new HttpsError(error.code, error.message, { reason: error.reason, ...error.extra });
+  }
+  // Anything else is our bug: log it whole, tell the caller nothing about internals.
+  console.error(error);
+  return new HttpsError("internal", "Something went wrong on our side.");
+}
+
+/** Parses callable input; a mismatch is `invalid-argument` listing which fields were wrong. */
+export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  throw new DomainError("invalid-argument", "invalid-input", "The request is not valid.", {
+    issues: result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+  });
+}

@@ -1,0 +1,18 @@
+import { defineInt, defineString } from "firebase-functions/params";
+
+// Deploy-time parameters. The demo project's values live in functions/.env.demo-talkstudio;
+// a real project is asked for them on `firebase deploy` (see README).
+export const kakaoApiBaseUrl = defineString("KAKAO_API_BASE_URL", {
+  default: "https://kapi.kakao.com",
+  description: "Base URL of Kakao's REST API (a fake server in the demo project).",
+});
+export const kakaoAppId = defineString("KAKAO_APP_ID", {
+  description: "Our Kakao app's numeric id: tokens of any other app are refused.",
+});
+export const trustedProxyHops = defineInt("TRUSTED_PROXY_HOPS", {
+  default: 1,
+  description:
+    "How many X-Forwarded-For entries, counted from the right, our own front ends appended (1 direct, 2 through Hosting).",
+});
+
+export const KAKAO_TIMEOUT_MS = 5_000;

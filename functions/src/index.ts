@@ -1,0 +1,3 @@
+import "./setup.js";
+
+export { kakaoSignIn } from "./identity/index.js";

@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+// The emulator bootstrap behind `npm start` and `npm test`.
+//   node scripts/emulators.mjs start          emulator suite + seed data, until Ctrl-C
+//   node scripts/emulators.mjs exec "<cmd>"   emulator suite around one command (tests, benchmarks)
+// It finds a Firestore emulator that works offline, checks Java, builds the functions bundle and
+// runs firebase-tools from node_modules. Every failure is one sentence, never a stack trace.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeLauncherJar } from "./lib/launcher-jar.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const PROJECT = process.env.TALKSTUDIO_PROJECT ?? "demo-talkstudio";
+const GCLOUD_JAR_RELATIVE = "platform/cloud-firestore-emulator/cloud-firestore-emulator.jar";
+const DEBIAN_GCLOUD_ROOT = "/usr/lib/google-cloud-sdk";
+const MIN_JAVA = 11;
+const FIREBASE_CACHE = join(homedir(), ".cache", "firebase", "emulators");
+
+class BootstrapError extends Error {}
+
+function fail(message) {
+  throw new BootstrapError(message);
+}
+
+/** Path of a gcloud SDK root, or null: asks `gcloud` only when the standard Debian path is absent. */
+function gcloudSdkRoot() {
+  if (existsSync(join(DEBIAN_GCLOUD_ROOT, GCLOUD_JAR_RELATIVE))) return DEBIAN_GCLOUD_ROOT;
+  const out = spawnSync("gcloud", ["info", "--format=value(installation.sdk_root)"], {
+    encoding: "utf8",
+    timeout: 20_000,
+  });
+  if (out.status !== 0 || !out.stdout.trim()) return null;
+  return out.stdout.trim();
+}
+
+/**
+ * Which Firestore emulator to run, in order: $FIRESTORE_EMULATOR_JAR, a gcloud SDK component,
+ * else firebase-tools' own download (needs internet once). Returns a description for the log.
+ */
+function prepareFirestoreEmulator(env) {
+  let jar = env.FIRESTORE_EMULATOR_JAR;
+  let source = "FIRESTORE_EMULATOR_JAR";
+  if (jar) {
+    jar = resolve(jar);
+    if (!existsSync(jar)) fail(`FIRESTORE_EMULATOR_JAR points at ${jar}, which does not exist.`);
+  } else {
+    const sdk = gcloudSdkRoot();
+    const candidate = sdk && join(sdk, GCLOUD_JAR_RELATIVE);
+    if (candidate && existsSync(candidate)) {
+      jar = candidate;
+      source = "gcloud SDK component";
+    }
+  }
+  if (!jar) return "firebase-tools' own download (needs internet the first time)";
+  // The component JAR has no Main-Class, so `java -jar` (what firebase-tools runs) needs a launcher.
+  const launcher = join(root, ".cache", "emulators", "firestore-launcher.jar");
+  writeLauncherJar(launcher, jar, "com.google.cloud.datastore.emulator.firestore.CloudFirestore");
+  env.FIRESTORE_EMULATOR_BINARY_PATH = launcher;
+  return `${jar} (${source})`;
+}
+
+function checkJava() {
+  const out = spawnSync("java", ["-version"], { encoding: "utf8" });
+  if (out.error || out.status !== 0) {
+    fail(
+      "Java is not installed, and the Firestore emulator needs it: on Debian/Ubuntu run `sudo apt-get install -y default-jre-headless`, elsewhere install a JDK 17+ (https://adoptium.net).",
+    );
+  }
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(out.stderr);
+  const major = match ? (match[1] === "1" ? Number(match[2]) : Number(match[1])) : 0;
+  if (major < MIN_JAVA) {
+    fail(
+      `Java ${major || "of unknown version"} is too old for the Firestore emulator: install Java 17 or newer.`,
+    );
+  }
+}
+
+function firebaseBin() {
+  const bin = join(root, "node_modules", ".bin", "firebase");
+  if (!existsSync(bin))
+    fail("firebase-tools is not installed: run `npm ci` (or `npm install`) in the repository root first.");
+  return bin;
+}
+
+function buildFunctions() {
+  const out = spawnSync("npm", ["run", "--silent", "build", "-w", "functions"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (out.status !== 0) fail("Building the functions bundle failed (see the esbuild output above).");
+}
+
+/** Storage and the UI need files firebase-tools downloads; offline they exist only if cached earlier. */
+function cached(prefix) {
+  return existsSync(FIREBASE_CACHE) && readdirSync(FIREBASE_CACHE).some((f) => f.startsWith(prefix));
+}
+
+function emulatorList() {
+  const only = ["auth", "firestore", "functions", "hosting"];
+  if (process.env.TALKSTUDIO_STORAGE_EMULATOR === "1" || cached("cloud-storage-rules-runtime")) {
+    only.push("storage");
+  } else {
+    console.log(
+      "Storage emulator off: it needs cloud-storage-rules-runtime, which firebase-tools downloads on first use (run `npx firebase setup:emulators:storage` once online). Storage tests will skip.",
+    );
+  }
+  return only;
+}
+
+function run(args, env) {
+  return new Promise((resolveExit) => {
+    const child = spawn(firebaseBin(), args, { cwd: root, env, stdio: "inherit" });
+    const forward = (signal) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("exit", (code, signal) => resolveExit(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  const [mode, command] = process.argv.slice(2);
+  if (mode !== "start" && !(mode === "exec" && command)) {
+    fail('Usage: node scripts/emulators.mjs start | exec "<command>"');
+  }
+  const env = { ...process.env, FIREBASE_CLI_DISABLE_UPDATE_CHECK: "true" };
+  firebaseBin();
+  checkJava();
+  console.log(`Firestore emulator: ${prepareFirestoreEmulator(env)}`);
+  buildFunctions();
+  const only = emulatorList().join(",");
+  if (mode === "exec") {
+    return run(["emulators:exec", "--project", PROJECT, "--only", only, command], env);
+  }
+  const ui = cached("ui-v");
+  if (!ui) {
+    console.log(
+      "Emulator UI off: its bundle is downloaded on first use and this machine has not got it (run `npx firebase setup:emulators:ui` once online).",
+    );
+  }
+  // emulators:exec keeps the suite up while the seed script runs and then serves until Ctrl-C.
+  const seedAndServe = `node ${JSON.stringify(join(root, "scripts", "seed.mjs"))} --serve`;
+  const args = ["emulators:exec", "--project", PROJECT, "--only", only, seedAndServe];
+  if (ui) args.splice(1, 0, "--ui");
+  return run(args, env);
+}
+
+main().then(
+  (code) => process.exit(code ?? 0),
+  (error) => {
+    if (error instanceof BootstrapError) {
+      console.error(`\n✖ ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  },
+);

@@ -1,0 +1,21 @@
+import { signInAnonymously } from "firebase/auth";
+import { doc, getDoc } from "firebase/firestore";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { clearAuth, closeClients, newClient } from "../support/emulators.js";
+
+beforeEach(clearAuth);
+afterAll(closeClients);
+
+describe("createTalkStudio", () => {
+  it("binds auth, Firestore and functions to the emulators", async () => {
+    const ts = newClient();
+    const { user } = await signInAnonymously(ts.auth);
+    expect(user.uid).toMatch(/\w+/);
+    expect(ts.functions.region).toBe("asia-northeast3");
+    // The owner's own profile path is readable (empty), a stranger's is refused by the rules.
+    expect((await getDoc(doc(ts.db, "users", user.uid))).exists()).toBe(false);
+    await expect(getDoc(doc(ts.db, "users", "somebody-else"))).rejects.toMatchObject({
+      code: "permission-denied",
+    });
+  });
+});

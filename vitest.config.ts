@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    // Every file shares one emulator suite: run files one after another so data never interleaves.
+    fileParallelism: false,
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    globalSetup: ["tests/global-setup.ts"],
+  },
+});
