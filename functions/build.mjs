@@ -11,9 +11,5 @@ await build({
   format: "esm",
   sourcemap: true,
   external: ["firebase-functions", "firebase-functions/*", "firebase-admin", "firebase-admin/*"],
-  // ESM output still meets CommonJS inside some bundled packages: give them a require().
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
   logLevel: "warning",
 });

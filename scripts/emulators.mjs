@@ -140,7 +140,7 @@ async function main() {
     );
   }
   // emulators:exec keeps the suite up while the seed script runs and then serves until Ctrl-C.
-  const seedAndServe = `node ${JSON.stringify(join(root, "scripts", "seed.mjs"))} --serve`;
+  const seedAndServe = `node --import tsx ${JSON.stringify(join(root, "scripts", "seed", "seed.ts"))} --serve`;
   const args = ["emulators:exec", "--project", PROJECT, "--only", only, seedAndServe];
   if (ui) args.splice(1, 0, "--ui");
   return run(args, env);

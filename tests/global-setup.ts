@@ -10,6 +10,7 @@ export function setup(): void {
 
 /** After the run, keep the rules coverage report (reports/ is gitignored). */
 export async function teardown(): Promise<void> {
+  if (!process.env.FIRESTORE_EMULATOR_HOST) return;
   const url = `http://${emulatorHosts.firestore}/emulator/v1/projects/${PROJECT_ID}:ruleCoverage.html`;
   const response = await fetch(url);
   if (!response.ok) return;

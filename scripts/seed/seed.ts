@@ -1,0 +1,72 @@
+// Loads the demo data into a running emulator suite (`npm start` runs it inside emulators:exec).
+//   node --import tsx scripts/seed/seed.ts [--serve]
+// --serve prints where everything is and keeps the suite up until Ctrl-C.
+import { initializeApp } from "firebase-admin/app";
+import { getAuth } from "firebase-admin/auth";
+import { getFirestore, Timestamp } from "firebase-admin/firestore";
+import { DEMO_PROJECTS, DEMO_SHARE_CODE, DEMO_USER } from "./demo-projects.js";
+
+const PROJECT_ID = process.env.GCLOUD_PROJECT ?? "demo-talkstudio";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+async function seed(): Promise<void> {
+  if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
+    throw new Error("Seed only runs against the emulators: start them with `npm start`.");
+  }
+  const app = initializeApp({ projectId: PROJECT_ID });
+  const auth = getAuth(app);
+  const db = getFirestore(app);
+
+  await auth.createUser({ ...DEMO_USER, emailVerified: true }).catch((error: { code?: string }) => {
+    if (error.code !== "auth/uid-already-exists") throw error;
+  });
+  const batch = db.batch();
+  for (const project of DEMO_PROJECTS) {
+    batch.set(db.doc(`users/${DEMO_USER.uid}/conversations/${project.id}`), project);
+  }
+  const shared = DEMO_PROJECTS[0]!;
+  const now = Date.now();
+  batch.set(db.doc(`shares/${DEMO_SHARE_CODE}`), {
+    ownerUid: DEMO_USER.uid,
+    conversationId: shared.id,
+    title: shared.title,
+    createdAt: Timestamp.fromMillis(now),
+    expiresAt: Timestamp.fromMillis(now + 7 * DAY_MS),
+    revokedAt: null,
+    passwordProtected: false,
+    allowDownload: true,
+    viewCount: 0,
+    conversation: shared.conversation,
+    theme: shared.theme,
+    statusBar: shared.statusBar,
+  });
+  await batch.commit();
+}
+
+function printWhereThingsAre(): void {
+  const hosting = process.env.FIREBASE_HOSTING_EMULATOR_HOST ?? "127.0.0.1:5000";
+  console.log(`
+TalkStudio emulators are up, project ${PROJECT_ID}, with demo data:
+  Auth       http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}
+  Firestore  http://${process.env.FIRESTORE_EMULATOR_HOST}
+  Functions  http://${process.env.FUNCTIONS_EMULATOR_HOST ?? "127.0.0.1:5001"}/${PROJECT_ID}/asia-northeast3/<name>
+  Hosting    http://${hosting}
+  Demo user  ${DEMO_USER.email} / ${DEMO_USER.password} (uid ${DEMO_USER.uid}), ${DEMO_PROJECTS.length} conversations
+  Share      http://${hosting}/s/${DEMO_SHARE_CODE}
+Press Ctrl-C to stop.`);
+}
+
+try {
+  await seed();
+  if (process.argv.includes("--serve")) {
+    printWhereThingsAre();
+    // Serve until Ctrl-C: emulators:exec stops the suite when this script exits.
+    setInterval(() => undefined, 1 << 30);
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(0));
+  } else {
+    console.log("Seeded the demo data.");
+  }
+} catch (error) {
+  console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
