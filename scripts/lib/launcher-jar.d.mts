@@ -1,0 +1,1 @@
+export function writeLauncherJar(target: string, classPathJar: string, mainClass: string): void;
