@@ -2,7 +2,8 @@ import type { DocumentReference, Firestore } from "firebase-admin/firestore";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { deleteAccount } from "../../client/src/index.js";
 import { deleteUserData } from "../../functions/src/account-deletion/delete-user-data.js";
-import { adminDb, eventually } from "../support/admin.js";
+import { adminDb } from "../support/admin.js";
+import { eventually } from "../support/eventually.js";
 import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { signInWithFakeGoogle } from "../support/sign-in.js";
 

@@ -2,7 +2,8 @@ import { GoogleAuthProvider, signInWithCredential } from "firebase/auth";
 import type { Timestamp } from "firebase-admin/firestore";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { signInWithKakao } from "../../client/src/index.js";
-import { adminAuth, adminDb, eventually } from "../support/admin.js";
+import { adminAuth, adminDb } from "../support/admin.js";
+import { eventually } from "../support/eventually.js";
 import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { failureOf, useFakeKakao } from "../support/fake-kakao.js";
 

@@ -1,7 +1,8 @@
 import { Timestamp } from "firebase-admin/firestore";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createProfileIfMissing, refreshProfile } from "../../functions/src/profiles/profile.js";
-import { adminDb, eventually } from "../support/admin.js";
+import { adminDb } from "../support/admin.js";
+import { eventually } from "../support/eventually.js";
 import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { signInWithFakeGitHub, signInWithFakeGoogle } from "../support/sign-in.js";
 
