@@ -12,7 +12,7 @@ import {
 
 // Popups and redirects need a browser: these tests replace the SDK's calls and check our choices.
 vi.mock("firebase/auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("firebase/auth")>()),
+  ...(await importOriginal<typeof firebaseAuth>()),
   signInWithPopup: vi.fn(),
   signInWithRedirect: vi.fn(),
   deleteUser: vi.fn(),
@@ -22,7 +22,8 @@ const redirect = vi.mocked(firebaseAuth.signInWithRedirect);
 const removeUser = vi.mocked(firebaseAuth.deleteUser);
 
 const user = { uid: "u1" } as firebaseAuth.User;
-const ts = (currentUser: firebaseAuth.User | null = user) => ({ auth: { currentUser } }) as unknown as TalkStudio;
+const ts = (currentUser: firebaseAuth.User | null = user) =>
+  ({ auth: { currentUser } }) as unknown as TalkStudio;
 
 beforeEach(() => vi.resetAllMocks());
 

@@ -17,7 +17,7 @@ describe("session helpers", () => {
     const unsubscribe = onUserChanged(ts, (user: User | null) => seen.push(user?.uid ?? null));
     const user = await signInWithFakeGoogle(ts, { sub: "s-1" });
     await signOut(ts);
-    await eventually(async () => (seen.length >= 3 ? true : undefined));
+    await eventually(() => Promise.resolve(seen.length >= 3 ? true : undefined));
     unsubscribe();
     expect(seen).toEqual([null, user.uid, null]);
   });

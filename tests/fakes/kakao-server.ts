@@ -97,9 +97,7 @@ function userMe(user: FakeKakaoUser) {
 }
 
 /** Starts the fake on 127.0.0.1 (`port` 0 picks a free one). */
-export async function startFakeKakao(
-  options: { port?: number; appId?: number } = {},
-): Promise<FakeKakao> {
+export async function startFakeKakao(options: { port?: number; appId?: number } = {}): Promise<FakeKakao> {
   const ourAppId = options.appId ?? FAKE_KAKAO_APP_ID;
   const users = new Map<number, FakeKakaoUser>();
   const tokens = new Map<string, Token>();
@@ -141,7 +139,8 @@ export async function startFakeKakao(
     requests,
     setUser: (user) => void users.set(user.id, user),
     issueToken(kakaoId, tokenOptions = {}) {
-      const token = tokenOptions.token ?? `fake-kakao-token-${++tokenCount}-${Math.random().toString(36).slice(2)}`;
+      const token =
+        tokenOptions.token ?? `fake-kakao-token-${++tokenCount}-${Math.random().toString(36).slice(2)}`;
       tokens.set(token, {
         kakaoId,
         appId: tokenOptions.appId ?? ourAppId,

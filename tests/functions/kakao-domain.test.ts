@@ -51,7 +51,10 @@ describe("signInWithKakao (domain)", () => {
 
   it("creates one account when the first two sign-ins of a user race", async () => {
     kakao.setUser({ id: 8, nickname: "동시" });
-    await Promise.all([signInWithKakao(kakao.issueToken(8), deps()), signInWithKakao(kakao.issueToken(8), deps())]);
+    await Promise.all([
+      signInWithKakao(kakao.issueToken(8), deps()),
+      signInWithKakao(kakao.issueToken(8), deps()),
+    ]);
     expect((await adminAuth().listUsers()).users.map((u) => u.uid)).toEqual(["kakao:8"]);
   });
 });

@@ -68,7 +68,9 @@ describe("kakaoSignIn through the emulator", () => {
       providers: ["kakao"],
     });
     expect((second?.createdAt as Timestamp).isEqual(first.createdAt as Timestamp)).toBe(true);
-    expect((second?.updatedAt as Timestamp).toMillis()).toBeGreaterThan((first.updatedAt as Timestamp).toMillis());
+    expect((second?.updatedAt as Timestamp).toMillis()).toBeGreaterThan(
+      (first.updatedAt as Timestamp).toMillis(),
+    );
   });
 
   it("refuses a token issued to another Kakao app, before reading the user", async () => {
@@ -78,9 +80,11 @@ describe("kakaoSignIn through the emulator", () => {
       code: "functions/permission-denied",
       reason: "kakao-wrong-app",
     });
-    expect(kakao().requests.filter((r) => r.authorization === `Bearer ${token}`).map((r) => r.path)).toEqual([
-      "/v1/user/access_token_info",
-    ]);
+    expect(
+      kakao()
+        .requests.filter((r) => r.authorization === `Bearer ${token}`)
+        .map((r) => r.path),
+    ).toEqual(["/v1/user/access_token_info"]);
     expect((await adminAuth().listUsers()).users).toHaveLength(0);
   });
 

@@ -54,7 +54,10 @@ describe("profile writes racing a Kakao sign-in", () => {
     const db = adminDb();
     await refreshProfile(db, fresh, new Date(2_000));
     await createProfileIfMissing(db, stale, new Date(1_000));
-    expect((await db.doc("users/kakao:7").get()).data()).toMatchObject({ displayName: "new", providers: ["kakao"] });
+    expect((await db.doc("users/kakao:7").get()).data()).toMatchObject({
+      displayName: "new",
+      providers: ["kakao"],
+    });
   });
 
   it("keeps createdAt when the sign-in refreshes a profile the trigger created", async () => {

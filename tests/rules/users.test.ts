@@ -57,7 +57,9 @@ describe("users/{uid}", () => {
         updatedAt: serverTimestamp(),
       }),
     );
-    await assertSucceeds(updateDoc(alice(), { displayName: null, photoURL: null, updatedAt: serverTimestamp() }));
+    await assertSucceeds(
+      updateDoc(alice(), { displayName: null, photoURL: null, updatedAt: serverTimestamp() }),
+    );
   });
   it("refuses other fields, a client-chosen updatedAt, and invalid values", async () => {
     const now = serverTimestamp();

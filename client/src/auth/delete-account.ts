@@ -13,7 +13,8 @@ export async function deleteAccount(ts: TalkStudio): Promise<void> {
   try {
     await deleteUser(user);
   } catch (error) {
-    if (firebaseCode(error) === "auth/requires-recent-login") throw new RecentLoginRequiredError({ cause: error });
+    if (firebaseCode(error) === "auth/requires-recent-login")
+      throw new RecentLoginRequiredError({ cause: error });
     throw error;
   }
 }

@@ -1,7 +1,12 @@
 import { doc, getDoc, serverTimestamp, updateDoc, type Timestamp } from "firebase/firestore";
 import { NotSignedInError } from "../auth/errors.js";
 import type { TalkStudio } from "../firebase.js";
-import { profileUpdateInput, USERS_COLLECTION, type ProfileUpdateInput, type UserProfile } from "../schema/index.js";
+import {
+  profileUpdateInput,
+  USERS_COLLECTION,
+  type ProfileUpdateInput,
+  type UserProfile,
+} from "../schema/index.js";
 
 function myProfileRef(ts: TalkStudio) {
   const uid = ts.auth.currentUser?.uid;

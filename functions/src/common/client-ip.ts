@@ -7,7 +7,10 @@ import { isIP } from "node:net";
  * `trustedHops` from the right. Returns null when there are fewer entries than trusted hops (the
  * request did not come through our front ends) or that entry is not an IP address.
  */
-export function clientIpFromForwardedFor(header: string | string[] | undefined, trustedHops: number): string | null {
+export function clientIpFromForwardedFor(
+  header: string | string[] | undefined,
+  trustedHops: number,
+): string | null {
   if (header === undefined || trustedHops < 1) return null;
   // Node joins repeated headers with ", "; an array can still reach us from other frameworks.
   const entries = (Array.isArray(header) ? header.join(",") : header)

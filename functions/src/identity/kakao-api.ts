@@ -55,7 +55,11 @@ export async function kakaoGet<S extends z.ZodType>(
       signal: AbortSignal.timeout(api.timeoutMs),
     });
     if (response.status === 400 || response.status === 401) {
-      throw new DomainError("unauthenticated", "kakao-token-invalid", "The Kakao access token is invalid or expired.");
+      throw new DomainError(
+        "unauthenticated",
+        "kakao-token-invalid",
+        "The Kakao access token is invalid or expired.",
+      );
     }
     if (!response.ok) throw unavailable(`Kakao answered ${response.status}; try again.`);
     body = await response.json();

@@ -88,11 +88,19 @@ export async function signInWithKakao(
   // The archived Firebase sample skipped this check, so any Kakao app's token signed its user in.
   const info = await kakaoGet(deps.kakao, "/v1/user/access_token_info", accessToken, kakaoTokenInfo);
   if (String(info.app_id) !== deps.appId.trim()) {
-    throw new DomainError("permission-denied", "kakao-wrong-app", "This Kakao token was issued to another app.");
+    throw new DomainError(
+      "permission-denied",
+      "kakao-wrong-app",
+      "This Kakao token was issued to another app.",
+    );
   }
   const kakao = await kakaoGet(deps.kakao, "/v2/user/me", accessToken, kakaoUser);
   if (kakao.id !== info.id) {
-    throw new DomainError("unauthenticated", "kakao-token-invalid", "Kakao returned a different user for this token.");
+    throw new DomainError(
+      "unauthenticated",
+      "kakao-token-invalid",
+      "Kakao returned a different user for this token.",
+    );
   }
   const uid = kakaoUid(kakao.id);
   const user = await upsertUser(deps.auth, uid, fieldsOf(kakao));

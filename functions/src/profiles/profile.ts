@@ -2,7 +2,11 @@ import type { Firestore } from "firebase-admin/firestore";
 import {
   displayNameSchema,
   KAKAO_PROVIDER_ID,
-  LIMITS, photoUrlSchema, USERS_COLLECTION, type ProfileFields } from "../schema.js";
+  LIMITS,
+  photoUrlSchema,
+  USERS_COLLECTION,
+  type ProfileFields,
+} from "../schema.js";
 
 /** What we read from an Auth user: admin's UserRecord and the v1 trigger's both fit. */
 export interface AuthUserLike {

@@ -23,7 +23,12 @@ interface Counter {
  * `resource-exhausted` once the window's budget is spent. The key is hashed so that counters never
  * store an IP address in clear.
  */
-export async function consumeRateLimit(db: Firestore, rule: RateLimitRule, key: string, now: Date): Promise<void> {
+export async function consumeRateLimit(
+  db: Firestore,
+  rule: RateLimitRule,
+  key: string,
+  now: Date,
+): Promise<void> {
   const keyHash = createHash("sha256").update(key).digest("base64url").slice(0, 32);
   const ref = db.collection(RATE_LIMIT_COLLECTION).doc(`${rule.name}_${keyHash}`);
   const retryAfterSeconds = await db.runTransaction(async (tx) => {
