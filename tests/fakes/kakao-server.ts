@@ -55,16 +55,16 @@ const tokenMissing = { msg: "this access token does not exist", code: -401 };
 const tokenExpired = { msg: "this access token is already expired", code: -401 };
 const internalError = { msg: "internal error", code: -1 };
 
-function userMe(user: FakeKakaoUser) {
-  const hasProfile = user.nickname !== undefined || user.profileImageUrl !== undefined;
+/** Kakao's /v2/user/me; `secureResource` (the query param) serves image URLs over https. */
+function userMe(user: FakeKakaoUser, secureResource: boolean) {
+  const image = secureResource ? user.profileImageUrl?.replace(/^http:/, "https:") : user.profileImageUrl;
+  const hasProfile = user.nickname !== undefined || image !== undefined;
   return {
     id: user.id,
     connected_at: "2026-01-02T03:04:05Z",
     properties: {
       ...(user.nickname !== undefined ? { nickname: user.nickname } : {}),
-      ...(user.profileImageUrl !== undefined
-        ? { profile_image: user.profileImageUrl, thumbnail_image: user.profileImageUrl }
-        : {}),
+      ...(image !== undefined ? { profile_image: image, thumbnail_image: image } : {}),
     },
     kakao_account: {
       profile_nickname_needs_agreement: false,
@@ -73,12 +73,8 @@ function userMe(user: FakeKakaoUser) {
         ? {
             profile: {
               ...(user.nickname !== undefined ? { nickname: user.nickname } : {}),
-              ...(user.profileImageUrl !== undefined
-                ? {
-                    thumbnail_image_url: user.profileImageUrl,
-                    profile_image_url: user.profileImageUrl,
-                    is_default_image: false,
-                  }
+              ...(image !== undefined
+                ? { thumbnail_image_url: image, profile_image_url: image, is_default_image: false }
                 : {}),
             },
           }
@@ -106,7 +102,8 @@ export async function startFakeKakao(options: { port?: number; appId?: number } 
   let tokenCount = 0;
 
   const answer = (req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? "/", "http://fake").pathname;
+    const url = new URL(req.url ?? "/", "http://fake");
+    const path = url.pathname;
     if (mode.kind === "down") return send(res, 500, internalError);
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     const token = bearer === undefined ? undefined : tokens.get(bearer);
@@ -120,7 +117,7 @@ export async function startFakeKakao(options: { port?: number; appId?: number } 
     if (path === "/v1/user/access_token_info") {
       return send(res, 200, { id: user.id, expires_in: 21_599, app_id: token.appId });
     }
-    return send(res, 200, userMe(user));
+    return send(res, 200, userMe(user, url.searchParams.get("secure_resource") === "true"));
   };
 
   const server = createServer((req, res) => {

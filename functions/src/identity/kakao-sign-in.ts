@@ -23,18 +23,14 @@ interface KakaoFields {
   email?: string;
 }
 
-/**
- * Nickname, profile image and, only when Kakao has verified it, the email. Kakao's CDN serves its
- * images over https too, so an http URL is upgraded rather than lost; its default silhouette is
- * no photo.
- */
+/** Nickname, profile image (not Kakao's default silhouette) and, only when Kakao verified it, the email. */
 function fieldsOf(user: KakaoUser): KakaoFields {
   const account = user.kakao_account;
   const profile = account?.profile;
   const image = profile?.is_default_image ? undefined : profile?.profile_image_url;
   const fields: KakaoFields = {
     displayName: profile?.nickname?.trim() || null,
-    photoURL: image ? image.replace(/^http:\/\//, "https://") : null,
+    photoURL: image?.startsWith("https://") ? image : null,
   };
   if (account?.email && account.is_email_verified === true && account.is_email_valid !== false) {
     fields.email = account.email;
@@ -94,7 +90,8 @@ export async function signInWithKakao(
       "This Kakao token was issued to another app.",
     );
   }
-  const kakao = await kakaoGet(deps.kakao, "/v2/user/me", accessToken, kakaoUser);
+  // secure_resource: image URLs over https, which the SPA (an https page) can show.
+  const kakao = await kakaoGet(deps.kakao, "/v2/user/me?secure_resource=true", accessToken, kakaoUser);
   if (kakao.id !== info.id) {
     throw new DomainError(
       "unauthenticated",
