@@ -7,9 +7,6 @@ export const USERS_COLLECTION = "users";
 /** Storage prefix of everything a user uploads; account deletion removes it whole. */
 export const userStoragePrefix = (uid: string) => `users/${uid}/`;
 
-/** The provider ids a profile lists: Firebase's for Google and GitHub, ours for Kakao's custom tokens. */
-export const KAKAO_PROVIDER_ID = "kakao";
-
 export const displayNameSchema = z.string().trim().min(1).max(LIMITS.displayNameChars);
 export const photoUrlSchema = z.url({ protocol: /^https$/ }).max(LIMITS.urlChars);
 
@@ -17,6 +14,7 @@ export const photoUrlSchema = z.url({ protocol: /^https$/ }).max(LIMITS.urlChars
 export const profileFields = z.object({
   displayName: displayNameSchema.nullable(),
   photoURL: photoUrlSchema.nullable(),
+  /** Firebase's provider ids (`google.com`, `github.com`), and `kakao` for Kakao's custom-token users. */
   providers: z.array(z.string()),
 });
 export type ProfileFields = z.infer<typeof profileFields>;

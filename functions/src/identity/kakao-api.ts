@@ -7,7 +7,6 @@ export const kakaoTokenInfo = z.object({
   app_id: z.number().int(),
   expires_in: z.number(),
 });
-export type KakaoTokenInfo = z.infer<typeof kakaoTokenInfo>;
 
 /** The part of Kakao's `GET /v2/user/me` answer we use; every consent-gated field may be missing. */
 export const kakaoUser = z.object({

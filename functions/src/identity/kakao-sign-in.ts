@@ -2,7 +2,7 @@ import type { Auth, UpdateRequest, UserRecord } from "firebase-admin/auth";
 import type { Firestore } from "firebase-admin/firestore";
 import { DomainError } from "../common/errors.js";
 import { refreshProfile } from "../profiles/profile.js";
-import { KAKAO_PROVIDER_ID } from "../schema.js";
+import { KAKAO_PROVIDER_ID, kakaoUid } from "../schema.js";
 import { kakaoGet, kakaoTokenInfo, kakaoUser, type KakaoApi, type KakaoUser } from "./kakao-api.js";
 
 export interface KakaoSignInDeps {
@@ -13,8 +13,6 @@ export interface KakaoSignInDeps {
   appId: string;
   now: () => Date;
 }
-
-export const kakaoUid = (kakaoId: number) => `${KAKAO_PROVIDER_ID}:${kakaoId}`;
 
 /** The Auth fields we take from Kakao: null clears what Kakao no longer gives us. */
 interface KakaoFields {

@@ -1,6 +1,7 @@
 import type { Firestore } from "firebase-admin/firestore";
 import {
   displayNameSchema,
+  isKakaoUid,
   KAKAO_PROVIDER_ID,
   LIMITS,
   photoUrlSchema,
@@ -16,18 +17,19 @@ export interface AuthUserLike {
   providerData: ReadonlyArray<{ providerId: string }>;
 }
 
-/** Kakao users are custom-token users: Auth lists no provider for them, their uid says it. */
-export const isKakaoUid = (uid: string) => uid.startsWith(`${KAKAO_PROVIDER_ID}:`);
-
 /**
  * The profile fields of an Auth user, normalised to what the rules accept from the owner later (a
  * provider's over-long name is cut, a non-https photo dropped), so an owner's edit never fails on a
  * field they did not touch.
  */
-export function profileFieldsOf(user: AuthUserLike): ProfileFields {
+function profileFieldsOf(user: AuthUserLike): ProfileFields {
   const name = displayNameSchema.safeParse(user.displayName?.trim().slice(0, LIMITS.displayNameChars));
   const photo = photoUrlSchema.safeParse(user.photoURL);
-  const providers = isKakaoUid(user.uid) ? [KAKAO_PROVIDER_ID] : user.providerData.map((p) => p.providerId);
+  // Auth lists no provider for a custom-token user: a Kakao user's uid says it.
+  const providers = [
+    ...(isKakaoUid(user.uid) ? [KAKAO_PROVIDER_ID] : []),
+    ...user.providerData.map((p) => p.providerId),
+  ];
   return {
     displayName: name.success ? name.data : null,
     photoURL: photo.success ? photo.data : null,

@@ -8,7 +8,7 @@ import { consumeRateLimit, type RateLimitRule } from "./rate-limiter.js";
  * always appends an entry, so only the emulator (no front end) and a misconfigured hop count land
  * here: a shared, limited bucket fails safe where "no limit" would fail open.
  */
-export const UNKNOWN_CLIENT_KEY = "unknown";
+const UNKNOWN_CLIENT_KEY = "unknown";
 
 /** Counts a call against `rule` for the caller's IP, read from the trusted end of X-Forwarded-For. */
 export async function consumePerIpLimit(
