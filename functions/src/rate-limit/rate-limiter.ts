@@ -20,8 +20,8 @@ interface Counter {
 
 /**
  * Counts one call of `key` against `rule` (a fixed window opened by the key's first call) and throws
- * `resource-exhausted` once the window's budget is spent. The key is hashed so that counters never
- * store an IP address in clear.
+ * `resource-exhausted` once the window's budget is spent. Keys are hashed into the document id, which
+ * keeps addresses out of ids and logs (pseudonymous only: an IPv4 hash is easily reversed).
  */
 export async function consumeRateLimit(
   db: Firestore,
