@@ -15,8 +15,10 @@ function userFiles(): UserFiles | null {
   return getStorage().bucket();
 }
 
+// Retried on failure (deleteUserData is idempotent) so that a transient error never leaves data behind.
 export const onUserDeleted = v1
   .region(FUNCTIONS_REGION)
+  .runWith({ failurePolicy: true })
   .auth.user()
   .onDelete(async (user) => {
     const summary = await deleteUserData(user.uid, {

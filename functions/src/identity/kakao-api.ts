@@ -5,7 +5,6 @@ import { DomainError } from "../common/errors.js";
 export const kakaoTokenInfo = z.object({
   id: z.number().int(),
   app_id: z.number().int(),
-  expires_in: z.number(),
 });
 
 /** The part of Kakao's `GET /v2/user/me` answer we use; every consent-gated field may be missing. */
