@@ -1,2 +1,4 @@
 export * from "./schema/index.js";
 export * from "./firebase.js";
+export * from "./auth/index.js";
+export * from "./profile/profile.js";

@@ -1,3 +1,5 @@
 import "./setup.js";
 
 export { kakaoSignIn } from "./identity/index.js";
+export { onUserCreated } from "./profiles/index.js";
+export { onUserDeleted } from "./account-deletion/index.js";

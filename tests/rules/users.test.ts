@@ -5,7 +5,7 @@ import {
   initializeTestEnvironment,
   type RulesTestEnvironment,
 } from "@firebase/rules-unit-testing";
-import { doc, getDoc, setDoc } from "firebase/firestore";
+import { deleteDoc, doc, getDoc, serverTimestamp, setDoc, Timestamp, updateDoc } from "firebase/firestore";
 import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
 import { firestoreEmulator, PROJECT_ID } from "../support/emulators.js";
 
@@ -20,22 +20,73 @@ beforeAll(async () => {
 beforeEach(async () => {
   await env.clearFirestore();
   await env.withSecurityRulesDisabled(async (ctx) => {
-    await setDoc(doc(ctx.firestore(), "users/alice"), { displayName: "Alice" });
+    const created = Timestamp.fromMillis(1_000);
+    await setDoc(doc(ctx.firestore(), "users/alice"), {
+      displayName: "Alice",
+      photoURL: null,
+      providers: ["google.com"],
+      createdAt: created,
+      updatedAt: created,
+    });
+    await setDoc(doc(ctx.firestore(), "rateLimits/kakaoSignIn-ip_x"), { count: 1 });
   });
 });
 afterAll(() => env.cleanup());
 
+const alice = () => doc(env.authenticatedContext("alice").firestore(), "users/alice");
+
 describe("users/{uid}", () => {
   it("lets the owner read their profile", async () => {
-    await assertSucceeds(getDoc(doc(env.authenticatedContext("alice").firestore(), "users/alice")));
+    await assertSucceeds(getDoc(alice()));
   });
   it("hides a profile from other users and from anonymous callers", async () => {
     await assertFails(getDoc(doc(env.authenticatedContext("bob").firestore(), "users/alice")));
     await assertFails(getDoc(doc(env.unauthenticatedContext().firestore(), "users/alice")));
   });
-  it("does not let even the owner create a profile (functions do)", async () => {
+  it("does not let even the owner create or delete a profile (functions do)", async () => {
     await assertFails(
       setDoc(doc(env.authenticatedContext("carol").firestore(), "users/carol"), { displayName: "C" }),
     );
+    await assertFails(deleteDoc(alice()));
+  });
+  it("lets the owner change displayName and photoURL, stamped with the server's time", async () => {
+    await assertSucceeds(
+      updateDoc(alice(), {
+        displayName: "앨리스",
+        photoURL: "https://example.com/a.png",
+        updatedAt: serverTimestamp(),
+      }),
+    );
+    await assertSucceeds(
+      updateDoc(alice(), { displayName: null, photoURL: null, updatedAt: serverTimestamp() }),
+    );
+  });
+  it("refuses other fields, a client-chosen updatedAt, and invalid values", async () => {
+    const now = serverTimestamp();
+    await assertFails(updateDoc(alice(), { providers: ["kakao"], updatedAt: now }));
+    await assertFails(updateDoc(alice(), { createdAt: now, updatedAt: now }));
+    await assertFails(updateDoc(alice(), { displayName: "A" }));
+    await assertFails(updateDoc(alice(), { displayName: "A", updatedAt: Timestamp.fromMillis(5_000) }));
+    await assertFails(updateDoc(alice(), { displayName: "", updatedAt: now }));
+    await assertFails(updateDoc(alice(), { displayName: "x".repeat(101), updatedAt: now }));
+    await assertFails(updateDoc(alice(), { displayName: 42, updatedAt: now }));
+    await assertFails(updateDoc(alice(), { photoURL: "http://example.com/a.png", updatedAt: now }));
+    await assertFails(updateDoc(alice(), { photoURL: "javascript:alert(1)", updatedAt: now }));
+    await assertFails(
+      updateDoc(doc(env.authenticatedContext("bob").firestore(), "users/alice"), {
+        displayName: "B",
+        updatedAt: now,
+      }),
+    );
+  });
+});
+
+describe("rateLimits/{counter}", () => {
+  it("is closed to every client, signed in or not", async () => {
+    for (const ctx of [env.authenticatedContext("alice"), env.unauthenticatedContext()]) {
+      const counter = doc(ctx.firestore(), "rateLimits/kakaoSignIn-ip_x");
+      await assertFails(getDoc(counter));
+      await assertFails(setDoc(counter, { count: 0 }));
+    }
   });
 });

@@ -1,5 +1,10 @@
 import { z } from "zod";
 
+/** Kakao users are custom-token users; their uid names the provider: `kakao:{kakaoId}`. */
+export const KAKAO_PROVIDER_ID = "kakao";
+export const kakaoUid = (kakaoId: number) => `${KAKAO_PROVIDER_ID}:${kakaoId}`;
+export const isKakaoUid = (uid: string) => uid.startsWith(`${KAKAO_PROVIDER_ID}:`);
+
 export const kakaoSignInInput = z.strictObject({
   accessToken: z.string().trim().min(1).max(4096),
 });

@@ -1,59 +1,72 @@
+import { z } from "zod";
 import { DomainError } from "../common/errors.js";
 
-/** What we read from Kakao's `GET /v1/user/access_token_info`. */
-export interface KakaoTokenInfo {
-  id: number;
-  app_id: number;
-  expires_in: number;
-}
+/** The part of Kakao's `GET /v1/user/access_token_info` answer we use. */
+export const kakaoTokenInfo = z.object({
+  id: z.number().int(),
+  app_id: z.number().int(),
+});
 
-/** What we read from Kakao's `GET /v2/user/me`. */
-export interface KakaoUser {
-  id: number;
-  kakao_account?: {
-    email?: string;
-    is_email_valid?: boolean;
-    is_email_verified?: boolean;
-    profile?: { nickname?: string; profile_image_url?: string; thumbnail_image_url?: string };
-  };
-  properties?: { nickname?: string; profile_image?: string };
-}
+/** The part of Kakao's `GET /v2/user/me` answer we use; every consent-gated field may be missing. */
+export const kakaoUser = z.object({
+  id: z.number().int(),
+  kakao_account: z
+    .object({
+      email: z.string().optional(),
+      is_email_valid: z.boolean().optional(),
+      is_email_verified: z.boolean().optional(),
+      profile: z
+        .object({
+          nickname: z.string().optional(),
+          profile_image_url: z.string().optional(),
+          is_default_image: z.boolean().optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+});
+export type KakaoUser = z.infer<typeof kakaoUser>;
 
 export interface KakaoApi {
   baseUrl: string;
+  /** Kakao must answer within this; the callable uses KAKAO_TIMEOUT_MS, tests a shorter one. */
   timeoutMs: number;
-  fetch?: typeof fetch;
 }
 
-/** GET a Kakao API path with the user's bearer token; maps Kakao's failures to DomainErrors. */
-export async function kakaoGet<T>(api: KakaoApi, path: string, accessToken: string): Promise<T> {
-  const doFetch = api.fetch ?? fetch;
-  let response: Response;
+const unavailable = (message: string) => new DomainError("unavailable", "kakao-unavailable", message);
+
+/**
+ * GETs a Kakao API path with the user's bearer token and checks the answer's shape. Kakao's 400/401
+ * mean the token is malformed, expired or unknown: the caller's problem (`unauthenticated`); a
+ * timeout, a 5xx or an unreadable answer is Kakao's (`unavailable`, worth a retry).
+ */
+export async function kakaoGet<S extends z.ZodType>(
+  api: KakaoApi,
+  path: string,
+  accessToken: string,
+  schema: S,
+): Promise<z.infer<S>> {
+  let body: unknown;
   try {
-    response = await doFetch(new URL(path, api.baseUrl), {
+    const response = await fetch(new URL(path, api.baseUrl), {
       headers: { Authorization: `Bearer ${accessToken}` },
       signal: AbortSignal.timeout(api.timeoutMs),
     });
-  } catch {
-    throw new DomainError("unavailable", "kakao-unavailable", "Kakao did not answer in time; try again.");
+    if (response.status === 400 || response.status === 401) {
+      throw new DomainError(
+        "unauthenticated",
+        "kakao-token-invalid",
+        "The Kakao access token is invalid or expired.",
+      );
+    }
+    if (!response.ok) throw unavailable(`Kakao answered ${response.status}; try again.`);
+    body = await response.json();
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    // The timeout, a refused connection or a body that is not JSON.
+    throw unavailable("Kakao did not answer in time; try again.");
   }
-  if (response.status === 401) {
-    throw new DomainError(
-      "unauthenticated",
-      "kakao-token-invalid",
-      "The Kakao access token is invalid or expired.",
-    );
-  }
-  if (!response.ok) {
-    throw new DomainError(
-      "unavailable",
-      "kakao-unavailable",
-      `Kakao answered ${response.status}; try again.`,
-    );
-  }
-  try {
-    return (await response.json()) as T;
-  } catch {
-    throw new DomainError("unavailable", "kakao-unavailable", "Kakao sent an unreadable answer; try again.");
-  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw unavailable("Kakao sent an answer we cannot read; try again.");
+  return parsed.data;
 }

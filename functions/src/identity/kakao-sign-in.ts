@@ -1,58 +1,76 @@
-import type { Auth } from "firebase-admin/auth";
+import type { Auth, UpdateRequest, UserRecord } from "firebase-admin/auth";
+import type { Firestore } from "firebase-admin/firestore";
 import { DomainError } from "../common/errors.js";
-import { kakaoGet, type KakaoApi, type KakaoTokenInfo, type KakaoUser } from "./kakao-api.js";
+import { refreshProfile } from "../profiles/profile.js";
+import { KAKAO_PROVIDER_ID, kakaoUid } from "../schema.js";
+import { kakaoGet, kakaoTokenInfo, kakaoUser, type KakaoApi, type KakaoUser } from "./kakao-api.js";
 
 export interface KakaoSignInDeps {
   auth: Auth;
+  db: Firestore;
   kakao: KakaoApi;
   /** Our Kakao app's id: tokens issued to any other app are refused. */
   appId: string;
+  now: () => Date;
 }
 
-export const kakaoUid = (kakaoId: number | string) => `kakao:${kakaoId}`;
-
-/** The fields we copy from Kakao into the Firebase user. */
-interface KakaoProfile {
-  displayName?: string;
-  photoURL?: string;
+/** The Auth fields we take from Kakao: null clears what Kakao no longer gives us. */
+interface KakaoFields {
+  displayName: string | null;
+  photoURL: string | null;
   email?: string;
-  emailVerified?: boolean;
 }
 
-/** Profile fields Kakao gives us; the email only when Kakao has verified it. */
-function profileOf(user: KakaoUser): KakaoProfile {
+/** Nickname, profile image (not Kakao's default silhouette) and, only when Kakao verified it, the email. */
+function fieldsOf(user: KakaoUser): KakaoFields {
   const account = user.kakao_account;
-  const displayName = account?.profile?.nickname ?? user.properties?.nickname;
-  const photoURL = account?.profile?.profile_image_url ?? user.properties?.profile_image;
-  const profile: KakaoProfile = {};
-  if (displayName) profile.displayName = displayName;
-  if (photoURL?.startsWith("https://")) profile.photoURL = photoURL;
-  if (account?.email && account.is_email_verified === true) {
-    profile.email = account.email;
-    profile.emailVerified = true;
+  const profile = account?.profile;
+  const image = profile?.is_default_image ? undefined : profile?.profile_image_url;
+  const fields: KakaoFields = {
+    displayName: profile?.nickname?.trim() || null,
+    photoURL: image?.startsWith("https://") ? image : null,
+  };
+  if (account?.email && account.is_email_verified === true && account.is_email_valid !== false) {
+    fields.email = account.email;
   }
-  return profile;
+  return fields;
 }
 
-/** Creates or updates the user; an email owned by another account is dropped, never merged. */
-async function upsertUser(auth: Auth, uid: string, profile: KakaoProfile): Promise<void> {
-  const write = async (fields: KakaoProfile) => {
-    try {
-      await auth.updateUser(uid, fields);
-    } catch (error) {
-      if ((error as { code?: string }).code !== "auth/user-not-found") throw error;
-      await auth.createUser({ uid, ...fields });
-    }
-  };
+const codeOf = (error: unknown) => (error as { code?: unknown }).code;
+
+/** Updates the Kakao user, creating it on the first sign-in (or if a concurrent one has not yet). */
+async function writeUser(auth: Auth, uid: string, fields: KakaoFields): Promise<UserRecord> {
+  const email = fields.email ? { email: fields.email, emailVerified: true } : {};
+  const update: UpdateRequest = { displayName: fields.displayName, photoURL: fields.photoURL, ...email };
   try {
-    await write(profile);
+    return await auth.updateUser(uid, update);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (profile.email && code === "auth/email-already-exists") {
-      await write({ ...profile, email: undefined, emailVerified: undefined });
-      return;
-    }
-    throw error;
+    if (codeOf(error) !== "auth/user-not-found") throw error;
+  }
+  try {
+    // createUser takes no nulls: leave out what Kakao did not give.
+    return await auth.createUser({
+      uid,
+      ...(fields.displayName ? { displayName: fields.displayName } : {}),
+      ...(fields.photoURL ? { photoURL: fields.photoURL } : {}),
+      ...email,
+    });
+  } catch (error) {
+    if (codeOf(error) !== "auth/uid-already-exists") throw error;
+    return auth.updateUser(uid, update);
+  }
+}
+
+/**
+ * Creates or updates the Kakao user. An email that already belongs to another account is left out:
+ * it must never merge with, or take over, that account.
+ */
+async function upsertUser(auth: Auth, uid: string, fields: KakaoFields): Promise<UserRecord> {
+  try {
+    return await writeUser(auth, uid, fields);
+  } catch (error) {
+    if (!fields.email || codeOf(error) !== "auth/email-already-exists") throw error;
+    return writeUser(auth, uid, { displayName: fields.displayName, photoURL: fields.photoURL });
   }
 }
 
@@ -61,23 +79,27 @@ export async function signInWithKakao(
   accessToken: string,
   deps: KakaoSignInDeps,
 ): Promise<{ customToken: string }> {
-  const info = await kakaoGet<KakaoTokenInfo>(deps.kakao, "/v1/user/access_token_info", accessToken);
-  if (String(info.app_id) !== deps.appId) {
+  // The archived Firebase sample skipped this check, so any Kakao app's token signed its user in.
+  const info = await kakaoGet(deps.kakao, "/v1/user/access_token_info", accessToken, kakaoTokenInfo);
+  if (String(info.app_id) !== deps.appId.trim()) {
     throw new DomainError(
       "permission-denied",
       "kakao-wrong-app",
       "This Kakao token was issued to another app.",
     );
   }
-  const user = await kakaoGet<KakaoUser>(deps.kakao, "/v2/user/me", accessToken);
-  if (user.id !== info.id) {
+  // secure_resource: image URLs over https, which the SPA (an https page) can show.
+  const kakao = await kakaoGet(deps.kakao, "/v2/user/me?secure_resource=true", accessToken, kakaoUser);
+  if (kakao.id !== info.id) {
     throw new DomainError(
       "unauthenticated",
       "kakao-token-invalid",
       "Kakao returned a different user for this token.",
     );
   }
-  const uid = kakaoUid(user.id);
-  await upsertUser(deps.auth, uid, profileOf(user));
-  return { customToken: await deps.auth.createCustomToken(uid, { provider: "kakao" }) };
+  const uid = kakaoUid(kakao.id);
+  const user = await upsertUser(deps.auth, uid, fieldsOf(kakao));
+  // The onCreate trigger only fills a missing profile, so this refresh is what a later sign-in shows.
+  await refreshProfile(deps.db, user, deps.now());
+  return { customToken: await deps.auth.createCustomToken(uid, { provider: KAKAO_PROVIDER_ID }) };
 }

@@ -1,0 +1,5 @@
+export * from "./errors.js";
+export * from "./providers.js";
+export * from "./kakao.js";
+export * from "./session.js";
+export * from "./delete-account.js";

@@ -1,0 +1,48 @@
+import {
+  getRedirectResult,
+  GithubAuthProvider,
+  GoogleAuthProvider,
+  signInWithPopup,
+  signInWithRedirect,
+  type AuthProvider,
+  type User,
+} from "firebase/auth";
+import type { TalkStudio } from "../firebase.js";
+import { firebaseCode } from "./errors.js";
+
+/** A popup sign-in finished, or the page is leaving for the provider (redirect fallback). */
+export type SignInResult = { status: "signed-in"; user: User } | { status: "redirecting" };
+
+// Popups fail in some places (blockers, in-app browsers such as KakaoTalk's): redirect there instead.
+const POPUP_UNAVAILABLE = new Set(["auth/popup-blocked", "auth/operation-not-supported-in-this-environment"]);
+
+async function signInWithProvider(ts: TalkStudio, provider: AuthProvider): Promise<SignInResult> {
+  try {
+    const { user } = await signInWithPopup(ts.auth, provider);
+    return { status: "signed-in", user };
+  } catch (error) {
+    if (!POPUP_UNAVAILABLE.has(firebaseCode(error) ?? "")) throw error;
+    await signInWithRedirect(ts.auth, provider);
+    return { status: "redirecting" };
+  }
+}
+
+export function signInWithGoogle(ts: TalkStudio): Promise<SignInResult> {
+  const provider = new GoogleAuthProvider();
+  provider.setCustomParameters({ prompt: "select_account" });
+  return signInWithProvider(ts, provider);
+}
+
+export function signInWithGitHub(ts: TalkStudio): Promise<SignInResult> {
+  return signInWithProvider(ts, new GithubAuthProvider());
+}
+
+/**
+ * Call once when the SPA loads: finishes a redirect sign-in started by the fallback above and
+ * returns its user (null when the page did not come back from one). Rethrows its failure, such as
+ * `auth/account-exists-with-different-credential`.
+ */
+export async function completeRedirectSignIn(ts: TalkStudio): Promise<User | null> {
+  const result = await getRedirectResult(ts.auth);
+  return result?.user ?? null;
+}

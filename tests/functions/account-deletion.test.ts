@@ -1,0 +1,81 @@
+import type { DocumentReference, Firestore } from "firebase-admin/firestore";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { deleteAccount } from "../../client/src/index.js";
+import { deleteUserData } from "../../functions/src/account-deletion/delete-user-data.js";
+import { adminDb } from "../support/admin.js";
+import { eventually } from "../support/eventually.js";
+import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
+import { signInWithFakeGoogle } from "../support/sign-in.js";
+
+beforeEach(async () => {
+  await Promise.all([clearAuth(), clearFirestore()]);
+});
+afterAll(closeClients);
+
+/** Every document path in the database, sub-collections included (even under missing parents). */
+async function allDocumentPaths(db: Firestore): Promise<string[]> {
+  const paths: string[] = [];
+  const walk = async (collections: Awaited<ReturnType<Firestore["listCollections"]>>) => {
+    for (const collection of collections) {
+      for (const ref of await collection.listDocuments()) {
+        if ((await ref.get()).exists) paths.push(ref.path);
+        await walk(await ref.listCollections());
+      }
+    }
+  };
+  await walk(await db.listCollections());
+  return paths.sort();
+}
+
+/** What a user owns, as the conversations and shares features store it (and a companion). */
+async function seedOwnedData(db: Firestore, uid: string, shareCode: string): Promise<DocumentReference[]> {
+  const refs = [
+    db.doc(`users/${uid}/conversations/c1`),
+    db.doc(`users/${uid}/conversations/c1/content/body`),
+    db.doc(`users/${uid}/conversations/c2`),
+    db.doc(`shares/${shareCode}`),
+    db.doc(`shares/${shareCode}/private/password`),
+  ];
+  await Promise.all(refs.map((ref) => ref.set({ ownerUid: uid })));
+  return refs;
+}
+
+describe("account deletion", () => {
+  it("deletes everything the user owned when the account is deleted, and nothing of anyone else's", async () => {
+    const db = adminDb();
+    const leaving = newClient();
+    const user = await signInWithFakeGoogle(leaving, { sub: "leaving", name: "Leaving" });
+    await eventually(async () => ((await db.doc(`users/${user.uid}`).get()).exists ? true : undefined));
+    await seedOwnedData(db, user.uid, "LEAVE01");
+    const stayer = await signInWithFakeGoogle(newClient(), { sub: "staying", name: "Staying" });
+    await eventually(async () => ((await db.doc(`users/${stayer.uid}`).get()).exists ? true : undefined));
+    const kept = await seedOwnedData(db, stayer.uid, "STAY001");
+
+    await deleteAccount(leaving);
+
+    const remaining = await eventually(async () => {
+      const paths = await allDocumentPaths(db);
+      return paths.some((path) => path.includes(user.uid) || path.includes("LEAVE01")) ? undefined : paths;
+    });
+    expect(remaining).toEqual([`users/${stayer.uid}`, ...kept.map((ref) => ref.path)].sort());
+  });
+});
+
+describe("deleteUserData (domain)", () => {
+  it("deletes the user's Storage prefix when Storage is there", async () => {
+    const files = { deleteFiles: vi.fn(() => Promise.resolve()) };
+    const summary = await deleteUserData("u1", { db: adminDb(), files, log: vi.fn() });
+    expect(files.deleteFiles).toHaveBeenCalledWith({ prefix: "users/u1/" });
+    expect(summary).toEqual({ sharesDeleted: 0, storage: "deleted" });
+  });
+
+  it("finishes the Firestore part and logs the skip when Storage is not available", async () => {
+    const db = adminDb();
+    await seedOwnedData(db, "u2", "U2SHARE");
+    const log = vi.fn();
+    const summary = await deleteUserData("u2", { db, files: null, log });
+    expect(summary).toEqual({ sharesDeleted: 1, storage: "skipped" });
+    expect(log).toHaveBeenCalledWith(expect.stringContaining("Storage"), { uid: "u2", prefix: "users/u2/" });
+    expect(await allDocumentPaths(db)).toEqual([]);
+  });
+});
