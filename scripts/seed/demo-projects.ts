@@ -159,5 +159,15 @@ export const DEMO_PROJECTS = [
   },
 ];
 
+/** A Kakao account the fake Kakao API of `npm start` knows, and a token that signs it in. */
+export const DEMO_KAKAO_USER = {
+  id: 3141592653,
+  nickname: "카카오 데모",
+  profileImageUrl: "https://k.kakaocdn.net/dn/demo/img_640x640.jpg",
+  email: "kakao-demo@talkstudio.test",
+  emailVerified: true,
+};
+export const DEMO_KAKAO_TOKEN = "demo-kakao-access-token";
+
 /** The seeded public share: open http://127.0.0.1:5000/s/<code> once the share page exists. */
 export const DEMO_SHARE_CODE = "demo7Kq2x9";

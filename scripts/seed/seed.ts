@@ -4,7 +4,14 @@
 import { initializeApp } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { getFirestore, Timestamp } from "firebase-admin/firestore";
-import { DEMO_PROJECTS, DEMO_SHARE_CODE, DEMO_USER } from "./demo-projects.js";
+import { startFakeKakao } from "../../tests/fakes/kakao-server.js";
+import {
+  DEMO_KAKAO_TOKEN,
+  DEMO_KAKAO_USER,
+  DEMO_PROJECTS,
+  DEMO_SHARE_CODE,
+  DEMO_USER,
+} from "./demo-projects.js";
 
 const PROJECT_ID = process.env.GCLOUD_PROJECT ?? "demo-talkstudio";
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -53,12 +60,17 @@ TalkStudio emulators are up, project ${PROJECT_ID}, with demo data:
   Hosting    http://${hosting}
   Demo user  ${DEMO_USER.email} / ${DEMO_USER.password} (uid ${DEMO_USER.uid}), ${DEMO_PROJECTS.length} conversations
   Share      http://${hosting}/s/${DEMO_SHARE_CODE}
+  Kakao      fake API on 127.0.0.1:9777: kakaoSignIn({ accessToken: "${DEMO_KAKAO_TOKEN}" }) signs in ${DEMO_KAKAO_USER.nickname}
 Press Ctrl-C to stop.`);
 }
 
 try {
   await seed();
   if (process.argv.includes("--serve")) {
+    // The demo project's functions call this fake instead of kapi.kakao.com (functions/.env.demo-talkstudio).
+    const kakao = await startFakeKakao();
+    kakao.setUser(DEMO_KAKAO_USER);
+    kakao.issueToken(DEMO_KAKAO_USER.id, { token: DEMO_KAKAO_TOKEN });
     printWhereThingsAre();
     // Serve until Ctrl-C: emulators:exec stops the suite when this script exits.
     setInterval(() => undefined, 1 << 30);
