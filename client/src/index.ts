@@ -1,2 +1,3 @@
 export * from "./schema/index.js";
 export * from "./firebase.js";
+export * from "./conversations/index.js";

@@ -95,9 +95,12 @@ export const statusBar = z.strictObject({
 });
 export type StatusBar = z.infer<typeof statusBar>;
 
-/** What the SPA saves for one project: the part of a conversation the user edits. */
+/**
+ * What the SPA saves for one project: the part the user edits. `title` is the project's name in the
+ * list; `conversation.title` is the chat room's title drawn in the picture.
+ */
 export const conversationData = z
-  .strictObject({ conversation: conversationBody, theme, statusBar })
+  .strictObject({ title: z.string().max(LIMITS.titleChars), conversation: conversationBody, theme, statusBar })
   .refine((d) => jsonBytes(d) <= MAX_DOCUMENT_BYTES, {
     message: `a conversation is at most ${MAX_DOCUMENT_BYTES} bytes`,
   });
@@ -122,13 +125,13 @@ export interface ConversationSummary {
 }
 
 /** One conversation read whole: its summary plus what the user edits. */
-export interface StoredConversation extends ConversationSummary, ConversationData {}
+export type StoredConversation = ConversationSummary & ConversationData;
 
 /** The list fields derived from a conversation's data: one function so client and import agree. */
 export function summaryFields(data: ConversationData) {
   const lastText = data.conversation.messages.findLast((m) => !("type" in m))?.text ?? "";
   return {
-    title: data.conversation.title,
+    title: data.title,
     platformSkin: data.conversation.platformSkin,
     themeId: data.theme.id,
     messageCount: data.conversation.messages.length,
