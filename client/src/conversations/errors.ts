@@ -1,4 +1,4 @@
-import { FirestoreError } from "firebase/firestore";
+import type { FirestoreError } from "firebase/firestore";
 import type { z } from "zod";
 import type { StoredConversation } from "../schema/index.js";
 
@@ -7,13 +7,7 @@ import type { StoredConversation } from "../schema/index.js";
  * copy); `unavailable`: offline or the service is down; `unknown`: a bug (the cause is kept).
  */
 export type ConversationErrorKind =
-  | "conflict"
-  | "not-found"
-  | "permission-denied"
-  | "invalid"
-  | "rate-limited"
-  | "unavailable"
-  | "unknown";
+  "conflict" | "not-found" | "permission-denied" | "invalid" | "rate-limited" | "unavailable" | "unknown";
 
 export interface ValidationIssue {
   readonly path: string;
@@ -25,7 +19,10 @@ export class ConversationError extends Error {
   constructor(
     readonly kind: ConversationErrorKind,
     message: string,
-    readonly details: { readonly current?: StoredConversation; readonly issues?: readonly ValidationIssue[] } = {},
+    readonly details: {
+      readonly current?: StoredConversation;
+      readonly issues?: readonly ValidationIssue[];
+    } = {},
     options?: { cause?: unknown },
   ) {
     super(message, options);
@@ -46,10 +43,19 @@ const KIND_BY_CODE: Partial<Record<FirestoreError["code"], ConversationErrorKind
   "deadline-exceeded": "unavailable",
 };
 
+// Checked by shape, not instanceof: a bundler can load the SDK twice (ESM and CJS copies).
+function isFirestoreError(error: unknown): error is FirestoreError {
+  return (
+    error instanceof Error &&
+    error.name === "FirebaseError" &&
+    typeof (error as { code?: unknown }).code === "string"
+  );
+}
+
 /** Wraps anything thrown below the API so the SPA never sees a raw Firebase error. */
 export function toConversationError(error: unknown): ConversationError {
   if (error instanceof ConversationError) return error;
-  if (error instanceof FirestoreError) {
+  if (isFirestoreError(error)) {
     return new ConversationError(KIND_BY_CODE[error.code] ?? "unknown", error.message, {}, { cause: error });
   }
   return new ConversationError("unknown", String(error), {}, { cause: error });

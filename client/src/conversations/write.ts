@@ -1,4 +1,11 @@
-import { doc, getDoc, runTransaction, serverTimestamp, writeBatch, type Transaction } from "firebase/firestore";
+import {
+  doc,
+  getDoc,
+  runTransaction,
+  serverTimestamp,
+  writeBatch,
+  type Transaction,
+} from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
 import { conversationData, RATE_LIMITS, type ConversationData } from "../schema/index.js";
 import { ConversationError, issuesOf, toConversationError, typedErrors } from "./errors.js";
@@ -104,7 +111,8 @@ async function explainRefusedSave(
   const typed = toConversationError(error);
   if (typed.kind !== "permission-denied" && typed.kind !== "not-found") return typed;
   const summary = await getDoc(summaryRef(ts, uid, id));
-  if (!summary.exists()) return new ConversationError("not-found", `No conversation ${id}.`, {}, { cause: error });
+  if (!summary.exists())
+    return new ConversationError("not-found", `No conversation ${id}.`, {}, { cause: error });
   if (summary.get("revision") === expectedRevision) return typed;
   const current = await getConversation(ts, id);
   return new ConversationError(

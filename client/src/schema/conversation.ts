@@ -100,7 +100,12 @@ export type StatusBar = z.infer<typeof statusBar>;
  * list; `conversation.title` is the chat room's title drawn in the picture.
  */
 export const conversationData = z
-  .strictObject({ title: z.string().max(LIMITS.titleChars), conversation: conversationBody, theme, statusBar })
+  .strictObject({
+    title: z.string().max(LIMITS.titleChars),
+    conversation: conversationBody,
+    theme,
+    statusBar,
+  })
   .refine((d) => jsonBytes(d) <= MAX_DOCUMENT_BYTES, {
     message: `a conversation is at most ${MAX_DOCUMENT_BYTES} bytes`,
   });
