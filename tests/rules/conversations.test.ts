@@ -202,6 +202,16 @@ describe("conversations: save (revision)", () => {
     await assertFails(saveBatch(as("alice"), "alice", "c1", 2));
     await assertFails(saveBatch(as("alice"), "alice", "c1", 4));
   });
+  it("refuses a save with invalid data, even at the right revision", async () => {
+    const db = as("alice");
+    await assertFails(saveBatch(db, "alice", "c1", 2, conversationData(LIMITS.messages + 1)));
+    const data = conversationData(7);
+    const batch = writeBatch(db);
+    batch.update(doc(db, summaryPath("alice", "c1")), summaryForSave(data, 2));
+    batch.set(doc(db, contentPath("alice", "c1")), { ...contentRecord(data, 2), statusBar: { time: 1230 } });
+    await assertFails(batch.commit());
+    await assertSucceeds(saveBatch(db, "alice", "c1", 2));
+  });
   it("refuses half a save", async () => {
     const db = as("alice");
     const data = conversationData(7);
