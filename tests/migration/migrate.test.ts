@@ -10,7 +10,14 @@ import {
   type TalkStudio,
   type TextMessage,
 } from "../../client/src/index.js";
-import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
+import {
+  clearAuth,
+  clearFirestore,
+  closeClients,
+  emulatorHosts,
+  newClient,
+  PROJECT_ID,
+} from "../support/emulators.js";
 import { fixtureStorage, parsedFixture, storageOf } from "../support/local-storage.js";
 
 let users = 0;
@@ -194,5 +201,28 @@ describe("migrateLocalStorage", () => {
     ]);
     expect(result.skipped[1]?.issues?.[0]?.path).toBe("conversation.messages");
     expect(result.skipped[2]?.issues?.[0]?.path).toBe("conversation.messages.0.text");
+  });
+
+  it("stops at the lifetime import budget and reports the rest as rate-limited", async () => {
+    const ts = await signedIn();
+    const uid = ts.auth.currentUser?.uid ?? "";
+    // Seed a nearly spent budget as an admin would (the emulator's "owner" token bypasses the rules).
+    const path = `projects/${PROJECT_ID}/databases/(default)/documents/users/${uid}/throttles/conversationImports`;
+    const seeded = await fetch(`http://${emulatorHosts.firestore}/v1/${path}`, {
+      method: "PATCH",
+      headers: { authorization: "Bearer owner", "content-type": "application/json" },
+      body: JSON.stringify({
+        fields: {
+          count: { integerValue: String(LIMITS.importedConversationsPerUser - 3) },
+          ids: { arrayValue: { values: [{ stringValue: "earlier" }] } },
+          updatedAt: { timestampValue: new Date().toISOString() },
+        },
+      }),
+    });
+    expect(seeded.ok).toBe(true);
+    const result = await migrateLocalStorage(ts, storageOf(fixtureStorage()));
+    expect(result.imported).toHaveLength(3);
+    expect(result.failed).toHaveLength(IMPORTABLE - 3);
+    expect(new Set(result.failed.map((f) => f.kind))).toEqual(new Set(["rate-limited"]));
   });
 });

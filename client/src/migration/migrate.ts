@@ -9,7 +9,7 @@ import {
 import type { ImportOrigin } from "../conversations/records.js";
 import { conversationsOf, currentUid, throttleRef } from "../conversations/refs.js";
 import type { TalkStudio } from "../firebase.js";
-import { conversationData, LIMITS, type ImportSource } from "../schema/index.js";
+import { conversationData, LIMITS, type ConversationData, type ImportSource } from "../schema/index.js";
 import { readStorage, type Candidate, type ReadableStorage } from "./read-storage.js";
 import { importBatch, inParallel, MAX_IMPORT_BATCH, type ReadyImport } from "./write-imports.js";
 
@@ -95,6 +95,61 @@ function originOf(candidate: Candidate, now: Date): ImportOrigin {
   return { importedFrom: candidate.source, projectCreatedAt: created, projectUpdatedAt: updated };
 }
 
+interface ValidProject {
+  readonly candidate: Candidate;
+  readonly data: ConversationData;
+}
+
+/** Drops repeats and whatever fails the schema (reported in `skipped`); returns the rest, parsed. */
+function validated(candidates: readonly Candidate[], skipped: SkippedProject[]): ValidProject[] {
+  const seen = new Set<string>();
+  const valid: ValidProject[] = [];
+  for (const candidate of candidates) {
+    if (seen.has(candidate.conversationId)) {
+      skipped.push({
+        ...describe(candidate),
+        reason: "duplicate",
+        detail: "The same project appears twice.",
+      });
+      continue;
+    }
+    seen.add(candidate.conversationId);
+    const parsed = conversationData.safeParse(candidate.data);
+    if (parsed.success) {
+      valid.push({ candidate, data: parsed.data });
+    } else {
+      const issues = issuesOf(parsed.error);
+      const detail = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
+      skipped.push({ ...describe(candidate), reason: skipReasonOf(parsed.error), detail, issues });
+    }
+  }
+  return valid;
+}
+
+/** What is left to write: not already there (skipped) and within the import budget (else failed). */
+function planWrites(
+  valid: readonly ValidProject[],
+  existing: ReadonlySet<string>,
+  budget: number,
+  result: MigrationResult,
+  now: Date,
+): { project: MigratedProject; write: ReadyImport }[] {
+  const ready: { project: MigratedProject; write: ReadyImport }[] = [];
+  for (const { candidate, data } of valid) {
+    const project = describe(candidate);
+    if (existing.has(candidate.conversationId)) {
+      result.skipped.push({ ...project, reason: "already-imported", detail: "Imported by an earlier run." });
+    } else if (ready.length >= budget) {
+      const detail = `The import budget of ${LIMITS.importedConversationsPerUser} conversations is used up.`;
+      result.failed.push({ ...project, kind: "rate-limited", detail });
+    } else {
+      const origin = originOf(candidate, now);
+      ready.push({ project, write: { conversationId: candidate.conversationId, data, origin } });
+    }
+  }
+  return ready;
+}
+
 /**
  * Imports what the SPA kept in LocalStorage (`talkstudio_projects` and the older
  * `talkstudio_conversations`) into the signed-in user's conversations. Safe to run again: ids are
@@ -135,56 +190,13 @@ export function migrateLocalStorage(
         detail,
       });
     }
-    const seen = new Set<string>();
-    const valid: { candidate: Candidate; data: z.infer<typeof conversationData> }[] = [];
-    for (const candidate of candidates) {
-      if (seen.has(candidate.conversationId)) {
-        result.skipped.push({
-          ...describe(candidate),
-          reason: "duplicate",
-          detail: "The same project appears twice.",
-        });
-        continue;
-      }
-      seen.add(candidate.conversationId);
-      const parsed = conversationData.safeParse(candidate.data);
-      if (parsed.success) valid.push({ candidate, data: parsed.data });
-      else {
-        const issues = issuesOf(parsed.error);
-        const detail = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
-        result.skipped.push({ ...describe(candidate), reason: skipReasonOf(parsed.error), detail, issues });
-      }
-    }
-
+    const valid = validated(candidates, result.skipped);
     const existing = await existingIds(
       ts,
       uid,
       valid.map((v) => v.candidate.conversationId),
     );
-    let budget = await remainingImportBudget(ts, uid);
-    const ready: { project: MigratedProject; write: ReadyImport }[] = [];
-    for (const { candidate, data } of valid) {
-      const project = describe(candidate);
-      if (existing.has(candidate.conversationId)) {
-        result.skipped.push({
-          ...project,
-          reason: "already-imported",
-          detail: "Imported by an earlier run.",
-        });
-      } else if (budget-- <= 0) {
-        const detail = `The import budget of ${LIMITS.importedConversationsPerUser} conversations is used up.`;
-        result.failed.push({ ...project, kind: "rate-limited", detail });
-      } else {
-        ready.push({
-          project,
-          write: {
-            conversationId: candidate.conversationId,
-            data,
-            origin: originOf(candidate, now),
-          },
-        });
-      }
-    }
+    const ready = planWrites(valid, existing, await remainingImportBudget(ts, uid), result, now);
     report();
 
     await inParallel(chunks(ready, batchSize), options.parallelBatches ?? 4, async (batch) => {
