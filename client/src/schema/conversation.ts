@@ -132,6 +132,16 @@ export interface ConversationSummary {
 /** One conversation read whole: its summary plus what the user edits. */
 export type StoredConversation = ConversationSummary & ConversationData;
 
+/** At most LIMITS.previewChars UTF-16 units, never cutting an emoji (surrogate pair) in half. */
+function previewOf(text: string): string {
+  let preview = "";
+  for (const char of text) {
+    if (preview.length + char.length > LIMITS.previewChars) break;
+    preview += char;
+  }
+  return preview;
+}
+
 /** The list fields derived from a conversation's data: one function so client and import agree. */
 export function summaryFields(data: ConversationData) {
   const lastText = data.conversation.messages.findLast((m) => !("type" in m))?.text ?? "";
@@ -140,6 +150,6 @@ export function summaryFields(data: ConversationData) {
     platformSkin: data.conversation.platformSkin,
     themeId: data.theme.id,
     messageCount: data.conversation.messages.length,
-    preview: lastText.slice(0, LIMITS.previewChars),
+    preview: previewOf(lastText),
   };
 }
