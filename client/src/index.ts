@@ -2,3 +2,5 @@ export * from "./schema/index.js";
 export * from "./firebase.js";
 export * from "./auth/index.js";
 export * from "./profile/profile.js";
+export * from "./conversations/index.js";
+export * from "./migration/index.js";

@@ -1,9 +1,17 @@
 // Loads the demo data into a running emulator suite (`npm start` runs it inside emulators:exec).
 //   node --import tsx scripts/seed/seed.ts [--serve]
 // --serve prints where everything is and keeps the suite up until Ctrl-C.
-import { initializeApp } from "firebase-admin/app";
+import { initializeApp as initializeAdmin } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { getFirestore, Timestamp } from "firebase-admin/firestore";
+import { initializeApp } from "firebase/app";
+import { signInWithEmailAndPassword } from "firebase/auth";
+import {
+  createTalkStudio,
+  getConversation,
+  migrateLocalStorage,
+  type StoredConversation,
+} from "../../client/src/index.js";
 import { startFakeKakao } from "../../tests/fakes/kakao-server.js";
 import {
   DEMO_KAKAO_TOKEN,
@@ -16,38 +24,53 @@ import {
 const PROJECT_ID = process.env.GCLOUD_PROJECT ?? "demo-talkstudio";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The demo user imports the projects through the client's own migration, as the SPA would. */
+async function importDemoProjects(): Promise<StoredConversation> {
+  const app = initializeApp({ projectId: PROJECT_ID, apiKey: "demo-api-key" });
+  const host = process.env.FIREBASE_AUTH_EMULATOR_HOST?.split(":")[0] ?? "127.0.0.1";
+  const ts = createTalkStudio(app, { emulators: { host } });
+  await signInWithEmailAndPassword(ts.auth, DEMO_USER.email, DEMO_USER.password);
+  const storage = {
+    getItem: (key: string) => (key === "talkstudio_projects" ? JSON.stringify(DEMO_PROJECTS) : null),
+  };
+  const result = await migrateLocalStorage(ts, storage);
+  if (result.failed.length > 0 || result.skipped.some((s) => s.reason !== "already-imported")) {
+    throw new Error(`the demo projects did not import: ${JSON.stringify(result)}`);
+  }
+  const first = [...result.imported, ...result.skipped].find((p) => p.key === DEMO_PROJECTS[0]!.id);
+  if (!first) throw new Error("the first demo project is missing from the import report");
+  return getConversation(ts, first.conversationId);
+}
+
 async function seed(): Promise<void> {
   if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
     throw new Error("Seed only runs against the emulators: start them with `npm start`.");
   }
-  const app = initializeApp({ projectId: PROJECT_ID });
-  const auth = getAuth(app);
-  const db = getFirestore(app);
-
-  await auth.createUser({ ...DEMO_USER, emailVerified: true }).catch((error: { code?: string }) => {
-    if (error.code !== "auth/uid-already-exists") throw error;
-  });
-  const batch = db.batch();
-  for (const project of DEMO_PROJECTS) {
-    batch.set(db.doc(`users/${DEMO_USER.uid}/conversations/${project.id}`), project);
-  }
-  const shared = DEMO_PROJECTS[0]!;
+  const admin = initializeAdmin({ projectId: PROJECT_ID });
+  await getAuth(admin)
+    .createUser({ ...DEMO_USER, emailVerified: true })
+    .catch((error: { code?: string }) => {
+      if (error.code !== "auth/uid-already-exists") throw error;
+    });
+  const shared = await importDemoProjects();
+  // Shares are written by functions only: the admin SDK stands in for createShare here.
   const now = Date.now();
-  batch.set(db.doc(`shares/${DEMO_SHARE_CODE}`), {
-    ownerUid: DEMO_USER.uid,
-    conversationId: shared.id,
-    title: shared.title,
-    createdAt: Timestamp.fromMillis(now),
-    expiresAt: Timestamp.fromMillis(now + 7 * DAY_MS),
-    revokedAt: null,
-    passwordProtected: false,
-    allowDownload: true,
-    viewCount: 0,
-    conversation: shared.conversation,
-    theme: shared.theme,
-    statusBar: shared.statusBar,
-  });
-  await batch.commit();
+  await getFirestore(admin)
+    .doc(`shares/${DEMO_SHARE_CODE}`)
+    .set({
+      ownerUid: DEMO_USER.uid,
+      conversationId: shared.id,
+      title: shared.title,
+      createdAt: Timestamp.fromMillis(now),
+      expiresAt: Timestamp.fromMillis(now + 7 * DAY_MS),
+      revokedAt: null,
+      passwordProtected: false,
+      allowDownload: true,
+      viewCount: 0,
+      conversation: shared.conversation,
+      theme: shared.theme,
+      statusBar: shared.statusBar,
+    });
 }
 
 function printWhereThingsAre(): void {
@@ -77,6 +100,7 @@ try {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(0));
   } else {
     console.log("Seeded the demo data.");
+    process.exit(0); // the SDKs' open connections would keep a one-off run alive
   }
 } catch (error) {
   console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);

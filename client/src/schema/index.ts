@@ -4,3 +4,4 @@ export * from "./limits.js";
 export * from "./errors.js";
 export * from "./identity.js";
 export * from "./profile.js";
+export * from "./conversation.js";

@@ -1,0 +1,55 @@
+// `npm run bench`: every measurement and its baseline in one run, printed as ratios.
+import { setLogLevel } from "firebase/firestore";
+import { firestoreEmulator, PROJECT_ID } from "../tests/support/emulators.js";
+import { startLatencyProxy } from "./latency-proxy.js";
+import { benchListBytes } from "./list-bytes.js";
+import { benchMigration } from "./migration.js";
+
+/** One way, so 40 ms a round trip: a phone in Korea to asia-northeast3 on a good connection. */
+const ONE_WAY_MS = 20;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** A benchmark that hangs must not hold the emulator ports (shared with other work) forever. */
+const WATCHDOG_MS = 5 * 60_000;
+
+async function main() {
+  setTimeout(() => {
+    console.error(`Benchmarks still running after ${WATCHDOG_MS / 60_000} min: giving up.`);
+    process.exit(3);
+  }, WATCHDOG_MS).unref();
+  if (!process.env.FIRESTORE_EMULATOR_HOST)
+    throw new Error("Run with `npm run bench` (it starts the emulators).");
+  // Closing the proxy cancels the proxied apps' streams; the SDK would log each as an error.
+  setLogLevel("silent");
+  console.log(`TalkStudio benchmarks on the emulators (project ${PROJECT_ID})\n`);
+
+  const proxy = await startLatencyProxy(firestoreEmulator, ONE_WAY_MS);
+  for (const [label, port] of [
+    [`with a ${2 * ONE_WAY_MS} ms round trip (latency proxy)`, proxy.port],
+    ["on localhost (no network latency; the emulator's rules engine is the bottleneck)", undefined],
+  ] as const) {
+    const migration = await benchMigration(500, port);
+    console.log(`Migration of ${migration.projects} LocalStorage projects (40 messages each), ${label}`);
+    console.log(`  one awaited create per project, in sequence: ${s(migration.baselineMs)}`);
+    console.log(`  migrateLocalStorage (batches of 6, 4 in flight): ${s(migration.batchedMs)}`);
+    console.log(`  speed-up: ${migration.speedup.toFixed(1)}× (goal ≥ 10×)\n`);
+  }
+  proxy.close();
+
+  const list = await benchListBytes();
+  console.log("Bytes to list 50 conversations (Firestore REST response bodies)");
+  console.log(`  list page, 5 messages each:   ${kb(list.small.listBytes)}`);
+  console.log(`  list page, 300 messages each: ${kb(list.large.listBytes)}`);
+  console.log(`  full conversations, 300 messages each: ${kb(list.large.fullBytes)}`);
+  console.log(`  list / full: ${(list.ratio * 100).toFixed(2)}% (goal ≤ 5%)`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

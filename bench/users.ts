@@ -1,0 +1,23 @@
+import { initializeApp } from "firebase/app";
+import { createUserWithEmailAndPassword } from "firebase/auth";
+import { createTalkStudio, type TalkStudio } from "../client/src/index.js";
+import { firestoreEmulator, PROJECT_ID } from "../tests/support/emulators.js";
+
+let count = 0;
+
+/**
+ * A new user signed in on a new client app, so each measurement starts from an empty account.
+ * `firestorePort` points Firestore elsewhere (the latency proxy); auth stays direct.
+ */
+export async function newUser(
+  firestorePort = firestoreEmulator.port,
+): Promise<TalkStudio & { uid: string; idToken: string }> {
+  const app = initializeApp({ projectId: PROJECT_ID, apiKey: "demo-api-key" }, `bench-${++count}`);
+  const ts = createTalkStudio(app, { emulators: { host: firestoreEmulator.host, firestorePort } });
+  const { user } = await createUserWithEmailAndPassword(
+    ts.auth,
+    `bench${count}-${Date.now()}@example.com`,
+    "password123",
+  );
+  return Object.assign(ts, { uid: user.uid, idToken: await user.getIdToken() });
+}

@@ -1,0 +1,65 @@
+import { getDoc, onSnapshot, type DocumentSnapshot, type Unsubscribe } from "firebase/firestore";
+import type { TalkStudio } from "../firebase.js";
+import type { StoredConversation } from "../schema/index.js";
+import { ConversationError, toConversationError, typedErrors } from "./errors.js";
+import { joinConversation, readContent, readSummary } from "./records.js";
+import { contentRef, currentUid, summaryRef } from "./refs.js";
+
+/** Joins the two documents; null while a save is between them (revisions differ) or when deleted. */
+function joined(summary: DocumentSnapshot, content: DocumentSnapshot): StoredConversation | null | "between" {
+  const summaryData = summary.data();
+  const contentData = content.data();
+  if (!summaryData || !contentData) return summaryData || contentData ? "between" : null;
+  const body = readContent(contentData);
+  if (body.revision !== summaryData.revision) return "between";
+  return joinConversation(readSummary(summary.id, summaryData), body.data);
+}
+
+const READ_ATTEMPTS = 3;
+
+/** One conversation, whole. Its two documents are read together and retried if a save fell between. */
+export function getConversation(ts: TalkStudio, id: string): Promise<StoredConversation> {
+  return typedErrors(async () => {
+    const uid = currentUid(ts);
+    for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+      const [summary, content] = await Promise.all([
+        getDoc(summaryRef(ts, uid, id)),
+        getDoc(contentRef(ts, uid, id)),
+      ]);
+      const result = joined(summary, content);
+      if (result === null) throw new ConversationError("not-found", `No conversation ${id}.`);
+      if (result !== "between") return result;
+    }
+    throw new ConversationError("unavailable", `Conversation ${id} kept changing while being read.`);
+  });
+}
+
+/**
+ * Calls `onChange` with the conversation whenever it changes (another tab's save included), and with
+ * null once it is deleted. Returns the function that stops watching.
+ */
+export function watchConversation(
+  ts: TalkStudio,
+  id: string,
+  onChange: (conversation: StoredConversation | null) => void,
+  onError: (error: ConversationError) => void = () => undefined,
+): Unsubscribe {
+  const uid = currentUid(ts);
+  let summary: DocumentSnapshot | undefined;
+  let content: DocumentSnapshot | undefined;
+  const emit = () => {
+    if (!summary || !content) return;
+    try {
+      const result = joined(summary, content);
+      if (result !== "between") onChange(result);
+    } catch (error) {
+      onError(toConversationError(error));
+    }
+  };
+  const fail = (error: unknown) => onError(toConversationError(error));
+  const stops = [
+    onSnapshot(summaryRef(ts, uid, id), (s) => ((summary = s), emit()), fail),
+    onSnapshot(contentRef(ts, uid, id), (s) => ((content = s), emit()), fail),
+  ];
+  return () => stops.forEach((stop) => stop());
+}

@@ -1,0 +1,82 @@
+// The two documents of a conversation as Firestore stores them, both ways: what a write sends, and
+// how a read turns them back into the API's types. Create, save and import all build through here.
+import { serverTimestamp, Timestamp, type DocumentData } from "firebase/firestore";
+import { z } from "zod";
+import {
+  conversationData,
+  importSource,
+  platformSkin,
+  summaryFields,
+  type ConversationData,
+  type ConversationSummary,
+  type ImportSource,
+  type StoredConversation,
+} from "../schema/index.js";
+
+/** A LocalStorage project's own times and key, kept by an import. */
+export interface ImportOrigin {
+  readonly importedFrom: ImportSource;
+  readonly projectCreatedAt: Date;
+  readonly projectUpdatedAt: Date;
+}
+
+export function summaryForCreate(data: ConversationData, origin?: ImportOrigin): DocumentData {
+  const now = serverTimestamp();
+  return {
+    ...summaryFields(data),
+    revision: 1,
+    createdAt: now,
+    updatedAt: now,
+    ...(origin
+      ? {
+          projectCreatedAt: Timestamp.fromDate(origin.projectCreatedAt),
+          projectUpdatedAt: Timestamp.fromDate(origin.projectUpdatedAt),
+          importedFrom: origin.importedFrom,
+        }
+      : { projectCreatedAt: now, projectUpdatedAt: now }),
+  };
+}
+
+/** The fields a save changes (an update: createdAt, projectCreatedAt and importedFrom stay). */
+export function summaryForSave(data: ConversationData, revision: number): DocumentData {
+  const now = serverTimestamp();
+  return { ...summaryFields(data), revision, updatedAt: now, projectUpdatedAt: now };
+}
+
+export function contentRecord(data: ConversationData, revision: number): DocumentData {
+  return { ...data, revision };
+}
+
+const timestamp = z.instanceof(Timestamp).transform((t) => t.toDate());
+
+const storedSummary = z.object({
+  title: z.string(),
+  platformSkin,
+  themeId: z.string(),
+  messageCount: z.number(),
+  preview: z.string(),
+  revision: z.number(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  projectCreatedAt: timestamp,
+  projectUpdatedAt: timestamp,
+  importedFrom: importSource.optional(),
+});
+
+export function readSummary(id: string, data: DocumentData): ConversationSummary {
+  const s = storedSummary.parse(data);
+  return { id, ...s, importedFrom: s.importedFrom ?? null };
+}
+
+export function readContent(data: DocumentData): { revision: number; data: ConversationData } {
+  const { revision, ...rest } = data;
+  return { revision: z.number().parse(revision), data: conversationData.parse(rest) };
+}
+
+export function joinConversation(
+  summary: ConversationSummary,
+  content: ConversationData,
+): StoredConversation {
+  const { title, conversation, theme, statusBar } = content;
+  return { ...summary, title, conversation, theme, statusBar };
+}

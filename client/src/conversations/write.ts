@@ -1,0 +1,135 @@
+import {
+  doc,
+  getDoc,
+  runTransaction,
+  serverTimestamp,
+  writeBatch,
+  type Transaction,
+} from "firebase/firestore";
+import type { TalkStudio } from "../firebase.js";
+import { conversationData, RATE_LIMITS, type ConversationData } from "../schema/index.js";
+import { ConversationError, issuesOf, toConversationError, typedErrors } from "./errors.js";
+import { getConversation } from "./get.js";
+import { contentRecord, summaryForCreate, summaryForSave } from "./records.js";
+import { contentRef, conversationsOf, currentUid, summaryRef, throttleRef } from "./refs.js";
+
+export function parseConversationData(input: unknown): ConversationData {
+  const parsed = conversationData.safeParse(input);
+  if (!parsed.success) {
+    throw new ConversationError("invalid", "This conversation does not fit the schema or its limits.", {
+      issues: issuesOf(parsed.error),
+    });
+  }
+  return parsed.data;
+}
+
+/**
+ * Credits one create to the per-minute throttle inside the transaction. Returns true when it had to
+ * open a new window: the rules refuse that while the previous window is still under a minute old.
+ */
+async function creditCreate(tx: Transaction, ts: TalkStudio, uid: string, id: string): Promise<boolean> {
+  const ref = throttleRef(ts, uid, "conversationCreates");
+  const current = await tx.get(ref);
+  const count: unknown = current.get("count");
+  const windowStart: unknown = current.get("windowStart");
+  if (typeof count === "number" && count < RATE_LIMITS.conversationCreatesPerUserPerMinute) {
+    // Continuing the old window is always allowed (never looser than a fresh one): no clock needed.
+    tx.set(ref, { windowStart, count: count + 1, ids: [id], updatedAt: serverTimestamp() });
+    return false;
+  }
+  const now = serverTimestamp();
+  tx.set(ref, { windowStart: now, count: 1, ids: [id], updatedAt: now });
+  return true;
+}
+
+/** Saves a new conversation (summary, content and throttle in one transaction); returns its id. */
+export function createConversation(
+  ts: TalkStudio,
+  input: ConversationData,
+): Promise<{ id: string; revision: number }> {
+  return typedErrors(async () => {
+    const data = parseConversationData(input);
+    const uid = currentUid(ts);
+    const id = doc(conversationsOf(ts, uid)).id;
+    let openedWindow = false;
+    try {
+      await runTransaction(ts.db, async (tx) => {
+        openedWindow = await creditCreate(tx, ts, uid, id);
+        tx.set(summaryRef(ts, uid, id), summaryForCreate(data));
+        tx.set(contentRef(ts, uid, id), contentRecord(data, 1));
+      });
+    } catch (error) {
+      const typed = toConversationError(error);
+      if (typed.kind === "permission-denied" && openedWindow) {
+        throw new ConversationError(
+          "rate-limited",
+          `At most ${RATE_LIMITS.conversationCreatesPerUserPerMinute} new conversations a minute: try again shortly.`,
+          {},
+          { cause: error },
+        );
+      }
+      throw typed;
+    }
+    return { id, revision: 1 };
+  });
+}
+
+/**
+ * Saves over revision `expectedRevision`. If anyone saved since (another tab, another device), the
+ * rules refuse and this throws `conflict` carrying their copy, so nothing is overwritten silently.
+ */
+export function saveConversation(
+  ts: TalkStudio,
+  id: string,
+  input: ConversationData,
+  expectedRevision: number,
+): Promise<{ revision: number }> {
+  return typedErrors(async () => {
+    const data = parseConversationData(input);
+    const uid = currentUid(ts);
+    const revision = expectedRevision + 1;
+    const batch = writeBatch(ts.db);
+    batch.update(summaryRef(ts, uid, id), summaryForSave(data, revision));
+    batch.set(contentRef(ts, uid, id), contentRecord(data, revision));
+    try {
+      await batch.commit();
+    } catch (error) {
+      throw await explainRefusedSave(ts, uid, id, expectedRevision, error);
+    }
+    return { revision };
+  });
+}
+
+/** A refused save is a conflict, a deleted conversation, or a real refusal: look at the server to tell. */
+async function explainRefusedSave(
+  ts: TalkStudio,
+  uid: string,
+  id: string,
+  expectedRevision: number,
+  error: unknown,
+): Promise<ConversationError> {
+  const typed = toConversationError(error);
+  if (typed.kind !== "permission-denied" && typed.kind !== "not-found") return typed;
+  const summary = await getDoc(summaryRef(ts, uid, id));
+  if (!summary.exists())
+    return new ConversationError("not-found", `No conversation ${id}.`, {}, { cause: error });
+  if (summary.get("revision") === expectedRevision) return typed;
+  const current = await getConversation(ts, id);
+  return new ConversationError(
+    "conflict",
+    `Conversation ${id} was saved elsewhere (revision ${current.revision}, expected ${expectedRevision}).`,
+    { current },
+    { cause: error },
+  );
+}
+
+/** Deletes a conversation's documents together. Deleting one that is already gone succeeds. */
+export function deleteConversation(ts: TalkStudio, id: string): Promise<void> {
+  return typedErrors(async () => {
+    const uid = currentUid(ts);
+    const batch = writeBatch(ts.db);
+    batch.delete(contentRef(ts, uid, id));
+    batch.delete(summaryRef(ts, uid, id));
+    await batch.commit();
+  });
+}

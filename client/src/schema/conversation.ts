@@ -1,0 +1,155 @@
+import { z } from "zod";
+import { LIMITS, MAX_DOCUMENT_BYTES } from "./limits.js";
+
+/** The chat looks the SPA renders. The AI generator's "kakaotalk"/"instagram" are normalised on import. */
+export const PLATFORM_SKINS = ["kakao", "discord", "telegram", "insta"] as const;
+export const platformSkin = z.enum(PLATFORM_SKINS);
+export type PlatformSkin = z.infer<typeof platformSkin>;
+
+/** Where an imported project came from: the LocalStorage key the SPA kept it under. */
+export const IMPORT_SOURCES = ["talkstudio_projects", "talkstudio_conversations"] as const;
+export const importSource = z.enum(IMPORT_SOURCES);
+export type ImportSource = z.infer<typeof importSource>;
+
+const utf8 = new TextEncoder();
+/** Bytes of a value as JSON in UTF-8: close to (and above) what Firestore counts for a document. */
+export function jsonBytes(value: unknown): number {
+  return utf8.encode(JSON.stringify(value)).length;
+}
+
+const itemId = z.string().min(1).max(LIMITS.idChars);
+const webUrl = z
+  .string()
+  .max(LIMITS.urlChars)
+  .regex(/^https?:\/\/\S+$/, "must be an http(s) URL");
+
+export const author = z.strictObject({
+  id: itemId,
+  name: z.string().max(LIMITS.authorNameChars),
+  /** DiceBear or an uploaded avatar; "" when none. */
+  avatarUrl: z.union([z.literal(""), webUrl]),
+});
+export type Author = z.infer<typeof author>;
+
+export const textMessage = z.strictObject({
+  id: itemId,
+  role: z.enum(["me", "other", "system"]),
+  authorId: z.string().max(LIMITS.idChars),
+  /** Plain text (not HTML-escaped): the SPA escapes when it renders. */
+  text: z.string().max(LIMITS.messageTextChars),
+  datetime: z.string().max(LIMITS.datetimeChars),
+  /** Only from the older format's image messages; never a data: URL (documents are not blob stores). */
+  imageUrl: webUrl.optional(),
+});
+export type TextMessage = z.infer<typeof textMessage>;
+
+export const dateDivider = z.strictObject({
+  id: itemId,
+  type: z.literal("dateDivider"),
+  text: z.string().max(LIMITS.messageTextChars),
+});
+export type DateDivider = z.infer<typeof dateDivider>;
+
+export const message = z.union([textMessage, dateDivider]);
+export type Message = z.infer<typeof message>;
+
+/** Characters counted against LIMITS.conversationTextChars: every text and image URL. */
+export function conversationTextChars(messages: readonly Message[]): number {
+  let total = 0;
+  for (const m of messages) total += m.text.length + ("imageUrl" in m ? (m.imageUrl?.length ?? 0) : 0);
+  return total;
+}
+
+export const conversationBody = z
+  .strictObject({
+    platformSkin,
+    title: z.string().max(LIMITS.titleChars),
+    unreadCount: z.number().int().min(0).max(LIMITS.unreadCount),
+    authors: z.array(author).max(LIMITS.authors),
+    messages: z.array(message).max(LIMITS.messages),
+  })
+  .refine((c) => conversationTextChars(c.messages) <= LIMITS.conversationTextChars, {
+    message: `all message texts together must stay within ${LIMITS.conversationTextChars} characters`,
+    path: ["messages"],
+  });
+export type ConversationBody = z.infer<typeof conversationBody>;
+
+/**
+ * A full copy of a preset plus the user's edits. Only `id` and `name` are fixed: the SPA adds colour
+ * and size keys over time, and they pass through untouched within a size budget.
+ */
+export const theme = z
+  .looseObject({ id: itemId, name: z.string().max(LIMITS.titleChars) })
+  .refine((t) => Object.keys(t).length <= LIMITS.themeKeys, {
+    message: `a theme has at most ${LIMITS.themeKeys} keys`,
+  })
+  .refine((t) => jsonBytes(t) <= LIMITS.themeJsonBytes, {
+    message: `a theme is at most ${LIMITS.themeJsonBytes} bytes of JSON`,
+  });
+export type Theme = z.infer<typeof theme>;
+
+export const statusBar = z.strictObject({
+  time: z.string().max(LIMITS.datetimeChars),
+  battery: z.number().min(0).max(100),
+  isWifi: z.boolean(),
+});
+export type StatusBar = z.infer<typeof statusBar>;
+
+/**
+ * What the SPA saves for one project: the part the user edits. `title` is the project's name in the
+ * list; `conversation.title` is the chat room's title drawn in the picture.
+ */
+export const conversationData = z
+  .strictObject({
+    title: z.string().max(LIMITS.titleChars),
+    conversation: conversationBody,
+    theme,
+    statusBar,
+  })
+  .refine((d) => jsonBytes(d) <= MAX_DOCUMENT_BYTES, {
+    message: `a conversation is at most ${MAX_DOCUMENT_BYTES} bytes`,
+  });
+export type ConversationData = z.infer<typeof conversationData>;
+
+/** The list's row: what a project list shows, the same size for 5 messages or 500. */
+export interface ConversationSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly platformSkin: PlatformSkin;
+  readonly themeId: string;
+  readonly messageCount: number;
+  readonly preview: string;
+  readonly revision: number;
+  /** Server write times. */
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  /** The project's own times as the user knows them (kept from LocalStorage on import); the list sorts by `projectUpdatedAt`. */
+  readonly projectCreatedAt: Date;
+  readonly projectUpdatedAt: Date;
+  readonly importedFrom: ImportSource | null;
+}
+
+/** One conversation read whole: its summary plus what the user edits. */
+export type StoredConversation = ConversationSummary & ConversationData;
+
+/** At most LIMITS.previewChars UTF-16 units, never cutting an emoji (surrogate pair) in half. */
+function previewOf(text: string): string {
+  let preview = "";
+  for (const char of text) {
+    if (preview.length + char.length > LIMITS.previewChars) break;
+    preview += char;
+  }
+  return preview;
+}
+
+/** The list fields derived from a conversation's data: one function so client and import agree. */
+export function summaryFields(data: ConversationData) {
+  const lastText = data.conversation.messages.findLast((m) => !("type" in m))?.text ?? "";
+  return {
+    title: data.title,
+    platformSkin: data.conversation.platformSkin,
+    themeId: data.theme.id,
+    messageCount: data.conversation.messages.length,
+    preview: previewOf(lastText),
+  };
+}

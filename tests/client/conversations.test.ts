@@ -1,0 +1,162 @@
+import { createUserWithEmailAndPassword, signInWithEmailAndPassword } from "firebase/auth";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  ConversationError,
+  createConversation,
+  deleteConversation,
+  getConversation,
+  listConversations,
+  saveConversation,
+  watchConversation,
+  RATE_LIMITS,
+  type StoredConversation,
+  type TalkStudio,
+} from "../../client/src/index.js";
+import { conversationData } from "../support/conversation-data.js";
+import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
+
+let userCount = 0;
+
+/** Two clients (two browser tabs) signed in as one new user. */
+async function twoTabs(): Promise<[TalkStudio, TalkStudio]> {
+  const email = `user${++userCount}@example.com`;
+  const [a, b] = [newClient(), newClient()];
+  await createUserWithEmailAndPassword(a.auth, email, "password123");
+  await signInWithEmailAndPassword(b.auth, email, "password123");
+  return [a, b];
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ConversationError> {
+  const error: unknown = await promise.then(
+    () => expect.unreachable("expected a rejection"),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ConversationError);
+  return error as ConversationError;
+}
+
+beforeEach(async () => {
+  await Promise.all([clearFirestore(), clearAuth()]);
+});
+afterAll(closeClients);
+
+describe("create, get, save, delete", () => {
+  it("round-trips a conversation and bumps the revision on each save", async () => {
+    const [tab] = await twoTabs();
+    const data = conversationData(12);
+    const { id, revision } = await createConversation(tab, data);
+    expect(revision).toBe(1);
+    const stored = await getConversation(tab, id);
+    expect(stored).toMatchObject({ id, revision: 1, ...data, messageCount: 12, importedFrom: null });
+    expect(stored.projectUpdatedAt.getTime()).toBe(stored.updatedAt.getTime());
+
+    const edited = { ...data, title: "수정됨" };
+    expect(await saveConversation(tab, id, edited, 1)).toEqual({ revision: 2 });
+    expect(await getConversation(tab, id)).toMatchObject({ revision: 2, title: "수정됨" });
+
+    await deleteConversation(tab, id);
+    expect((await rejection(getConversation(tab, id))).kind).toBe("not-found");
+  });
+
+  it("turns a save from a stale tab into a conflict carrying the server's copy", async () => {
+    const [tabA, tabB] = await twoTabs();
+    const { id } = await createConversation(tabA, conversationData());
+    await saveConversation(tabA, id, { ...conversationData(), title: "A wins" }, 1);
+    const error = await rejection(saveConversation(tabB, id, { ...conversationData(), title: "B loses" }, 1));
+    expect(error.kind).toBe("conflict");
+    expect(error.details.current).toMatchObject({ id, revision: 2, title: "A wins" });
+    expect((await getConversation(tabB, id)).title).toBe("A wins");
+  });
+
+  it("types the other failures: not-found, invalid, permission-denied", async () => {
+    const [tab] = await twoTabs();
+    expect((await rejection(saveConversation(tab, "missing", conversationData(), 1))).kind).toBe("not-found");
+    const invalid = await rejection(createConversation(tab, conversationData(501)));
+    expect(invalid.kind).toBe("invalid");
+    expect(invalid.details.issues?.[0]?.path).toBe("conversation.messages");
+    expect((await listConversations(tab)).items).toEqual([]);
+    const signedOut = newClient();
+    expect((await rejection(listConversations(signedOut))).kind).toBe("permission-denied");
+  });
+
+  it(`rate-limits the ${RATE_LIMITS.conversationCreatesPerUserPerMinute + 1}th create within a minute`, async () => {
+    const [tab] = await twoTabs();
+    for (let i = 0; i < RATE_LIMITS.conversationCreatesPerUserPerMinute; i++) {
+      await createConversation(tab, conversationData(1, `#${i}`));
+    }
+    expect((await rejection(createConversation(tab, conversationData()))).kind).toBe("rate-limited");
+    expect((await listConversations(tab, { pageSize: 100 })).items).toHaveLength(30);
+  });
+});
+
+describe("list", () => {
+  it("pages newest first with a cursor, and filters by platform", async () => {
+    const [tab] = await twoTabs();
+    const ids: string[] = [];
+    for (const skin of ["kakao", "discord", "kakao", "telegram", "kakao"] as const) {
+      const data = conversationData(3, `${skin} ${ids.length}`);
+      ids.push(
+        (
+          await createConversation(tab, {
+            ...data,
+            conversation: { ...data.conversation, platformSkin: skin },
+          })
+        ).id,
+      );
+    }
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page = await listConversations(tab, { pageSize: 2, after });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((item) => item.id));
+      after = page.next;
+    } while (after);
+    expect(seen).toEqual([...ids].reverse());
+
+    const kakao = await listConversations(tab, { platformSkin: "kakao" });
+    expect(kakao.items.map((item) => item.title)).toEqual(["kakao 4", "kakao 2", "kakao 0"]);
+    expect(Object.keys(kakao.items[0] ?? {}).sort()).toEqual(
+      [
+        "createdAt",
+        "id",
+        "importedFrom",
+        "messageCount",
+        "platformSkin",
+        "preview",
+        "projectCreatedAt",
+        "projectUpdatedAt",
+        "revision",
+        "themeId",
+        "title",
+        "updatedAt",
+      ].sort(),
+    );
+    expect(kakao.items[0]).toMatchObject({
+      messageCount: 3,
+      themeId: "kakao",
+      preview: "오늘 저녁에 뭐 먹을까? 치킨 어때요 2",
+    });
+  });
+
+  it("refuses a cursor it did not make", async () => {
+    const [tab] = await twoTabs();
+    expect((await rejection(listConversations(tab, { after: "garbage" }))).kind).toBe("invalid");
+  });
+});
+
+describe("watch", () => {
+  it("sees another tab's save and the deletion", async () => {
+    const [tabA, tabB] = await twoTabs();
+    const { id } = await createConversation(tabA, conversationData());
+    const seen: (StoredConversation | null)[] = [];
+    const stop = watchConversation(tabB, id, (c) => seen.push(c));
+    await expect.poll(() => seen.at(-1)?.revision).toBe(1);
+    await saveConversation(tabA, id, { ...conversationData(), title: "from A" }, 1);
+    await expect.poll(() => seen.at(-1)?.title).toBe("from A");
+    await deleteConversation(tabA, id);
+    await expect.poll(() => seen.at(-1)).toBeNull();
+    stop();
+    expect(seen.every((c) => c === null || c.revision === (c.title === "from A" ? 2 : 1))).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+// Valid conversations for tests and benchmarks, shaped like the SPA's saved projects (DESIGN.md).
+import type { ConversationData, Message } from "../../client/src/index.js";
+
+const KOREAN_LINE = "오늘 저녁에 뭐 먹을까? 치킨 어때요";
+
+export function messages(count: number, text = KOREAN_LINE): Message[] {
+  return Array.from({ length: count }, (_, i) =>
+    i % 50 === 0
+      ? { id: `divider-${i}`, type: "dateDivider" as const, text: "2024년 3월 5일 화요일" }
+      : {
+          id: `msg-${i}`,
+          role: i % 2 ? ("me" as const) : ("other" as const),
+          authorId: i % 2 ? "me" : "other",
+          text: `${text} ${i}`,
+          datetime: "2024-03-05 오후 7:30",
+        },
+  );
+}
+
+/** A kakao project with `messageCount` messages and a theme the size of a real preset copy. */
+export function conversationData(messageCount = 5, title = "민지랑 대화"): ConversationData {
+  const colours = Object.fromEntries(
+    Array.from({ length: 40 }, (_, i) => [
+      `colour${i}`,
+      `#${(i * 123456).toString(16).padStart(6, "0").slice(0, 6)}`,
+    ]),
+  );
+  return {
+    title,
+    conversation: {
+      platformSkin: "kakao",
+      title: "민지",
+      unreadCount: 3,
+      authors: [
+        { id: "me", name: "나", avatarUrl: "" },
+        { id: "other", name: "민지", avatarUrl: "https://api.dicebear.com/7.x/avataaars/svg?seed=minji" },
+      ],
+      messages: messages(messageCount),
+    },
+    theme: {
+      id: "kakao",
+      name: "카카오톡",
+      canvasWidth: 1080,
+      canvasHeight: 1350,
+      backgroundType: "color",
+      backgroundValue: "#b2c7d9",
+      bubble: { me: { bg: "#fee500", color: "#000" }, other: { bg: "#fff", color: "#000" }, system: {} },
+      ...colours,
+    },
+    statusBar: { time: "12:30", battery: 87, isWifi: true },
+  };
+}
