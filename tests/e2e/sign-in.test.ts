@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { adminDb } from "../support/admin.js";
-import { chromiumMissing, launchChromium } from "../support/browser.js";
+import { chromiumMissing, launchChromium, newOfflineContext } from "../support/browser.js";
 import { clearAuth, clearFirestore, PROJECT_ID } from "../support/emulators.js";
 import { eventually } from "../support/eventually.js";
 import { servePage, type PageServer } from "../support/page-server.js";
@@ -37,8 +37,7 @@ async function userShownIn(page: Page, id: "user" | "redirect"): Promise<ShownUs
 }
 
 /** The profile the auth trigger writes for a new user. */
-const profileOf = (uid: string) =>
-  eventually(async () => (await adminDb().doc(`users/${uid}`).get()).data());
+const profileOf = (uid: string) => eventually(async () => (await adminDb().doc(`users/${uid}`).get()).data());
 
 describe.skipIf(chromiumMissing !== undefined)(`sign-in in Chromium${skipped}`, () => {
   let browser: Browser;
@@ -54,7 +53,7 @@ describe.skipIf(chromiumMissing !== undefined)(`sign-in in Chromium${skipped}`, 
   });
   beforeEach(async () => {
     await Promise.all([clearAuth(), clearFirestore()]);
-    context = await browser.newContext();
+    context = await newOfflineContext(browser);
     context.setDefaultTimeout(10_000);
   });
   afterEach(() => context.close());
@@ -83,6 +82,9 @@ describe.skipIf(chromiumMissing !== undefined)(`sign-in in Chromium${skipped}`, 
     const returned = await userShownIn(page, "redirect");
     expect(returned).toMatchObject({ email: "jun@example.com", providers: ["github.com"] });
     expect(await userShownIn(page, "user")).toEqual(returned);
-    expect(await profileOf(returned.uid)).toMatchObject({ displayName: "Jun Park", providers: ["github.com"] });
+    expect(await profileOf(returned.uid)).toMatchObject({
+      displayName: "Jun Park",
+      providers: ["github.com"],
+    });
   });
 });

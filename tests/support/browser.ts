@@ -1,7 +1,8 @@
 // Debian's Chromium driven by playwright-core, for the browser tests. Never `npx playwright install`:
 // there is no internet here, and the system browser is the one the tests are meant to use.
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { readFile } from "node:fs/promises";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
 
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -29,4 +30,17 @@ export function launchChromium(): Promise<Browser> {
       "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     ],
   });
+}
+
+/**
+ * A fresh context (own storage) whose pages and frames get gapi-stand-in.js in place of Google's
+ * script loader, which the Auth SDK and the emulator's helper iframe need and this machine cannot reach.
+ */
+export async function newOfflineContext(browser: Browser): Promise<BrowserContext> {
+  const standIn = await readFile(new URL("./gapi-stand-in.js", import.meta.url), "utf8");
+  const context = await browser.newContext();
+  await context.route(/^https:\/\/apis\.google\.com\/js\/api\.js/, (route) =>
+    route.fulfill({ contentType: "text/javascript", body: standIn }),
+  );
+  return context;
 }
