@@ -28,8 +28,9 @@
         if (handlers.has(message.name)) answer(message);
         else queued.push(message);
       } else if (message.kind === "reply") {
-        replies.get(message.id)?.([message.result]);
+        const callback = replies.get(message.id);
         replies.delete(message.id);
+        callback?.([message.result]);
       }
     });
     return {
