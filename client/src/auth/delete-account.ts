@@ -1,6 +1,7 @@
 import { deleteUser } from "firebase/auth";
 import type { TalkStudio } from "../firebase.js";
-import { firebaseCode, NotSignedInError, RecentLoginRequiredError } from "./errors.js";
+import { deletionError } from "./deletion-error.js";
+import { NotSignedInError } from "./errors.js";
 
 /**
  * Deletes the signed-in user's account. The server then deletes everything they own (profile,
@@ -13,8 +14,6 @@ export async function deleteAccount(ts: TalkStudio): Promise<void> {
   try {
     await deleteUser(user);
   } catch (error) {
-    if (firebaseCode(error) === "auth/requires-recent-login")
-      throw new RecentLoginRequiredError({ cause: error });
-    throw error;
+    throw deletionError(error);
   }
 }
