@@ -1,10 +1,4 @@
-import { readFileSync } from "node:fs";
-import {
-  assertFails,
-  assertSucceeds,
-  initializeTestEnvironment,
-  type RulesTestEnvironment,
-} from "@firebase/rules-unit-testing";
+import { assertFails, assertSucceeds } from "@firebase/rules-unit-testing";
 import {
   collection,
   collectionGroup,
@@ -24,7 +18,7 @@ import {
   type DocumentData,
   type Firestore,
 } from "firebase/firestore";
-import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+import { beforeEach, describe, it } from "vitest";
 import {
   contentRecord,
   summaryForCreate,
@@ -33,9 +27,9 @@ import {
 } from "../../client/src/conversations/records.js";
 import { LIMITS, RATE_LIMITS, type ConversationData } from "../../client/src/index.js";
 import { conversationData } from "../support/conversation-data.js";
-import { firestoreEmulator, PROJECT_ID } from "../support/emulators.js";
+import { useRulesTestEnvironment } from "../support/rules.js";
 
-let env: RulesTestEnvironment;
+const env = useRulesTestEnvironment();
 const summaryPath = (uid: string, id: string) => `users/${uid}/conversations/${id}`;
 const contentPath = (uid: string, id: string) => `users/${uid}/conversations/${id}/content/current`;
 
@@ -50,7 +44,7 @@ interface CreateOptions {
 
 async function throttleExists(path: string): Promise<boolean> {
   let exists = false;
-  await env.withSecurityRulesDisabled(async (ctx) => {
+  await env().withSecurityRulesDisabled(async (ctx) => {
     exists = (await getDoc(doc(ctx.firestore() as unknown as Firestore, path))).exists();
   });
   return exists;
@@ -86,8 +80,8 @@ function saveBatch(db: Firestore, uid: string, id: string, revision: number, dat
 }
 
 // rules-unit-testing types its contexts with the compat API; at runtime they are modular Firestores.
-const as = (uid: string) => env.authenticatedContext(uid).firestore() as unknown as Firestore;
-const anonymous = () => env.unauthenticatedContext().firestore() as unknown as Firestore;
+const as = (uid: string) => env().authenticatedContext(uid).firestore() as unknown as Firestore;
+const anonymous = () => env().unauthenticatedContext().firestore() as unknown as Firestore;
 const past = new Date("2023-05-01T09:00:00Z");
 const importOrigin: ImportOrigin = {
   importedFrom: "talkstudio_projects",
@@ -96,22 +90,15 @@ const importOrigin: ImportOrigin = {
 };
 
 async function seed(path: string, data: DocumentData) {
-  await env.withSecurityRulesDisabled((ctx) =>
+  await env().withSecurityRulesDisabled((ctx) =>
     setDoc(doc(ctx.firestore() as unknown as Firestore, path), data),
   );
 }
 
-beforeAll(async () => {
-  env = await initializeTestEnvironment({
-    projectId: PROJECT_ID,
-    firestore: { ...firestoreEmulator, rules: readFileSync("firestore.rules", "utf8") },
-  });
-});
 beforeEach(async () => {
-  await env.clearFirestore();
+  await env().clearFirestore();
   await createBatch(as("alice"), "alice", "c1");
 });
-afterAll(() => env.cleanup());
 
 describe("conversations: get and list", () => {
   it("lets the owner get the summary and the content and list their own collection", async () => {

@@ -1,25 +1,13 @@
-import { readFileSync } from "node:fs";
-import {
-  assertFails,
-  assertSucceeds,
-  initializeTestEnvironment,
-  type RulesTestEnvironment,
-} from "@firebase/rules-unit-testing";
+import { assertFails, assertSucceeds } from "@firebase/rules-unit-testing";
 import { deleteDoc, doc, getDoc, serverTimestamp, setDoc, Timestamp, updateDoc } from "firebase/firestore";
-import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
-import { firestoreEmulator, PROJECT_ID } from "../support/emulators.js";
+import { beforeEach, describe, it } from "vitest";
+import { useRulesTestEnvironment } from "../support/rules.js";
 
-let env: RulesTestEnvironment;
+const env = useRulesTestEnvironment();
 
-beforeAll(async () => {
-  env = await initializeTestEnvironment({
-    projectId: PROJECT_ID,
-    firestore: { ...firestoreEmulator, rules: readFileSync("firestore.rules", "utf8") },
-  });
-});
 beforeEach(async () => {
-  await env.clearFirestore();
-  await env.withSecurityRulesDisabled(async (ctx) => {
+  await env().clearFirestore();
+  await env().withSecurityRulesDisabled(async (ctx) => {
     const created = Timestamp.fromMillis(1_000);
     await setDoc(doc(ctx.firestore(), "users/alice"), {
       displayName: "Alice",
@@ -31,21 +19,20 @@ beforeEach(async () => {
     await setDoc(doc(ctx.firestore(), "rateLimits/kakaoSignIn-ip_x"), { count: 1 });
   });
 });
-afterAll(() => env.cleanup());
 
-const alice = () => doc(env.authenticatedContext("alice").firestore(), "users/alice");
+const alice = () => doc(env().authenticatedContext("alice").firestore(), "users/alice");
 
 describe("users/{uid}", () => {
   it("lets the owner read their profile", async () => {
     await assertSucceeds(getDoc(alice()));
   });
   it("hides a profile from other users and from anonymous callers", async () => {
-    await assertFails(getDoc(doc(env.authenticatedContext("bob").firestore(), "users/alice")));
-    await assertFails(getDoc(doc(env.unauthenticatedContext().firestore(), "users/alice")));
+    await assertFails(getDoc(doc(env().authenticatedContext("bob").firestore(), "users/alice")));
+    await assertFails(getDoc(doc(env().unauthenticatedContext().firestore(), "users/alice")));
   });
   it("does not let even the owner create or delete a profile (functions do)", async () => {
     await assertFails(
-      setDoc(doc(env.authenticatedContext("carol").firestore(), "users/carol"), { displayName: "C" }),
+      setDoc(doc(env().authenticatedContext("carol").firestore(), "users/carol"), { displayName: "C" }),
     );
     await assertFails(deleteDoc(alice()));
   });
@@ -73,7 +60,7 @@ describe("users/{uid}", () => {
     await assertFails(updateDoc(alice(), { photoURL: "http://example.com/a.png", updatedAt: now }));
     await assertFails(updateDoc(alice(), { photoURL: "javascript:alert(1)", updatedAt: now }));
     await assertFails(
-      updateDoc(doc(env.authenticatedContext("bob").firestore(), "users/alice"), {
+      updateDoc(doc(env().authenticatedContext("bob").firestore(), "users/alice"), {
         displayName: "B",
         updatedAt: now,
       }),
@@ -83,7 +70,7 @@ describe("users/{uid}", () => {
 
 describe("rateLimits/{counter}", () => {
   it("is closed to every client, signed in or not", async () => {
-    for (const ctx of [env.authenticatedContext("alice"), env.unauthenticatedContext()]) {
+    for (const ctx of [env().authenticatedContext("alice"), env().unauthenticatedContext()]) {
       const counter = doc(ctx.firestore(), "rateLimits/kakaoSignIn-ip_x");
       await assertFails(getDoc(counter));
       await assertFails(setDoc(counter, { count: 0 }));
