@@ -3,6 +3,7 @@
 import { getApps, initializeApp, type App } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { getFirestore } from "firebase-admin/firestore";
+import { getStorage } from "firebase-admin/storage";
 import { PROJECT_ID } from "./emulators.js";
 
 const APP_NAME = "tests-admin";
@@ -13,3 +14,5 @@ function adminApp(): App {
 
 export const adminAuth = () => getAuth(adminApp());
 export const adminDb = () => getFirestore(adminApp());
+/** The demo project's default bucket (only reachable where the Storage emulator runs). */
+export const adminBucket = () => getStorage(adminApp()).bucket(`${PROJECT_ID}.appspot.com`);
