@@ -169,5 +169,5 @@ export const DEMO_KAKAO_USER = {
 };
 export const DEMO_KAKAO_TOKEN = "demo-kakao-access-token";
 
-/** The seeded public share: open http://127.0.0.1:5000/s/<code> once the share page exists. */
+/** The seeded public share (a shares/{code} document; the share page is not built yet). */
 export const DEMO_SHARE_CODE = "demo7Kq2x9";

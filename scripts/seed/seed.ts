@@ -82,7 +82,7 @@ TalkStudio emulators are up, project ${PROJECT_ID}, with demo data:
   Functions  http://${process.env.FUNCTIONS_EMULATOR_HOST ?? "127.0.0.1:5001"}/${PROJECT_ID}/asia-northeast3/<name>
   Hosting    http://${hosting}
   Demo user  ${DEMO_USER.email} / ${DEMO_USER.password} (uid ${DEMO_USER.uid}), ${DEMO_PROJECTS.length} conversations
-  Share      http://${hosting}/s/${DEMO_SHARE_CODE}
+  Share      shares/${DEMO_SHARE_CODE} in Firestore (public; the /s/{code} page comes with the share functions)
   Kakao      fake API on 127.0.0.1:9777: kakaoSignIn({ accessToken: "${DEMO_KAKAO_TOKEN}" }) signs in ${DEMO_KAKAO_USER.nickname}
 Press Ctrl-C to stop.`);
 }
