@@ -11,9 +11,9 @@ describe("functions/ deploys on its own", () => {
 
   it("bundles everything but its declared dependencies and Node built-ins", () => {
     const bundle = readFileSync("functions/lib/index.js", "utf8");
-    const specifiers = [...bundle.matchAll(/^import [^;]*?from "([^"]+)"|\brequire\("([^"]+)"\)/gm)].map(
-      (m) => m[1] ?? m[2] ?? "",
-    );
+    const specifiers = [
+      ...bundle.matchAll(/^import [^;]*?from "([^"]+)"|\b(?:require|import)\("([^"]+)"\)/gm),
+    ].map((m) => m[1] ?? m[2] ?? "");
     expect(specifiers.length).toBeGreaterThan(0);
     const packageOf = (s: string) =>
       s
