@@ -2,6 +2,16 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+/** Import boundaries between the packages (each also has its own tsconfig: DOM or Node, not both). */
+const forbid = (...groups) => [
+  "error",
+  { patterns: groups.map((g) => ({ group: g.paths, message: g.why })) },
+];
+const devOnly = {
+  paths: ["**/tests/**", "**/scripts/**", "**/bench/**", "**/dev/**"],
+  why: "Shipped code never imports development code.",
+};
+
 export default tseslint.config(
   { ignores: ["**/node_modules/", "functions/lib/", "client/dist/", ".cache/", "reports/"] },
   js.configs.recommended,
@@ -13,11 +23,39 @@ export default tseslint.config(
     files: ["**/*.ts"],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
-      parserOptions: { project: "./tsconfig.json", tsconfigRootDir: import.meta.dirname },
+      // Each file is checked with its package's tsconfig (client/, functions/, or the root one).
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    files: ["client/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": forbid(devOnly, {
+        paths: ["**/functions/**", "node:*"],
+        why: "The client runs in browsers: it never imports the functions or Node modules.",
+      }),
+    },
+  },
+  {
+    files: ["functions/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": forbid(devOnly, {
+        paths: ["**/client/src/**", "!**/client/src/schema", "!**/client/src/schema/**"],
+        why: "Functions share only the schema with the client.",
+      }),
+    },
+  },
+  {
+    files: ["scripts/**", "bench/**", "dev/**"],
+    rules: {
+      "no-restricted-imports": forbid({
+        paths: ["**/tests/**"],
+        why: "Tests import scripts and dev helpers, not the other way round (shared helpers live in dev/).",
+      }),
     },
   },
 );

@@ -1,8 +1,8 @@
 // Bytes on the wire to list 50 conversations: the summary query the client runs vs reading the full
 // conversations. Counted as the HTTP response bodies of the Firestore REST API on the emulator, with
 // the user's own ID token (so the rules apply): the same documents the SDK fetches, in REST's JSON.
-import { migrateLocalStorage } from "../client/src/index.js";
-import { emulatorHosts, PROJECT_ID } from "../tests/support/emulators.js";
+import { firestorePaths, migrateLocalStorage } from "../client/src/index.js";
+import { emulatorHosts, PROJECT_ID } from "../dev/emulators.js";
 import { localStorageWith } from "./local-storage-projects.js";
 import { newUser } from "./users.js";
 
@@ -32,7 +32,7 @@ async function listBytes(uid: string, idToken: string, pageSize: number) {
       limit: pageSize,
     },
   };
-  const { bytes, json } = await post(`${DOCUMENTS}/users/${uid}:runQuery`, query, idToken);
+  const { bytes, json } = await post(`${DOCUMENTS}/${firestorePaths.user(uid)}:runQuery`, query, idToken);
   const names = (json as { document?: { name: string } }[]).flatMap((row) =>
     row.document ? [row.document.name] : [],
   );
@@ -48,7 +48,12 @@ async function measure(conversations: number, messages: number) {
   // Reading the full conversations: each one's summary and its content document.
   const full = await post(
     `${DOCUMENTS}:batchGet`,
-    { documents: list.names.flatMap((name) => [name, `${name}/content/current`]) },
+    {
+      documents: list.names.flatMap((name) => {
+        const id = name.split("/").at(-1) ?? "";
+        return [name, `${DOCUMENTS}/${firestorePaths.content(user.uid, id)}`];
+      }),
+    },
     user.idToken,
   );
   return { listBytes: list.bytes, fullBytes: full.bytes };

@@ -1,4 +1,6 @@
 // Realistic `talkstudio_projects` content: the SPA's current shape, escaped text, a full theme copy.
+import { kakaoThemeCopy } from "../dev/theme-fixture.js";
+
 const LINES = [
   "오늘 저녁에 뭐 먹을까?",
   "I&#x27;m on my way &lt;3",
@@ -8,22 +10,7 @@ const LINES = [
   "사진 보내줄게 잠깐만",
 ];
 
-const theme = {
-  id: "kakao",
-  name: "카카오톡",
-  canvasWidth: 1080,
-  canvasHeight: 1350,
-  backgroundType: "color",
-  backgroundValue: "#b2c7d9",
-  bubble: {
-    me: { backgroundColor: "#fee500", textColor: "#000000", borderRadius: 16 },
-    other: { backgroundColor: "#ffffff", textColor: "#000000", borderRadius: 16 },
-    system: { backgroundColor: "#00000033", textColor: "#ffffff" },
-  },
-  ...Object.fromEntries(
-    Array.from({ length: 30 }, (_, i) => [`style${i}`, `#${(i * 997).toString(16).padStart(6, "0")}`]),
-  ),
-};
+const theme = kakaoThemeCopy();
 
 /** One saved project with `messageCount` messages, as the SPA writes it to LocalStorage. */
 export function localStorageProject(index: number, messageCount: number) {

@@ -1,6 +1,6 @@
 // `npm run bench`: every measurement and its baseline in one run, printed as ratios.
 import { setLogLevel } from "firebase/firestore";
-import { firestoreEmulator, PROJECT_ID } from "../tests/support/emulators.js";
+import { firestoreEmulator, PROJECT_ID } from "../dev/emulators.js";
 import { startLatencyProxy } from "./latency-proxy.js";
 import { benchListBytes } from "./list-bytes.js";
 import { benchMigration } from "./migration.js";

@@ -1,7 +1,7 @@
 import { initializeApp } from "firebase/app";
 import { createUserWithEmailAndPassword } from "firebase/auth";
 import { createTalkStudio, type TalkStudio } from "../client/src/index.js";
-import { firestoreEmulator, PROJECT_ID } from "../tests/support/emulators.js";
+import { firestoreEmulator, PROJECT_ID } from "../dev/emulators.js";
 
 let count = 0;
 

@@ -65,14 +65,14 @@ function checkJava() {
   const out = spawnSync("java", ["-version"], { encoding: "utf8" });
   if (out.error || out.status !== 0) {
     fail(
-      "Java is not installed, and the Firestore emulator needs it: on Debian/Ubuntu run `sudo apt-get install -y default-jre-headless`, elsewhere install a JDK 17+ (https://adoptium.net).",
+      "Java is not installed, and the Firestore emulator needs it: on Debian/Ubuntu run `sudo apt-get install -y default-jre-headless`, elsewhere install a JDK 11 or newer (https://adoptium.net).",
     );
   }
   const match = /version "(\d+)(?:\.(\d+))?/.exec(out.stderr);
   const major = match ? (match[1] === "1" ? Number(match[2]) : Number(match[1])) : 0;
   if (major < MIN_JAVA) {
     fail(
-      `Java ${major || "of unknown version"} is too old for the Firestore emulator: install Java 17 or newer.`,
+      `Java ${major || "of unknown version"} is too old for the Firestore emulator: install Java 11 or newer.`,
     );
   }
 }

@@ -170,4 +170,4 @@ export const DEMO_KAKAO_USER = {
 export const DEMO_KAKAO_TOKEN = "demo-kakao-access-token";
 
 /** The seeded public share (a shares/{code} document; the share page is not built yet). */
-export const DEMO_SHARE_CODE = "demo7Kq2x9";
+export const DEMO_SHARE_CODE = "DemoShare0Minji0Kakao1";

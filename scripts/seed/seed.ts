@@ -8,11 +8,14 @@ import { initializeApp } from "firebase/app";
 import { signInWithEmailAndPassword } from "firebase/auth";
 import {
   createTalkStudio,
+  firestorePaths,
   getConversation,
   migrateLocalStorage,
+  SHARE_LIMITS,
+  type ShareDocument,
   type StoredConversation,
 } from "../../client/src/index.js";
-import { startFakeKakao } from "../../tests/fakes/kakao-server.js";
+import { startFakeKakao } from "../../dev/fake-kakao.js";
 import {
   DEMO_KAKAO_TOKEN,
   DEMO_KAKAO_USER,
@@ -22,7 +25,6 @@ import {
 } from "./demo-projects.js";
 
 const PROJECT_ID = process.env.GCLOUD_PROJECT ?? "demo-talkstudio";
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The demo user imports the projects through the client's own migration, as the SPA would. */
 async function importDemoProjects(): Promise<StoredConversation> {
@@ -54,23 +56,27 @@ async function seed(): Promise<void> {
     });
   const shared = await importDemoProjects();
   // Shares are written by functions only: the admin SDK stands in for createShare here.
-  const now = Date.now();
-  await getFirestore(admin)
-    .doc(`shares/${DEMO_SHARE_CODE}`)
-    .set({
-      ownerUid: DEMO_USER.uid,
-      conversationId: shared.id,
+  const now = Timestamp.now();
+  const share: ShareDocument<Timestamp> = {
+    ownerUid: DEMO_USER.uid,
+    conversationId: shared.id,
+    title: shared.title,
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: Timestamp.fromMillis(now.toMillis() + SHARE_LIMITS.defaultExpiryHours * 3_600_000),
+    revokedAt: null,
+    passwordProtected: false,
+    allowDownload: true,
+    viewCount: 0,
+    revision: shared.revision,
+    content: {
       title: shared.title,
-      createdAt: Timestamp.fromMillis(now),
-      expiresAt: Timestamp.fromMillis(now + 7 * DAY_MS),
-      revokedAt: null,
-      passwordProtected: false,
-      allowDownload: true,
-      viewCount: 0,
       conversation: shared.conversation,
       theme: shared.theme,
       statusBar: shared.statusBar,
-    });
+    },
+  };
+  await getFirestore(admin).doc(firestorePaths.share(DEMO_SHARE_CODE)).set(share);
 }
 
 function printWhereThingsAre(): void {

@@ -8,6 +8,7 @@ import { chromiumMissing, launchChromium, newOfflineContext } from "../support/b
 import { clearAuth, clearFirestore, PROJECT_ID } from "../support/emulators.js";
 import { eventually } from "../support/eventually.js";
 import { servePage, type PageServer } from "../support/page-server.js";
+import { firestorePaths } from "../../client/src/index.js";
 
 const PAGE_ENTRY = fileURLToPath(new URL("./sign-in-page/main.ts", import.meta.url));
 const skipped = chromiumMissing === undefined ? "" : ` (skipped: ${chromiumMissing})`;
@@ -37,7 +38,8 @@ async function userShownIn(page: Page, id: "user" | "redirect"): Promise<ShownUs
 }
 
 /** The profile the auth trigger writes for a new user. */
-const profileOf = (uid: string) => eventually(async () => (await adminDb().doc(`users/${uid}`).get()).data());
+const profileOf = (uid: string) =>
+  eventually(async () => (await adminDb().doc(firestorePaths.user(uid)).get()).data());
 
 describe.skipIf(chromiumMissing !== undefined)(`sign-in in Chromium${skipped}`, () => {
   let browser: Browser;

@@ -1,6 +1,6 @@
 import type { DocumentReference, Firestore } from "firebase-admin/firestore";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { deleteAccount } from "../../client/src/index.js";
+import { deleteAccount, firestorePaths, storagePaths } from "../../client/src/index.js";
 import { deleteUserData } from "../../functions/src/account-deletion/delete-user-data.js";
 import { adminBucket, adminDb } from "../support/admin.js";
 import { eventually } from "../support/eventually.js";
@@ -30,12 +30,14 @@ async function allDocumentPaths(db: Firestore): Promise<string[]> {
 /** What a user owns, as the conversations and shares features store it (and a companion). */
 async function seedOwnedData(db: Firestore, uid: string, shareCode: string): Promise<DocumentReference[]> {
   const refs = [
-    db.doc(`users/${uid}/conversations/c1`),
-    db.doc(`users/${uid}/conversations/c1/content/body`),
-    db.doc(`users/${uid}/conversations/c2`),
-    db.doc(`shares/${shareCode}`),
-    db.doc(`shares/${shareCode}/private/password`),
-  ];
+    firestorePaths.conversation(uid, "c1"),
+    firestorePaths.content(uid, "c1"),
+    firestorePaths.conversation(uid, "c2"),
+    firestorePaths.throttle(uid, "conversationCreates"),
+    firestorePaths.share(shareCode),
+    firestorePaths.shareSecret(shareCode),
+    `${firestorePaths.shareViewShards(shareCode)}/0`,
+  ].map((path) => db.doc(path));
   await Promise.all(refs.map((ref) => ref.set({ ownerUid: uid })));
   return refs;
 }
@@ -45,10 +47,14 @@ describe("account deletion", () => {
     const db = adminDb();
     const leaving = newClient();
     const user = await signInWithFakeGoogle(leaving, { sub: "leaving", name: "Leaving" });
-    await eventually(async () => ((await db.doc(`users/${user.uid}`).get()).exists ? true : undefined));
+    await eventually(async () =>
+      (await db.doc(firestorePaths.user(user.uid)).get()).exists ? true : undefined,
+    );
     await seedOwnedData(db, user.uid, "LEAVE01");
     const stayer = await signInWithFakeGoogle(newClient(), { sub: "staying", name: "Staying" });
-    await eventually(async () => ((await db.doc(`users/${stayer.uid}`).get()).exists ? true : undefined));
+    await eventually(async () =>
+      (await db.doc(firestorePaths.user(stayer.uid)).get()).exists ? true : undefined,
+    );
     const kept = await seedOwnedData(db, stayer.uid, "STAY001");
 
     await deleteAccount(leaving);
@@ -57,7 +63,7 @@ describe("account deletion", () => {
       const paths = await allDocumentPaths(db);
       return paths.some((path) => path.includes(user.uid) || path.includes("LEAVE01")) ? undefined : paths;
     });
-    expect(remaining).toEqual([`users/${stayer.uid}`, ...kept.map((ref) => ref.path)].sort());
+    expect(remaining).toEqual([firestorePaths.user(stayer.uid), ...kept.map((ref) => ref.path)].sort());
   });
 });
 
@@ -68,11 +74,12 @@ describe("deleteUserData (domain)", () => {
     : " (skipped: no Storage emulator in this suite; it needs firebase-tools' cloud-storage-rules-runtime download)";
   it.skipIf(storageWhy)(`deletes the user's files in Storage and nobody else's${storageWhy}`, async () => {
     const bucket = adminBucket();
-    await Promise.all([bucket.file("users/u1/a.png").save("a"), bucket.file("users/u9/b.png").save("b")]);
+    const files = (uid: string) => storagePaths.ownedBy(uid).map((prefix) => `${prefix}a.png`);
+    await Promise.all([...files("u1"), ...files("u9")].map((name) => bucket.file(name).save("a")));
     const summary = await deleteUserData("u1", { db: adminDb(), files: bucket, log: () => undefined });
     expect(summary).toEqual({ sharesDeleted: 0, storage: "deleted" });
-    const [left] = await bucket.getFiles({ prefix: "users/" });
-    expect(left.map((file) => file.name)).toEqual(["users/u9/b.png"]);
+    const [left] = await bucket.getFiles();
+    expect(left.map((file) => file.name).sort()).toEqual(files("u9").sort());
   });
 
   it("finishes the Firestore part and logs the skip when Storage is not available", async () => {
@@ -81,7 +88,10 @@ describe("deleteUserData (domain)", () => {
     const log = vi.fn();
     const summary = await deleteUserData("u2", { db, files: null, log });
     expect(summary).toEqual({ sharesDeleted: 1, storage: "skipped" });
-    expect(log).toHaveBeenCalledWith(expect.stringContaining("Storage"), { uid: "u2", prefix: "users/u2/" });
+    expect(log).toHaveBeenCalledWith(expect.stringContaining("Storage"), {
+      uid: "u2",
+      prefixes: storagePaths.ownedBy("u2"),
+    });
     expect(await allDocumentPaths(db)).toEqual([]);
   });
 });

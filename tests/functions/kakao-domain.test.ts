@@ -2,7 +2,8 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { signInWithKakao } from "../../functions/src/identity/kakao-sign-in.js";
 import { adminAuth, adminDb } from "../support/admin.js";
 import { clearAuth, clearFirestore } from "../support/emulators.js";
-import { startFakeKakao, FAKE_KAKAO_APP_ID } from "../fakes/kakao-server.js";
+import { startFakeKakao, FAKE_KAKAO_APP_ID } from "../../dev/fake-kakao.js";
+import { firestorePaths } from "../../client/src/index.js";
 
 // The domain function, driven directly: a free port and a short timeout keep these fast.
 const kakao = await startFakeKakao({ port: 0 });
@@ -42,7 +43,7 @@ describe("signInWithKakao (domain)", () => {
     expect(customToken).toBeTruthy();
     const user = await adminAuth().getUser("kakao:6");
     expect([user.displayName, user.photoURL, user.email]).toEqual([undefined, undefined, undefined]);
-    expect((await adminDb().doc("users/kakao:6").get()).data()).toMatchObject({
+    expect((await adminDb().doc(firestorePaths.user("kakao:6")).get()).data()).toMatchObject({
       displayName: null,
       photoURL: null,
       providers: ["kakao"],

@@ -1,11 +1,12 @@
 import { GoogleAuthProvider, signInWithCredential } from "firebase/auth";
 import type { Timestamp } from "firebase-admin/firestore";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { signInWithKakao } from "../../client/src/index.js";
+import { firestorePaths, signInWithKakao } from "../../client/src/index.js";
 import { adminAuth, adminDb } from "../support/admin.js";
 import { eventually } from "../support/eventually.js";
 import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
-import { failureOf, useFakeKakao } from "../support/fake-kakao.js";
+import { useFakeKakao } from "../support/fake-kakao.js";
+import { failureOf } from "../support/failure.js";
 
 const kakao = useFakeKakao();
 beforeEach(async () => {
@@ -21,7 +22,7 @@ const HONG = {
 };
 
 async function profileOf(uid: string) {
-  const snapshot = await adminDb().doc(`users/${uid}`).get();
+  const snapshot = await adminDb().doc(firestorePaths.user(uid)).get();
   return snapshot.data();
 }
 
@@ -77,7 +78,7 @@ describe("kakaoSignIn through the emulator", () => {
     kakao().setUser(HONG);
     const token = kakao().issueToken(HONG.id, { appId: 7654321 });
     expect(await failureOf(signInWithKakao(newClient(), token))).toEqual({
-      code: "functions/permission-denied",
+      kind: "permission-denied",
       reason: "kakao-wrong-app",
     });
     expect(
@@ -93,7 +94,7 @@ describe("kakaoSignIn through the emulator", () => {
     const expired = kakao().issueToken(HONG.id, { expired: true });
     for (const token of ["forged-token", expired]) {
       expect(await failureOf(signInWithKakao(newClient(), token))).toEqual({
-        code: "functions/unauthenticated",
+        kind: "not-signed-in",
         reason: "kakao-token-invalid",
       });
     }
@@ -103,7 +104,7 @@ describe("kakaoSignIn through the emulator", () => {
     kakao().setUser(HONG);
     kakao().setMode({ kind: "down" });
     expect(await failureOf(signInWithKakao(newClient(), kakao().issueToken(HONG.id)))).toEqual({
-      code: "functions/unavailable",
+      kind: "unavailable",
       reason: "kakao-unavailable",
     });
   });
@@ -113,7 +114,7 @@ describe("kakaoSignIn through the emulator", () => {
     kakao().setMode({ kind: "slow", delayMs: 8_000 });
     const started = Date.now();
     expect(await failureOf(signInWithKakao(newClient(), kakao().issueToken(HONG.id)))).toEqual({
-      code: "functions/unavailable",
+      kind: "unavailable",
       reason: "kakao-unavailable",
     });
     expect(Date.now() - started).toBeLessThan(7_500);

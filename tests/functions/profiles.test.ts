@@ -5,6 +5,7 @@ import { adminDb } from "../support/admin.js";
 import { eventually } from "../support/eventually.js";
 import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { signInWithFakeGitHub, signInWithFakeGoogle } from "../support/sign-in.js";
+import { firestorePaths } from "../../client/src/index.js";
 
 beforeEach(async () => {
   await Promise.all([clearAuth(), clearFirestore()]);
@@ -12,7 +13,7 @@ beforeEach(async () => {
 afterAll(closeClients);
 
 const profileOnceCreated = (uid: string) =>
-  eventually(async () => (await adminDb().doc(`users/${uid}`).get()).data());
+  eventually(async () => (await adminDb().doc(firestorePaths.user(uid)).get()).data());
 
 describe("profiles created by the Auth onCreate trigger", () => {
   it("creates users/{uid} for a Google user", async () => {
@@ -54,7 +55,7 @@ describe("profile writes racing a Kakao sign-in", () => {
     const db = adminDb();
     await refreshProfile(db, fresh, new Date(2_000));
     await createProfileIfMissing(db, stale, new Date(1_000));
-    expect((await db.doc("users/kakao:7").get()).data()).toMatchObject({
+    expect((await db.doc(firestorePaths.user("kakao:7")).get()).data()).toMatchObject({
       displayName: "new",
       providers: ["kakao"],
     });
@@ -64,7 +65,7 @@ describe("profile writes racing a Kakao sign-in", () => {
     const db = adminDb();
     await createProfileIfMissing(db, stale, new Date(1_000));
     await refreshProfile(db, fresh, new Date(2_000));
-    expect((await db.doc("users/kakao:7").get()).data()).toMatchObject({
+    expect((await db.doc(firestorePaths.user("kakao:7")).get()).data()).toMatchObject({
       displayName: "new",
       createdAt: Timestamp.fromMillis(1_000),
       updatedAt: Timestamp.fromMillis(2_000),

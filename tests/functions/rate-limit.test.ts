@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../client/src/index.js";
-import { RATE_LIMIT_COLLECTION } from "../../functions/src/rate-limit/rate-limiter.js";
+import { firestorePaths } from "../../client/src/index.js";
 import { adminDb } from "../support/admin.js";
 import { callableUrl, clearFirestore } from "../support/emulators.js";
 
@@ -35,7 +35,7 @@ describe("kakaoSignIn per-IP rate limit", () => {
 
   it("keeps counters where only functions reach them, hashed and with an expiry for the TTL policy", async () => {
     await kakaoSignInFrom("203.0.113.7");
-    const counters = await adminDb().collection(RATE_LIMIT_COLLECTION).get();
+    const counters = await adminDb().collection(firestorePaths.rateLimits).get();
     expect(counters.size).toBe(1);
     const [counter] = counters.docs;
     expect(counter?.id).not.toContain("203.0.113.7");

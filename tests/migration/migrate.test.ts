@@ -9,6 +9,7 @@ import {
   type MigrationProgress,
   type TalkStudio,
   type TextMessage,
+  firestorePaths,
 } from "../../client/src/index.js";
 import {
   clearAuth,
@@ -207,7 +208,7 @@ describe("migrateLocalStorage", () => {
     const ts = await signedIn();
     const uid = ts.auth.currentUser?.uid ?? "";
     // Seed a nearly spent budget as an admin would (the emulator's "owner" token bypasses the rules).
-    const path = `projects/${PROJECT_ID}/databases/(default)/documents/users/${uid}/throttles/conversationImports`;
+    const path = `projects/${PROJECT_ID}/databases/(default)/documents/${firestorePaths.throttle(uid, "conversationImports")}`;
     const seeded = await fetch(`http://${emulatorHosts.firestore}/v1/${path}`, {
       method: "PATCH",
       headers: { authorization: "Bearer owner", "content-type": "application/json" },

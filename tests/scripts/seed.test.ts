@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { signInWithEmailAndPassword } from "firebase/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listConversations } from "../../client/src/index.js";
+import { firestorePaths, listConversations } from "../../client/src/index.js";
 import { DEMO_PROJECTS, DEMO_SHARE_CODE, DEMO_USER } from "../../scripts/seed/demo-projects.js";
 import {
   clearAuth,
@@ -44,7 +44,7 @@ describe("the demo seed", () => {
   });
 
   it("publishes one share of the first project", async () => {
-    const url = `http://${emulatorHosts.firestore}/v1/projects/${PROJECT_ID}/databases/(default)/documents/shares/${DEMO_SHARE_CODE}`;
+    const url = `http://${emulatorHosts.firestore}/v1/projects/${PROJECT_ID}/databases/(default)/documents/${firestorePaths.share(DEMO_SHARE_CODE)}`;
     const response = await fetch(url, { headers: { Authorization: "Bearer owner" } });
     expect(response.status).toBe(200);
     const share = (await response.json()) as {

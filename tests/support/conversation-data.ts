@@ -1,5 +1,6 @@
 // Valid conversations for tests and benchmarks, shaped like the SPA's saved projects (DESIGN.md).
 import type { ConversationData, Message } from "../../client/src/index.js";
+import { kakaoThemeCopy } from "../../dev/theme-fixture.js";
 
 const KOREAN_LINE = "오늘 저녁에 뭐 먹을까? 치킨 어때요";
 
@@ -19,12 +20,6 @@ export function messages(count: number, text = KOREAN_LINE): Message[] {
 
 /** A kakao project with `messageCount` messages and a theme the size of a real preset copy. */
 export function conversationData(messageCount = 5, title = "민지랑 대화"): ConversationData {
-  const colours = Object.fromEntries(
-    Array.from({ length: 40 }, (_, i) => [
-      `colour${i}`,
-      `#${(i * 123456).toString(16).padStart(6, "0").slice(0, 6)}`,
-    ]),
-  );
   return {
     title,
     conversation: {
@@ -37,16 +32,7 @@ export function conversationData(messageCount = 5, title = "민지랑 대화"): 
       ],
       messages: messages(messageCount),
     },
-    theme: {
-      id: "kakao",
-      name: "카카오톡",
-      canvasWidth: 1080,
-      canvasHeight: 1350,
-      backgroundType: "color",
-      backgroundValue: "#b2c7d9",
-      bubble: { me: { bg: "#fee500", color: "#000" }, other: { bg: "#fff", color: "#000" }, system: {} },
-      ...colours,
-    },
+    theme: kakaoThemeCopy(),
     statusBar: { time: "12:30", battery: 87, isWifi: true },
   };
 }

@@ -1,21 +1,12 @@
-// Where the emulator suite of `npm test` listens, and the few calls every test file needs.
+// The few emulator calls every test file needs.
 import { deleteApp, initializeApp, type FirebaseApp } from "firebase/app";
 import { createTalkStudio, type TalkStudio } from "../../client/src/index.js";
+import { emulatorHosts, PROJECT_ID, REGION } from "../../dev/emulators.js";
 
-export const PROJECT_ID = process.env.GCLOUD_PROJECT ?? "demo-talkstudio";
-export const REGION = "asia-northeast3";
-const FIRESTORE = process.env.FIRESTORE_EMULATOR_HOST ?? "127.0.0.1:8080";
-const AUTH = process.env.FIREBASE_AUTH_EMULATOR_HOST ?? "127.0.0.1:9099";
-const FUNCTIONS = process.env.FUNCTIONS_EMULATOR_HOST ?? "127.0.0.1:5001";
-export const HOSTING = process.env.FIREBASE_HOSTING_EMULATOR_HOST ?? "127.0.0.1:5000";
-
-export const emulatorHosts = { firestore: FIRESTORE, auth: AUTH, functions: FUNCTIONS, hosting: HOSTING };
-
-const [firestoreHost = "127.0.0.1", firestorePort = "8080"] = FIRESTORE.split(":");
-export const firestoreEmulator = { host: firestoreHost, port: Number(firestorePort) };
+export { emulatorHosts, firestoreEmulator, PROJECT_ID, REGION } from "../../dev/emulators.js";
 
 export function callableUrl(name: string): string {
-  return `http://${FUNCTIONS}/${PROJECT_ID}/${REGION}/${name}`;
+  return `http://${emulatorHosts.functions}/${PROJECT_ID}/${REGION}/${name}`;
 }
 
 async function emulatorDelete(url: string): Promise<void> {
@@ -24,8 +15,11 @@ async function emulatorDelete(url: string): Promise<void> {
 }
 
 export const clearFirestore = () =>
-  emulatorDelete(`http://${FIRESTORE}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`);
-export const clearAuth = () => emulatorDelete(`http://${AUTH}/emulator/v1/projects/${PROJECT_ID}/accounts`);
+  emulatorDelete(
+    `http://${emulatorHosts.firestore}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`,
+  );
+export const clearAuth = () =>
+  emulatorDelete(`http://${emulatorHosts.auth}/emulator/v1/projects/${PROJECT_ID}/accounts`);
 
 const apps: FirebaseApp[] = [];
 let appCount = 0;
@@ -37,7 +31,7 @@ export function newClient(): TalkStudio {
     `client-${++appCount}`,
   );
   apps.push(app);
-  const [host] = AUTH.split(":");
+  const [host] = emulatorHosts.auth.split(":");
   return createTalkStudio(app, { emulators: host ? { host } : {} });
 }
 

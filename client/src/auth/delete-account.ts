@@ -1,19 +1,16 @@
 import { deleteUser } from "firebase/auth";
+import { typedErrors } from "../errors.js";
 import type { TalkStudio } from "../firebase.js";
-import { deletionError } from "./deletion-error.js";
-import { NotSignedInError } from "./errors.js";
+import { requireUid } from "../session.js";
 
 /**
  * Deletes the signed-in user's account. The server then deletes everything they own (profile,
- * conversations, shares, files) in the background. Throws RecentLoginRequiredError when Firebase
- * wants a fresh sign-in first.
+ * conversations, shares, files) in the background. Throws TalkStudioError of kind
+ * `recent-login-required` when Firebase wants a fresh sign-in first.
  */
-export async function deleteAccount(ts: TalkStudio): Promise<void> {
-  const user = ts.auth.currentUser;
-  if (user === null) throw new NotSignedInError();
-  try {
-    await deleteUser(user);
-  } catch (error) {
-    throw deletionError(error);
-  }
+export function deleteAccount(ts: TalkStudio): Promise<void> {
+  return typedErrors(async () => {
+    requireUid(ts);
+    await deleteUser(ts.auth.currentUser!);
+  });
 }

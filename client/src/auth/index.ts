@@ -1,4 +1,3 @@
-export * from "./errors.js";
 export * from "./providers.js";
 export * from "./kakao.js";
 export * from "./session.js";

@@ -8,6 +8,7 @@ import {
   type User,
 } from "firebase/auth";
 import type { TalkStudio } from "../firebase.js";
+import { typedErrors } from "../errors.js";
 import { firebaseCode } from "./errors.js";
 
 /** A popup sign-in finished, or the page is leaving for the provider (redirect fallback). */
@@ -16,15 +17,17 @@ export type SignInResult = { status: "signed-in"; user: User } | { status: "redi
 // Popups fail in some places (blockers, in-app browsers such as KakaoTalk's): redirect there instead.
 const POPUP_UNAVAILABLE = new Set(["auth/popup-blocked", "auth/operation-not-supported-in-this-environment"]);
 
-async function signInWithProvider(ts: TalkStudio, provider: AuthProvider): Promise<SignInResult> {
-  try {
-    const { user } = await signInWithPopup(ts.auth, provider);
-    return { status: "signed-in", user };
-  } catch (error) {
-    if (!POPUP_UNAVAILABLE.has(firebaseCode(error) ?? "")) throw error;
-    await signInWithRedirect(ts.auth, provider);
-    return { status: "redirecting" };
-  }
+function signInWithProvider(ts: TalkStudio, provider: AuthProvider): Promise<SignInResult> {
+  return typedErrors(async () => {
+    try {
+      const { user } = await signInWithPopup(ts.auth, provider);
+      return { status: "signed-in", user };
+    } catch (error) {
+      if (!POPUP_UNAVAILABLE.has(firebaseCode(error) ?? "")) throw error;
+      await signInWithRedirect(ts.auth, provider);
+      return { status: "redirecting" };
+    }
+  });
 }
 
 export function signInWithGoogle(ts: TalkStudio): Promise<SignInResult> {
@@ -39,10 +42,9 @@ export function signInWithGitHub(ts: TalkStudio): Promise<SignInResult> {
 
 /**
  * Call once when the SPA loads: finishes a redirect sign-in started by the fallback above and
- * returns its user (null when the page did not come back from one). Rethrows its failure, such as
- * `auth/account-exists-with-different-credential`.
+ * returns its user (null when the page did not come back from one). Its failure (such as
+ * `auth/account-exists-with-different-credential`) is a TalkStudioError whose cause is Firebase's.
  */
-export async function completeRedirectSignIn(ts: TalkStudio): Promise<User | null> {
-  const result = await getRedirectResult(ts.auth);
-  return result?.user ?? null;
+export function completeRedirectSignIn(ts: TalkStudio): Promise<User | null> {
+  return typedErrors(async () => (await getRedirectResult(ts.auth))?.user ?? null);
 }

@@ -1,9 +1,10 @@
 import { getDoc, onSnapshot, type DocumentSnapshot, type Unsubscribe } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
 import type { StoredConversation } from "../schema/index.js";
-import { ConversationError, toConversationError, typedErrors } from "./errors.js";
+import { TalkStudioError, toTalkStudioError, typedErrors } from "../errors.js";
+import { requireUid } from "../session.js";
 import { joinConversation, readContent, readSummary } from "./records.js";
-import { contentRef, currentUid, summaryRef } from "./refs.js";
+import { contentRef, summaryRef } from "./refs.js";
 
 /** Joins the two documents; null while a save is between them (revisions differ) or when deleted. */
 function joined(summary: DocumentSnapshot, content: DocumentSnapshot): StoredConversation | null | "between" {
@@ -20,17 +21,17 @@ const READ_ATTEMPTS = 3;
 /** One conversation, whole. Its two documents are read together and retried if a save fell between. */
 export function getConversation(ts: TalkStudio, id: string): Promise<StoredConversation> {
   return typedErrors(async () => {
-    const uid = currentUid(ts);
+    const uid = requireUid(ts);
     for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
       const [summary, content] = await Promise.all([
         getDoc(summaryRef(ts, uid, id)),
         getDoc(contentRef(ts, uid, id)),
       ]);
       const result = joined(summary, content);
-      if (result === null) throw new ConversationError("not-found", `No conversation ${id}.`);
+      if (result === null) throw new TalkStudioError("not-found", `No conversation ${id}.`);
       if (result !== "between") return result;
     }
-    throw new ConversationError("unavailable", `Conversation ${id} kept changing while being read.`);
+    throw new TalkStudioError("unavailable", `Conversation ${id} kept changing while being read.`);
   });
 }
 
@@ -42,9 +43,9 @@ export function watchConversation(
   ts: TalkStudio,
   id: string,
   onChange: (conversation: StoredConversation | null) => void,
-  onError: (error: ConversationError) => void = () => undefined,
+  onError: (error: TalkStudioError) => void = () => undefined,
 ): Unsubscribe {
-  const uid = currentUid(ts);
+  const uid = requireUid(ts);
   let summary: DocumentSnapshot | undefined;
   let content: DocumentSnapshot | undefined;
   const emit = () => {
@@ -53,10 +54,10 @@ export function watchConversation(
       const result = joined(summary, content);
       if (result !== "between") onChange(result);
     } catch (error) {
-      onError(toConversationError(error));
+      onError(toTalkStudioError(error));
     }
   };
-  const fail = (error: unknown) => onError(toConversationError(error));
+  const fail = (error: unknown) => onError(toTalkStudioError(error));
   const stops = [
     onSnapshot(summaryRef(ts, uid, id), (s) => ((summary = s), emit()), fail),
     onSnapshot(contentRef(ts, uid, id), (s) => ((content = s), emit()), fail),

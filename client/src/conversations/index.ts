@@ -1,4 +1,8 @@
-export { ConversationError, type ConversationErrorKind, type ValidationIssue } from "./errors.js";
 export { getConversation, watchConversation } from "./get.js";
 export { listConversations, MAX_PAGE_SIZE, type ConversationPage, type ListOptions } from "./list.js";
-export { createConversation, deleteConversation, saveConversation } from "./write.js";
+export {
+  createConversation,
+  deleteConversation,
+  saveConversation,
+  type ConversationErrorDetails,
+} from "./write.js";

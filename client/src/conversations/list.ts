@@ -11,9 +11,10 @@ import {
 } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
 import type { ConversationSummary, PlatformSkin } from "../schema/index.js";
-import { ConversationError, typedErrors } from "./errors.js";
+import { TalkStudioError, typedErrors } from "../errors.js";
+import { requireUid } from "../session.js";
 import { readSummary } from "./records.js";
-import { conversationsOf, currentUid } from "./refs.js";
+import { conversationsOf } from "./refs.js";
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -47,7 +48,7 @@ function decodeCursor(cursor: string): [Timestamp, string] {
   } catch {
     // falls through to the typed error
   }
-  throw new ConversationError("invalid", "This page cursor is not one listConversations returned.");
+  throw new TalkStudioError("invalid", "This page cursor is not one listConversations returned.");
 }
 
 /**
@@ -58,14 +59,14 @@ export function listConversations(ts: TalkStudio, options: ListOptions = {}): Pr
   return typedErrors(async () => {
     const pageSize = options.pageSize ?? 20;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw new ConversationError("invalid", `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
+      throw new TalkStudioError("invalid", `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
     }
     const constraints: QueryConstraint[] = [];
     if (options.platformSkin) constraints.push(where("platformSkin", "==", options.platformSkin));
     constraints.push(orderBy("projectUpdatedAt", "desc"), orderBy(documentId(), "desc"));
     if (options.after) constraints.push(startAfter(...decodeCursor(options.after)));
     constraints.push(limit(pageSize));
-    const snapshot = await getDocs(query(conversationsOf(ts, currentUid(ts)), ...constraints));
+    const snapshot = await getDocs(query(conversationsOf(ts, requireUid(ts)), ...constraints));
     const items = snapshot.docs.map((d) => readSummary(d.id, d.data()));
     const last = items.at(-1);
     return { items, next: items.length === pageSize && last ? encodeCursor(last) : null };

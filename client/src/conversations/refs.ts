@@ -1,22 +1,12 @@
 import { collection, doc, type CollectionReference, type DocumentReference } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
-import { ConversationError } from "./errors.js";
-
-/** Every conversation call acts for the signed-in user on their own documents only. */
-export function currentUid(ts: TalkStudio): string {
-  const uid = ts.auth.currentUser?.uid;
-  if (!uid) throw new ConversationError("permission-denied", "Sign in before using conversations.");
-  return uid;
-}
+import { firestorePaths, type ThrottleName } from "../schema/index.js";
 
 export const conversationsOf = (ts: TalkStudio, uid: string): CollectionReference =>
-  collection(ts.db, "users", uid, "conversations");
+  collection(ts.db, firestorePaths.conversations(uid));
 export const summaryRef = (ts: TalkStudio, uid: string, id: string): DocumentReference =>
-  doc(ts.db, "users", uid, "conversations", id);
+  doc(ts.db, firestorePaths.conversation(uid, id));
 export const contentRef = (ts: TalkStudio, uid: string, id: string): DocumentReference =>
-  doc(ts.db, "users", uid, "conversations", id, "content", "current");
-export const throttleRef = (
-  ts: TalkStudio,
-  uid: string,
-  name: "conversationCreates" | "conversationImports",
-): DocumentReference => doc(ts.db, "users", uid, "throttles", name);
+  doc(ts.db, firestorePaths.content(uid, id));
+export const throttleRef = (ts: TalkStudio, uid: string, name: ThrottleName): DocumentReference =>
+  doc(ts.db, firestorePaths.throttle(uid, name));

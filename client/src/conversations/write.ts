@@ -7,21 +7,29 @@ import {
   type Transaction,
 } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
-import { conversationData, RATE_LIMITS, type ConversationData } from "../schema/index.js";
-import { ConversationError, issuesOf, toConversationError, typedErrors } from "./errors.js";
+import {
+  conversationData,
+  RATE_LIMITS,
+  type ConversationData,
+  type StoredConversation,
+} from "../schema/index.js";
+import {
+  parseOrThrow,
+  TalkStudioError,
+  toTalkStudioError,
+  typedErrors,
+  type ErrorDetails,
+} from "../errors.js";
+import { requireUid } from "../session.js";
 import { getConversation } from "./get.js";
 import { contentRecord, summaryForCreate, summaryForSave } from "./records.js";
-import { contentRef, conversationsOf, currentUid, summaryRef, throttleRef } from "./refs.js";
+import { contentRef, conversationsOf, summaryRef, throttleRef } from "./refs.js";
 
-export function parseConversationData(input: unknown): ConversationData {
-  const parsed = conversationData.safeParse(input);
-  if (!parsed.success) {
-    throw new ConversationError("invalid", "This conversation does not fit the schema or its limits.", {
-      issues: issuesOf(parsed.error),
-    });
-  }
-  return parsed.data;
-}
+/** A `conflict` carries the copy that won: the whole conversation at its current revision. */
+export type ConversationErrorDetails = ErrorDetails & { readonly current?: StoredConversation };
+
+export const parseConversationData = (input: unknown): ConversationData =>
+  parseOrThrow(conversationData, input, "This conversation does not fit the schema or its limits.");
 
 /**
  * Credits one create to the per-minute throttle inside the transaction. Returns true when it had to
@@ -49,7 +57,7 @@ export function createConversation(
 ): Promise<{ id: string; revision: number }> {
   return typedErrors(async () => {
     const data = parseConversationData(input);
-    const uid = currentUid(ts);
+    const uid = requireUid(ts);
     const id = doc(conversationsOf(ts, uid)).id;
     let openedWindow = false;
     try {
@@ -59,9 +67,9 @@ export function createConversation(
         tx.set(contentRef(ts, uid, id), contentRecord(data, 1));
       });
     } catch (error) {
-      const typed = toConversationError(error);
+      const typed = toTalkStudioError(error);
       if (typed.kind === "permission-denied" && openedWindow) {
-        throw new ConversationError(
+        throw new TalkStudioError(
           "rate-limited",
           `At most ${RATE_LIMITS.conversationCreatesPerUserPerMinute} new conversations a minute: try again shortly.`,
           {},
@@ -86,7 +94,7 @@ export function saveConversation(
 ): Promise<{ revision: number }> {
   return typedErrors(async () => {
     const data = parseConversationData(input);
-    const uid = currentUid(ts);
+    const uid = requireUid(ts);
     const revision = expectedRevision + 1;
     const batch = writeBatch(ts.db);
     batch.update(summaryRef(ts, uid, id), summaryForSave(data, revision));
@@ -107,15 +115,15 @@ async function explainRefusedSave(
   id: string,
   expectedRevision: number,
   error: unknown,
-): Promise<ConversationError> {
-  const typed = toConversationError(error);
+): Promise<TalkStudioError<ConversationErrorDetails>> {
+  const typed = toTalkStudioError(error);
   if (typed.kind !== "permission-denied" && typed.kind !== "not-found") return typed;
   const summary = await getDoc(summaryRef(ts, uid, id));
   if (!summary.exists())
-    return new ConversationError("not-found", `No conversation ${id}.`, {}, { cause: error });
+    return new TalkStudioError("not-found", `No conversation ${id}.`, {}, { cause: error });
   if (summary.get("revision") === expectedRevision) return typed;
   const current = await getConversation(ts, id);
-  return new ConversationError(
+  return new TalkStudioError(
     "conflict",
     `Conversation ${id} was saved elsewhere (revision ${current.revision}, expected ${expectedRevision}).`,
     { current },
@@ -126,7 +134,7 @@ async function explainRefusedSave(
 /** Deletes a conversation's documents together. Deleting one that is already gone succeeds. */
 export function deleteConversation(ts: TalkStudio, id: string): Promise<void> {
   return typedErrors(async () => {
-    const uid = currentUid(ts);
+    const uid = requireUid(ts);
     const batch = writeBatch(ts.db);
     batch.delete(contentRef(ts, uid, id));
     batch.delete(summaryRef(ts, uid, id));

@@ -1,15 +1,18 @@
 import { documentId, getDoc, getDocs, query, where } from "firebase/firestore";
 import type { z } from "zod";
-import {
-  issuesOf,
-  typedErrors,
-  type ConversationErrorKind,
-  type ValidationIssue,
-} from "../conversations/errors.js";
+import { typedErrors, type ErrorKind } from "../errors.js";
 import type { ImportOrigin } from "../conversations/records.js";
-import { conversationsOf, currentUid, throttleRef } from "../conversations/refs.js";
+import { conversationsOf, throttleRef } from "../conversations/refs.js";
+import { requireUid } from "../session.js";
 import type { TalkStudio } from "../firebase.js";
-import { conversationData, LIMITS, type ConversationData, type ImportSource } from "../schema/index.js";
+import {
+  conversationData,
+  issuesOf,
+  LIMITS,
+  type ConversationData,
+  type ImportSource,
+  type ValidationIssue,
+} from "../schema/index.js";
 import { readStorage, type Candidate, type ReadableStorage } from "./read-storage.js";
 import { importBatch, inParallel, MAX_IMPORT_BATCH, type ReadyImport } from "./write-imports.js";
 
@@ -28,7 +31,7 @@ export interface SkippedProject extends MigratedProject {
 }
 /** A write that did not happen; running the migration again retries it. */
 export interface FailedProject extends MigratedProject {
-  readonly kind: ConversationErrorKind;
+  readonly kind: ErrorKind;
   readonly detail: string;
 }
 export interface MigrationResult {
@@ -162,7 +165,7 @@ export function migrateLocalStorage(
   options: MigrationOptions = {},
 ): Promise<MigrationResult> {
   return typedErrors(async () => {
-    const uid = currentUid(ts);
+    const uid = requireUid(ts);
     const now = new Date();
     const batchSize = Math.min(
       Math.max(1, Math.floor(options.batchSize ?? MAX_IMPORT_BATCH)),

@@ -1,6 +1,6 @@
 // Writes imported conversations in batches, several batches in flight at once.
 import { increment, serverTimestamp, writeBatch } from "firebase/firestore";
-import { toConversationError, type ConversationError } from "../conversations/errors.js";
+import { toTalkStudioError, type TalkStudioError } from "../errors.js";
 import { contentRecord, summaryForCreate, type ImportOrigin } from "../conversations/records.js";
 import { contentRef, summaryRef, throttleRef } from "../conversations/refs.js";
 import type { TalkStudio } from "../firebase.js";
@@ -41,14 +41,14 @@ export async function importBatch(
   ts: TalkStudio,
   uid: string,
   items: readonly ReadyImport[],
-): Promise<(ConversationError | null)[]> {
+): Promise<(TalkStudioError | null)[]> {
   try {
     await commitBatch(ts, uid, items);
     return items.map(() => null);
   } catch (error) {
-    if (items.length === 1) return [toConversationError(error)];
+    if (items.length === 1) return [toTalkStudioError(error)];
   }
-  const outcomes: (ConversationError | null)[] = [];
+  const outcomes: (TalkStudioError | null)[] = [];
   for (const item of items) outcomes.push(...(await importBatch(ts, uid, [item])));
   return outcomes;
 }

@@ -1,26 +1,35 @@
-import { doc, getDoc, serverTimestamp, updateDoc, type Timestamp } from "firebase/firestore";
-import { NotSignedInError } from "../auth/errors.js";
+import { doc, getDoc, serverTimestamp, Timestamp, updateDoc } from "firebase/firestore";
+import { z } from "zod";
+import { parseOrThrow, typedErrors } from "../errors.js";
 import type { TalkStudio } from "../firebase.js";
 import {
+  firestorePaths,
+  profileFields,
   profileUpdateInput,
-  USERS_COLLECTION,
   type ProfileUpdateInput,
   type UserProfile,
 } from "../schema/index.js";
+import { requireUid } from "../session.js";
 
-function myProfileRef(ts: TalkStudio) {
-  const uid = ts.auth.currentUser?.uid;
-  if (uid === undefined) throw new NotSignedInError();
-  return doc(ts.db, USERS_COLLECTION, uid);
-}
+const storedProfile = profileFields.extend({
+  createdAt: z.instanceof(Timestamp),
+  updatedAt: z.instanceof(Timestamp),
+});
+
+const myProfileRef = (ts: TalkStudio) => doc(ts.db, firestorePaths.user(requireUid(ts)));
 
 /** The signed-in user's profile; null until the server has created it, just after sign-up. */
-export async function getMyProfile(ts: TalkStudio): Promise<UserProfile<Timestamp> | null> {
-  const snapshot = await getDoc(myProfileRef(ts));
-  return snapshot.exists() ? (snapshot.data() as UserProfile<Timestamp>) : null;
+export function getMyProfile(ts: TalkStudio): Promise<UserProfile<Timestamp> | null> {
+  return typedErrors(async () => {
+    const snapshot = await getDoc(myProfileRef(ts));
+    return snapshot.exists() ? storedProfile.parse(snapshot.data()) : null;
+  });
 }
 
 /** Changes the signed-in user's displayName and/or photoURL (the only fields they may change). */
-export async function updateMyProfile(ts: TalkStudio, update: ProfileUpdateInput): Promise<void> {
-  await updateDoc(myProfileRef(ts), { ...profileUpdateInput.parse(update), updatedAt: serverTimestamp() });
+export function updateMyProfile(ts: TalkStudio, update: ProfileUpdateInput): Promise<void> {
+  return typedErrors(async () => {
+    const fields = parseOrThrow(profileUpdateInput, update, "Not a valid profile update.");
+    await updateDoc(myProfileRef(ts), { ...fields, updatedAt: serverTimestamp() });
+  });
 }

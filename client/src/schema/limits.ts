@@ -36,11 +36,27 @@ export const LIMITS = {
   displayNameChars: 100,
 } as const;
 
-/** Rate limits (per minute): the callables enforce the first, firestore.rules the second. */
+/** Share links (docs/sharing.md). */
+export const SHARE_LIMITS = {
+  /** nanoid characters: 22 × 6 bits = 132 bits. */
+  codeChars: 22,
+  passwordMinChars: 4,
+  passwordMaxChars: 128,
+  minExpiryHours: 1,
+  maxExpiryHours: 90 * 24,
+  defaultExpiryHours: 7 * 24,
+} as const;
+
+/**
+ * Rate limits. firestore.rules enforces conversationCreatesPerUserPerMinute; the functions enforce
+ * the rest, in Firestore transactions.
+ */
 export const RATE_LIMITS = {
   kakaoSignInPerIpPerMinute: 10,
   conversationCreatesPerUserPerMinute: 30,
+  shareCreatesPerUserPerMinute: 30,
+  shareReadsPerIpPerMinute: 100,
+  shareCallsPerUserPerHour: 1000,
+  wrongPasswordsPerShareAndIpPer15Minutes: 5,
+  wrongPasswordsPerSharePerHour: 50,
 } as const;
-
-/** Where the functions run: Seoul, next to the users. */
-export const FUNCTIONS_REGION = "asia-northeast3";

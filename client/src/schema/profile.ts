@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "./limits.js";
 
-/** Where each user's profile lives: `users/{uid}` (sub-collections under it belong to the user too). */
-export const USERS_COLLECTION = "users";
-
-/** Storage prefix of everything a user uploads; account deletion removes it whole. */
-export const userStoragePrefix = (uid: string) => `users/${uid}/`;
-
 export const displayNameSchema = z.string().trim().min(1).max(LIMITS.displayNameChars);
 export const photoUrlSchema = z.url({ protocol: /^https$/ }).max(LIMITS.urlChars);
 

@@ -1,8 +1,5 @@
 import type { Firestore } from "firebase-admin/firestore";
-import { USERS_COLLECTION, userStoragePrefix } from "../schema.js";
-
-/** Share links; their functions-only companions must live under `shares/{code}/` to go with them. */
-export const SHARES_COLLECTION = "shares";
+import { firestorePaths, storagePaths } from "../schema.js";
 
 /** The one Storage call deletion needs; null where no Storage is reachable (the offline emulator). */
 export interface UserFiles {
@@ -22,21 +19,22 @@ export interface DeletionSummary {
 
 /**
  * Deletes everything `uid` owns: `users/{uid}` with every sub-collection (conversations and whatever
- * is added under them later), their shares with their sub-collections, and their Storage files. A
- * missing Storage is logged and skipped so the rest still goes.
+ * is added under them later), their shares with their sub-collections (secret, view shards), and
+ * their Storage files. A missing Storage is logged and skipped so the rest still goes.
  */
 export async function deleteUserData(uid: string, deps: DeleteUserDataDeps): Promise<DeletionSummary> {
   const { db } = deps;
-  const shares = await db.collection(SHARES_COLLECTION).where("ownerUid", "==", uid).select().get();
+  const shares = await db.collection(firestorePaths.shares).where("ownerUid", "==", uid).select().get();
   await Promise.all([
-    db.recursiveDelete(db.collection(USERS_COLLECTION).doc(uid)),
+    db.recursiveDelete(db.doc(firestorePaths.user(uid))),
     ...shares.docs.map((share) => db.recursiveDelete(share.ref)),
   ]);
-  const prefix = userStoragePrefix(uid);
+  const prefixes = storagePaths.ownedBy(uid);
   if (deps.files === null) {
-    deps.log("Storage is not available here: the user's files were not deleted.", { uid, prefix });
+    deps.log("Storage is not available here: the user's files were not deleted.", { uid, prefixes });
     return { sharesDeleted: shares.size, storage: "skipped" };
   }
-  await deps.files.deleteFiles({ prefix });
+  const files = deps.files;
+  await Promise.all(prefixes.map((prefix) => files.deleteFiles({ prefix })));
   return { sharesDeleted: shares.size, storage: "deleted" };
 }

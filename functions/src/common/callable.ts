@@ -1,21 +1,77 @@
+import { logger } from "firebase-functions";
 import { onCall, type CallableOptions, type CallableRequest } from "firebase-functions/v2/https";
 import type { z } from "zod";
-import { parseInput, toHttpsError } from "./errors.js";
+import type { CallableContract, CallableOutput } from "../schema.js";
+import { DomainError, parseInput, toHttpsError } from "./errors.js";
 
-/**
- * A callable whose entry stays thin: validate `data` with `schema`, run `handler`, and map every
- * failure to an HttpsError with a `details.reason`.
- */
-export function typedCallable<S extends z.ZodType, R>(
+type Input<C extends CallableContract> = z.output<C["input"]>;
+type Handler<C extends CallableContract, Caller> = (
+  input: Input<C>,
+  caller: Caller,
+) => Promise<CallableOutput<C>>;
+
+/** Who called: the raw request (for its headers) and, for signed-in callables, the verified uid. */
+export interface AnyCaller {
+  readonly uid: string | null;
+  readonly request: CallableRequest<unknown>;
+}
+export interface SignedInCaller extends AnyCaller {
+  readonly uid: string;
+}
+
+/** The answer must match the contract: a mismatch is our bug, never the caller's, so it is `internal`. */
+function checkedOutput<C extends CallableContract>(contract: C, output: unknown): CallableOutput<C> {
+  const parsed = contract.output.safeParse(output);
+  if (parsed.success) return parsed.data as CallableOutput<C>;
+  logger.error(`${contract.name} answered outside its contract`, { issues: parsed.error.issues });
+  throw new Error(`${contract.name}: output does not match its contract`);
+}
+
+function defineCallable<C extends CallableContract, Caller extends AnyCaller>(
+  contract: C,
   options: CallableOptions,
-  schema: S,
-  handler: (input: z.infer<S>, request: CallableRequest<unknown>) => Promise<R>,
+  caller: (request: CallableRequest<unknown>) => Caller,
+  handler: Handler<C, Caller>,
 ) {
   return onCall(options, async (request: CallableRequest<unknown>) => {
     try {
-      return await handler(parseInput(schema, request.data), request);
+      const who = caller(request);
+      const input = parseInput(contract.input, request.data) as Input<C>;
+      return checkedOutput(contract, await handler(input, who));
     } catch (error) {
       throw toHttpsError(error);
     }
   });
+}
+
+/** A callable anyone may call (signed in or not): input parsed, output checked, errors mapped. */
+export function publicCallable<C extends CallableContract>(
+  contract: C,
+  options: CallableOptions,
+  handler: Handler<C, AnyCaller>,
+) {
+  return defineCallable(
+    contract,
+    options,
+    (request) => ({ uid: request.auth?.uid ?? null, request }),
+    handler,
+  );
+}
+
+/** A callable for signed-in users only: others get `unauthenticated` before the input is even read. */
+export function signedInCallable<C extends CallableContract>(
+  contract: C,
+  options: CallableOptions,
+  handler: Handler<C, SignedInCaller>,
+) {
+  return defineCallable(
+    contract,
+    options,
+    (request) => {
+      const uid = request.auth?.uid;
+      if (!uid) throw new DomainError("unauthenticated", "not-signed-in", "Sign in first.");
+      return { uid, request };
+    },
+    handler,
+  );
 }

@@ -1,6 +1,7 @@
+import { logger } from "firebase-functions";
 import { HttpsError, type FunctionsErrorCode } from "firebase-functions/v2/https";
 import type { z } from "zod";
-import type { ErrorReason } from "../schema.js";
+import { issuesOf, type ErrorReason } from "../schema.js";
 
 /**
  * A failure the caller can act on. Domain functions throw it; entry points turn it into an
@@ -23,8 +24,8 @@ export function toHttpsError(error: unknown): HttpsError {
   if (error instanceof DomainError) {
     return new HttpsError(error.code, error.message, { reason: error.reason, ...error.extra });
   }
-  // Anything else is our bug: log it whole, tell the caller nothing about internals.
-  console.error(error);
+  // Anything else is our bug: log it whole (at ERROR, with its stack), tell the caller nothing about internals.
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return new HttpsError("internal", "Something went wrong on our side.");
 }
 
@@ -33,6 +34,6 @@ export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.inf
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   throw new DomainError("invalid-argument", "invalid-input", "The request is not valid.", {
-    issues: result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    issues: issuesOf(result.error),
   });
 }

@@ -1,14 +1,14 @@
 import { getAuth } from "firebase-admin/auth";
 import { getFirestore } from "firebase-admin/firestore";
-import { typedCallable } from "../common/callable.js";
+import { publicCallable } from "../common/callable.js";
 import { KAKAO_TIMEOUT_MS, kakaoApiBaseUrl, kakaoAppId, trustedProxyHops } from "../config.js";
 import { consumePerIpLimit } from "../rate-limit/per-ip.js";
-import { kakaoSignInInput, RATE_LIMITS } from "../schema.js";
+import { callables, RATE_LIMITS } from "../schema.js";
 import { signInWithKakao } from "./kakao-sign-in.js";
 
 const perIpLimit = { name: "kakaoSignIn-ip", limit: RATE_LIMITS.kakaoSignInPerIpPerMinute, windowMs: 60_000 };
 
-export const kakaoSignIn = typedCallable({}, kakaoSignInInput, async ({ accessToken }, request) => {
+export const kakaoSignIn = publicCallable(callables.kakaoSignIn, {}, async ({ accessToken }, { request }) => {
   const db = getFirestore();
   await consumePerIpLimit(db, request.rawRequest, perIpLimit, trustedProxyHops.value(), new Date());
   return signInWithKakao(accessToken, {

@@ -1,11 +1,11 @@
 import type { Firestore } from "firebase-admin/firestore";
 import {
   displayNameSchema,
+  firestorePaths,
   isKakaoUid,
   KAKAO_PROVIDER_ID,
   LIMITS,
   photoUrlSchema,
-  USERS_COLLECTION,
   type ProfileFields,
 } from "../schema.js";
 
@@ -46,8 +46,7 @@ const ALREADY_EXISTS = 6;
 export async function createProfileIfMissing(db: Firestore, user: AuthUserLike, now: Date): Promise<void> {
   try {
     await db
-      .collection(USERS_COLLECTION)
-      .doc(user.uid)
+      .doc(firestorePaths.user(user.uid))
       .create({ ...profileFieldsOf(user), createdAt: now, updatedAt: now });
   } catch (error) {
     if ((error as { code?: unknown }).code !== ALREADY_EXISTS) throw error;
@@ -56,7 +55,7 @@ export async function createProfileIfMissing(db: Firestore, user: AuthUserLike, 
 
 /** Writes the Auth user's current fields into `users/{uid}`, keeping `createdAt` if it exists. */
 export async function refreshProfile(db: Firestore, user: AuthUserLike, now: Date): Promise<void> {
-  const ref = db.collection(USERS_COLLECTION).doc(user.uid);
+  const ref = db.doc(firestorePaths.user(user.uid));
   await db.runTransaction(async (tx) => {
     const exists = (await tx.get(ref)).exists;
     const fields = { ...profileFieldsOf(user), updatedAt: now };

@@ -1,9 +1,7 @@
 import { createHash } from "node:crypto";
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
 import { DomainError } from "../common/errors.js";
-
-/** Functions-only collection of counters; its `expiresAt` field carries a TTL policy (docs/sign-in.md). */
-export const RATE_LIMIT_COLLECTION = "rateLimits";
+import { firestorePaths } from "../schema.js";
 
 export interface RateLimitRule {
   /** Names the counter family, e.g. `kakaoSignIn-ip`; part of every counter's document id. */
@@ -30,7 +28,8 @@ export async function consumeRateLimit(
   now: Date,
 ): Promise<void> {
   const keyHash = createHash("sha256").update(key).digest("base64url").slice(0, 32);
-  const ref = db.collection(RATE_LIMIT_COLLECTION).doc(`${rule.name}_${keyHash}`);
+  // `rateLimits/` is functions-only; its `expiresAt` carries a TTL policy (README).
+  const ref = db.doc(firestorePaths.rateLimit(`${rule.name}_${keyHash}`));
   const retryAfterSeconds = await db.runTransaction(async (tx) => {
     const counter = (await tx.get(ref)).data() as Counter | undefined;
     const open = counter !== undefined && counter.expiresAt.toMillis() > now.getTime();

@@ -5,7 +5,7 @@ import type { User } from "firebase/auth";
 import {
   completeRedirectSignIn,
   createTalkStudio,
-  firebaseCode,
+  TalkStudioError,
   onUserChanged,
   signInWithGitHub,
   signInWithGoogle,
@@ -37,7 +37,8 @@ const describeUser = (user: User | null) =>
         displayName: user.displayName,
         providers: user.providerData.map((info) => info.providerId),
       });
-const describeError = (error: unknown) => `error: ${firebaseCode(error) ?? String(error)}`;
+const describeError = (error: unknown) =>
+  `error: ${error instanceof TalkStudioError ? error.kind : String(error)}`;
 
 onUserChanged(ts, (user) => (currentUser.textContent = describeUser(user)));
 

@@ -1,0 +1,24 @@
+import { httpsCallable } from "firebase/functions";
+import { TalkStudioError, parseOrThrow, typedErrors } from "./errors.js";
+import type { TalkStudio } from "./firebase.js";
+import type { CallableContract, CallableInput, CallableOutput } from "./schema/index.js";
+
+/**
+ * Calls a function through its contract: the input is checked before it leaves, the answer after it
+ * arrives, and every FunctionsError becomes a TalkStudioError carrying the server's `details.reason`.
+ */
+export function callFunction<C extends CallableContract>(
+  ts: TalkStudio,
+  contract: C,
+  input: CallableInput<C>,
+): Promise<CallableOutput<C>> {
+  return typedErrors(async () => {
+    const data: unknown = parseOrThrow(contract.input, input, `Not a valid ${contract.name} request.`);
+    const { data: answer } = await httpsCallable(ts.functions, contract.name)(data);
+    const parsed = contract.output.safeParse(answer);
+    if (!parsed.success) {
+      throw new TalkStudioError("unknown", `${contract.name} answered in a shape this client does not know.`);
+    }
+    return parsed.data as CallableOutput<C>;
+  });
+}

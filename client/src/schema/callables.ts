@@ -1,0 +1,32 @@
+import type { z } from "zod";
+import { kakaoSignInInput, kakaoSignInOutput } from "./identity.js";
+
+/** Where the functions run: Seoul, next to the users. */
+export const FUNCTIONS_REGION = "asia-northeast3";
+
+/**
+ * A callable function's contract: its name and the shapes of both directions. The server's wrapper
+ * parses `input` and checks its own answer against `output`; the client calls through the same
+ * contract, so the name and the shapes exist once.
+ */
+export interface CallableContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly name: string;
+  readonly input: I;
+  readonly output: O;
+}
+
+export type CallableInput<C extends CallableContract> = z.input<C["input"]>;
+export type CallableOutput<C extends CallableContract> = z.output<C["output"]>;
+
+function contract<I extends z.ZodType, O extends z.ZodType>(
+  name: string,
+  input: I,
+  output: O,
+): CallableContract<I, O> {
+  return { name, input, output };
+}
+
+/** Every callable the functions export, by its exported name. */
+export const callables = {
+  kakaoSignIn: contract("kakaoSignIn", kakaoSignInInput, kakaoSignInOutput),
+} as const;
