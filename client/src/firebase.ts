@@ -4,12 +4,23 @@ import { connectFirestoreEmulator, getFirestore, type Firestore } from "firebase
 import { connectFunctionsEmulator, getFunctions, type Functions } from "firebase/functions";
 import { FUNCTIONS_REGION } from "./schema/index.js";
 
+const DEFAULT_SHARE_BASE_URL = "https://talkstudio.app";
+
 /** The Firebase services TalkStudio uses, bound to one app. Every client call takes this first. */
 export interface TalkStudio {
   readonly app: FirebaseApp;
   readonly auth: Auth;
   readonly db: Firestore;
   readonly functions: Functions;
+  /** Where share pages live (`{shareBaseUrl}/s/{code}`), as the functions' SHARE_BASE_URL. */
+  readonly shareBaseUrl: string;
+}
+
+export interface TalkStudioOptions {
+  /** Use the local emulator suite. */
+  emulators?: EmulatorHosts;
+  /** Default https://talkstudio.app, or the Hosting emulator with `emulators`. */
+  shareBaseUrl?: string;
 }
 
 export interface EmulatorHosts {
@@ -18,19 +29,23 @@ export interface EmulatorHosts {
   authPort?: number;
   firestorePort?: number;
   functionsPort?: number;
+  hostingPort?: number;
 }
 
 /** Binds TalkStudio to an initialised Firebase app; pass `emulators` to use the local suite. */
-export function createTalkStudio(app: FirebaseApp, options: { emulators?: EmulatorHosts } = {}): TalkStudio {
+export function createTalkStudio(app: FirebaseApp, options: TalkStudioOptions = {}): TalkStudio {
   const auth = getAuth(app);
   const db = getFirestore(app);
   const functions = getFunctions(app, FUNCTIONS_REGION);
   const emulators = options.emulators;
+  const host = emulators?.host ?? "127.0.0.1";
+  const shareBaseUrl =
+    options.shareBaseUrl ??
+    (emulators ? `http://${host}:${emulators.hostingPort ?? 5000}` : DEFAULT_SHARE_BASE_URL);
   if (emulators) {
-    const host = emulators.host ?? "127.0.0.1";
     connectAuthEmulator(auth, `http://${host}:${emulators.authPort ?? 9099}`, { disableWarnings: true });
     connectFirestoreEmulator(db, host, emulators.firestorePort ?? 8080);
     connectFunctionsEmulator(functions, host, emulators.functionsPort ?? 5001);
   }
-  return { app, auth, db, functions };
+  return { app, auth, db, functions, shareBaseUrl: shareBaseUrl.replace(/\/+$/, "") };
 }

@@ -6,3 +6,4 @@ export * from "./auth/index.js";
 export * from "./profile/profile.js";
 export * from "./conversations/index.js";
 export * from "./migration/index.js";
+export * from "./shares/index.js";

@@ -15,4 +15,9 @@ export const trustedProxyHops = defineInt("TRUSTED_PROXY_HOPS", {
     "How many X-Forwarded-For entries, counted from the right, our own front ends appended (1 direct, 2 through Hosting).",
 });
 
+export const shareBaseUrl = defineString("SHARE_BASE_URL", {
+  default: "https://talkstudio.app",
+  description: "Where share pages live: share URLs are `${SHARE_BASE_URL}/s/{code}` (the Hosting site).",
+});
+
 export const KAKAO_TIMEOUT_MS = 5_000;

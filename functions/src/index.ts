@@ -3,3 +3,14 @@ import "./setup.js";
 export { kakaoSignIn } from "./identity/index.js";
 export { onUserCreated } from "./profiles/index.js";
 export { onUserDeleted } from "./account-deletion/index.js";
+export {
+  createShare,
+  updateShare,
+  revokeShare,
+  regenerateShare,
+  openShare,
+  copySharedConversation,
+  syncShares,
+  sweepShares,
+  flushShareViews,
+} from "./shares/index.js";

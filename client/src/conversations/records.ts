@@ -61,11 +61,12 @@ const storedSummary = z.object({
   projectCreatedAt: timestamp,
   projectUpdatedAt: timestamp,
   importedFrom: importSource.optional(),
+  copiedFromShare: z.string().optional(),
 });
 
 export function readSummary(id: string, data: DocumentData): ConversationSummary {
   const s = storedSummary.parse(data);
-  return { id, ...s, importedFrom: s.importedFrom ?? null };
+  return { id, ...s, importedFrom: s.importedFrom ?? null, copiedFromShare: s.copiedFromShare ?? null };
 }
 
 export function readContent(data: DocumentData): { revision: number; data: ConversationData } {

@@ -1,5 +1,16 @@
 import type { z } from "zod";
 import { kakaoSignInInput, kakaoSignInOutput } from "./identity.js";
+import {
+  copySharedConversationOutput,
+  createShareInput,
+  createShareOutput,
+  openShareInput,
+  openShareOutput,
+  revokeShareOutput,
+  shareCodeInput,
+  shareSettings,
+  updateShareInput,
+} from "./share.js";
 
 /** Where the functions run: Seoul, next to the users. */
 export const FUNCTIONS_REGION = "asia-northeast3";
@@ -29,4 +40,11 @@ function contract<I extends z.ZodType, O extends z.ZodType>(
 /** Every callable the functions export, by its exported name. */
 export const callables = {
   kakaoSignIn: contract("kakaoSignIn", kakaoSignInInput, kakaoSignInOutput),
+  createShare: contract("createShare", createShareInput, createShareOutput),
+  updateShare: contract("updateShare", updateShareInput, shareSettings),
+  revokeShare: contract("revokeShare", shareCodeInput, revokeShareOutput),
+  /** Revokes a share and creates its successor with the same settings (password included). */
+  regenerateShare: contract("regenerateShare", shareCodeInput, createShareOutput),
+  openShare: contract("openShare", openShareInput, openShareOutput),
+  copySharedConversation: contract("copySharedConversation", openShareInput, copySharedConversationOutput),
 } as const;

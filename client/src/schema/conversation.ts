@@ -127,6 +127,8 @@ export interface ConversationSummary {
   readonly projectCreatedAt: Date;
   readonly projectUpdatedAt: Date;
   readonly importedFrom: ImportSource | null;
+  /** The share code a "copy to my account" came from. */
+  readonly copiedFromShare: string | null;
 }
 
 /** One conversation read whole: its summary plus what the user edits. */

@@ -11,6 +11,14 @@ export const ERROR_REASONS = [
   "kakao-token-invalid",
   "kakao-wrong-app",
   "kakao-unavailable",
+  "conversation-not-found",
+  "conversation-invalid",
+  "share-not-found",
+  "share-expired",
+  "share-revoked",
+  "password-required",
+  "wrong-password",
+  "download-not-allowed",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

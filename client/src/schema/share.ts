@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { conversationData } from "./conversation.js";
-import { SHARE_LIMITS } from "./limits.js";
+import { LIMITS, SHARE_LIMITS } from "./limits.js";
 
 /**
  * A share code: nanoid's URL-safe alphabet, SHARE_LIMITS.codeChars long (22 characters = 132 bits:
@@ -66,3 +66,67 @@ export interface PasswordHash {
   p: number;
   keyLength: number;
 }
+
+// ---- Callable shapes ------------------------------------------------------------------------
+// Times travel as ISO 8601 strings (callables speak JSON).
+
+const isoTime = z.iso.datetime();
+const conversationId = z.string().min(1).max(LIMITS.idChars);
+
+export const createShareInput = z.strictObject({
+  conversationId,
+  /** Default SHARE_LIMITS.defaultExpiryHours (7 days). */
+  expiresInHours: expiresInHours.optional(),
+  password: sharePassword.optional(),
+  /** Default true. */
+  allowDownload: z.boolean().optional(),
+});
+export type CreateShareInput = z.infer<typeof createShareInput>;
+
+export const createShareOutput = z.object({ code: shareCode, url: z.url(), expiresAt: isoTime });
+export type CreateShareOutput = z.infer<typeof createShareOutput>;
+
+export const updateShareInput = z
+  .strictObject({
+    code: shareCode,
+    /** A new expiry counted from now: extends or shortens. */
+    expiresInHours: expiresInHours.optional(),
+    /** A new password; null removes it. */
+    password: sharePassword.nullable().optional(),
+    allowDownload: z.boolean().optional(),
+  })
+  .refine((u) => Object.keys(u).length > 1, { message: "Nothing to update." });
+export type UpdateShareInput = z.infer<typeof updateShareInput>;
+
+/** A share as its owner sees it (updateShare's answer; listShares gives the same rows). */
+export const shareSettings = z.object({
+  code: shareCode,
+  url: z.url(),
+  conversationId,
+  title: z.string(),
+  createdAt: isoTime,
+  expiresAt: isoTime,
+  revokedAt: isoTime.nullable(),
+  passwordProtected: z.boolean(),
+  allowDownload: z.boolean(),
+  viewCount: z.number().int().min(0),
+});
+export type ShareSettings = z.infer<typeof shareSettings>;
+
+export const shareCodeInput = z.strictObject({ code: shareCode });
+export const revokeShareOutput = z.object({ code: shareCode, revokedAt: isoTime });
+
+export const openShareInput = z.strictObject({ code: shareCode, password: sharePassword.optional() });
+export type OpenShareInput = z.infer<typeof openShareInput>;
+
+/** A share as a viewer sees it: read-only. */
+export const openShareOutput = z.object({
+  code: shareCode,
+  title: z.string(),
+  content: sharedContent,
+  allowDownload: z.boolean(),
+  expiresAt: isoTime,
+});
+export type OpenedShare = z.infer<typeof openShareOutput>;
+
+export const copySharedConversationOutput = z.object({ conversationId });

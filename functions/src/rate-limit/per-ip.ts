@@ -10,7 +10,13 @@ import { consumeRateLimit, type RateLimitRule } from "./rate-limiter.js";
  */
 const UNKNOWN_CLIENT_KEY = "unknown";
 
-/** Counts a call against `rule` for the caller's IP, read from the trusted end of X-Forwarded-For. */
+/** The rate-limit key of the caller's address, read from the trusted end of X-Forwarded-For. */
+export function clientKey(headers: IncomingHttpHeaders, trustedHops: number): string {
+  const ip = clientIpFromForwardedFor(headers["x-forwarded-for"], trustedHops);
+  return ip === null ? UNKNOWN_CLIENT_KEY : rateLimitKeyOfIp(ip);
+}
+
+/** Counts a call against `rule` for the caller's address. */
 export async function consumePerIpLimit(
   db: Firestore,
   request: { headers: IncomingHttpHeaders },
@@ -18,6 +24,5 @@ export async function consumePerIpLimit(
   trustedHops: number,
   now: Date,
 ): Promise<void> {
-  const ip = clientIpFromForwardedFor(request.headers["x-forwarded-for"], trustedHops);
-  await consumeRateLimit(db, rule, ip === null ? UNKNOWN_CLIENT_KEY : rateLimitKeyOfIp(ip), now);
+  await consumeRateLimit(db, rule, clientKey(request.headers, trustedHops), now);
 }

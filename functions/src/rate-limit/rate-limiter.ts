@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Timestamp, type Firestore } from "firebase-admin/firestore";
+import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import { DomainError } from "../common/errors.js";
 import { firestorePaths } from "../schema.js";
 
@@ -10,6 +10,12 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
+/** One counter to charge: a rule and whose budget (an address, a uid, a share code…). */
+export interface RateLimitCharge {
+  rule: RateLimitRule;
+  key: string;
+}
+
 interface Counter {
   count: number;
   windowStart: Timestamp;
@@ -17,32 +23,49 @@ interface Counter {
 }
 
 /**
- * Counts one call of `key` against `rule` (a fixed window opened by the key's first call) and throws
- * `resource-exhausted` once the window's budget is spent. Keys are hashed into the document id, which
- * keeps addresses out of ids and logs (pseudonymous only: an IPv4 hash is easily reversed).
+ * `rateLimits/{rule}_{hash}`: functions-only; its `expiresAt` carries a TTL policy (README). Keys are
+ * hashed into the id, which keeps addresses out of ids and logs (pseudonymous only: an IPv4 hash is
+ * easily reversed).
  */
-export async function consumeRateLimit(
+function counterRef(db: Firestore, { rule, key }: RateLimitCharge): DocumentReference {
+  const keyHash = createHash("sha256").update(key).digest("base64url").slice(0, 32);
+  return db.doc(firestorePaths.rateLimit(`${rule.name}_${keyHash}`));
+}
+
+const isOpen = (counter: Counter | undefined, now: Date): counter is Counter =>
+  counter !== undefined && counter.expiresAt.toMillis() > now.getTime();
+
+/**
+ * Counts one call against every charge at once (fixed windows opened by each key's first call), or
+ * none of them: when any budget is spent it throws `resource-exhausted` with the longest wait.
+ * One transaction, so concurrent calls can never exceed a budget.
+ */
+export async function consumeRateLimits(
   db: Firestore,
-  rule: RateLimitRule,
-  key: string,
+  charges: readonly RateLimitCharge[],
   now: Date,
 ): Promise<void> {
-  const keyHash = createHash("sha256").update(key).digest("base64url").slice(0, 32);
-  // `rateLimits/` is functions-only; its `expiresAt` carries a TTL policy (README).
-  const ref = db.doc(firestorePaths.rateLimit(`${rule.name}_${keyHash}`));
+  if (charges.length === 0) return;
+  const refs = charges.map((charge) => counterRef(db, charge));
   const retryAfterSeconds = await db.runTransaction(async (tx) => {
-    const counter = (await tx.get(ref)).data() as Counter | undefined;
-    const open = counter !== undefined && counter.expiresAt.toMillis() > now.getTime();
-    if (!open) {
-      tx.set(ref, {
-        count: 1,
-        windowStart: Timestamp.fromDate(now),
-        expiresAt: Timestamp.fromMillis(now.getTime() + rule.windowMs),
-      } satisfies Counter);
-      return null;
-    }
-    if (counter.count >= rule.limit) return Math.ceil((counter.expiresAt.toMillis() - now.getTime()) / 1000);
-    tx.update(ref, { count: counter.count + 1 });
+    const counters = (await tx.getAll(...refs)).map((s) => s.data() as Counter | undefined);
+    const waits = counters.flatMap((counter, i) =>
+      isOpen(counter, now) && counter.count >= charges[i]!.rule.limit
+        ? [Math.ceil((counter.expiresAt.toMillis() - now.getTime()) / 1000)]
+        : [],
+    );
+    if (waits.length > 0) return Math.max(...waits);
+    counters.forEach((counter, i) => {
+      if (isOpen(counter, now)) {
+        tx.update(refs[i]!, { count: counter.count + 1 });
+      } else {
+        tx.set(refs[i]!, {
+          count: 1,
+          windowStart: Timestamp.fromDate(now),
+          expiresAt: Timestamp.fromMillis(now.getTime() + charges[i]!.rule.windowMs),
+        } satisfies Counter);
+      }
+    });
     return null;
   });
   if (retryAfterSeconds !== null) {
@@ -50,4 +73,27 @@ export async function consumeRateLimit(
       retryAfterSeconds,
     });
   }
+}
+
+/** Counts one call of `key` against `rule`; see consumeRateLimits. */
+export const consumeRateLimit = (db: Firestore, rule: RateLimitRule, key: string, now: Date) =>
+  consumeRateLimits(db, [{ rule, key }], now);
+
+/**
+ * Gives back one call counted by consumeRateLimits in the same window: for budgets that only
+ * failures should spend (a right password returns the attempt it reserved).
+ */
+export async function releaseRateLimits(
+  db: Firestore,
+  charges: readonly RateLimitCharge[],
+  now: Date,
+): Promise<void> {
+  if (charges.length === 0) return;
+  const refs = charges.map((charge) => counterRef(db, charge));
+  await db.runTransaction(async (tx) => {
+    const counters = (await tx.getAll(...refs)).map((s) => s.data() as Counter | undefined);
+    counters.forEach((counter, i) => {
+      if (isOpen(counter, now) && counter.count > 0) tx.update(refs[i]!, { count: counter.count - 1 });
+    });
+  });
 }

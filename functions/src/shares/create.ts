@@ -1,0 +1,129 @@
+import { Timestamp } from "firebase-admin/firestore";
+import { DomainError } from "../common/errors.js";
+import { consumeRateLimits } from "../rate-limit/rate-limiter.js";
+import {
+  firestorePaths,
+  SHARE_LIMITS,
+  type CreateShareInput,
+  type CreateShareOutput,
+  type PasswordHash,
+} from "../schema.js";
+import type { ShareDeps } from "./deps.js";
+import {
+  hoursFrom,
+  ownedBy,
+  secretRef,
+  sharedContentOf,
+  shareRef,
+  shareUrl,
+  type StoredSecret,
+  type StoredShare,
+} from "./documents.js";
+import { createCharges } from "./limits.js";
+import { revokeShareDocuments } from "./manage.js";
+import { hashPassword } from "./password.js";
+
+/** Codes carry 132 bits: a collision is astronomically rare, but creation never overwrites one. */
+const CODE_ATTEMPTS = 3;
+
+interface NewShareSettings {
+  conversationId: string;
+  expiresInHours: number;
+  password: PasswordHash | null;
+  allowDownload: boolean;
+}
+
+class CodeTaken extends Error {}
+
+/** Creates the share documents from the conversation's current content, in one transaction. */
+async function writeNewShare(deps: ShareDeps, uid: string, settings: NewShareSettings, code: string) {
+  const { db } = deps;
+  const now = deps.now();
+  const expiresAt = hoursFrom(now, settings.expiresInHours);
+  await db.runTransaction(async (tx) => {
+    const [existing, content] = await tx.getAll(
+      shareRef(db, code),
+      db.doc(firestorePaths.content(uid, settings.conversationId)),
+    );
+    if (existing!.exists) throw new CodeTaken();
+    const copy = sharedContentOf(content!);
+    if (copy === null) {
+      throw new DomainError("not-found", "conversation-not-found", "There is no such conversation.");
+    }
+    const isProtected = settings.password !== null;
+    const share: StoredShare = {
+      ownerUid: uid,
+      conversationId: settings.conversationId,
+      title: copy.data.title,
+      createdAt: Timestamp.fromDate(now),
+      updatedAt: Timestamp.fromDate(now),
+      expiresAt,
+      revokedAt: null,
+      passwordProtected: isProtected,
+      allowDownload: settings.allowDownload,
+      viewCount: 0,
+      revision: copy.revision,
+      content: isProtected ? null : copy.data,
+    };
+    const secret: StoredSecret = {
+      password: settings.password,
+      content: isProtected ? copy.data : null,
+      expiresAt,
+    };
+    tx.create(shareRef(db, code), share);
+    tx.create(secretRef(db, code), secret);
+  });
+  return { code, url: shareUrl(deps.baseUrl, code), expiresAt: expiresAt.toDate().toISOString() };
+}
+
+async function createWithFreshCode(deps: ShareDeps, uid: string, settings: NewShareSettings) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeNewShare(deps, uid, settings, deps.newCode());
+    } catch (error) {
+      if (!(error instanceof CodeTaken) || attempt >= CODE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** A new share link of one of the caller's conversations. */
+export async function createShare(
+  deps: ShareDeps,
+  uid: string,
+  input: CreateShareInput,
+): Promise<CreateShareOutput> {
+  await consumeRateLimits(deps.db, createCharges(uid), deps.now());
+  return createWithFreshCode(deps, uid, {
+    conversationId: input.conversationId,
+    expiresInHours: input.expiresInHours ?? SHARE_LIMITS.defaultExpiryHours,
+    password: input.password === undefined ? null : await hashPassword(input.password),
+    allowDownload: input.allowDownload ?? true,
+  });
+}
+
+/**
+ * A new code for a share whose link leaked: the old one is revoked and its successor keeps the
+ * settings (password included, its expiry counted from now for the time the old one had left).
+ */
+export async function regenerateShare(
+  deps: ShareDeps,
+  uid: string,
+  code: string,
+): Promise<CreateShareOutput> {
+  const { db } = deps;
+  await consumeRateLimits(db, createCharges(uid), deps.now());
+  const [snapshot, secret] = await Promise.all([shareRef(db, code).get(), secretRef(db, code).get()]);
+  const old = ownedBy(snapshot, uid);
+  const remainingHours = Math.ceil((old.expiresAt.toMillis() - deps.now().getTime()) / 3_600_000);
+  const created = await createWithFreshCode(deps, uid, {
+    conversationId: old.conversationId,
+    expiresInHours: Math.min(
+      Math.max(remainingHours, SHARE_LIMITS.minExpiryHours),
+      SHARE_LIMITS.maxExpiryHours,
+    ),
+    password: secret.data()?.password ?? null,
+    allowDownload: old.allowDownload,
+  });
+  await revokeShareDocuments(deps, code);
+  return created;
+}

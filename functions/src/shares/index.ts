@@ -1,0 +1,80 @@
+// Entry points of the share links: thin wrappers over the domain functions in this folder.
+import { getFirestore } from "firebase-admin/firestore";
+import { logger } from "firebase-functions";
+import { onDocumentWritten } from "firebase-functions/v2/firestore";
+import { onSchedule } from "firebase-functions/v2/scheduler";
+import { nanoid } from "nanoid";
+import { z } from "zod";
+import { publicCallable, signedInCallable, type AnyCaller } from "../common/callable.js";
+import { shareBaseUrl, trustedProxyHops } from "../config.js";
+import { clientKey } from "../rate-limit/per-ip.js";
+import { callables, firestorePaths, SHARE_LIMITS } from "../schema.js";
+import { copySharedConversation as copy } from "./copy.js";
+import { createShare as create, regenerateShare as regenerate } from "./create.js";
+import type { ShareCaller, ShareDeps } from "./deps.js";
+import { revokeShare as revoke, updateShare as update } from "./manage.js";
+import { openShare as open } from "./open.js";
+import { sweepShares as sweep } from "./sweep.js";
+import { syncSharesOfConversation } from "./sync.js";
+import { flushViewCounts } from "./views.js";
+
+const deps = (): ShareDeps => ({
+  db: getFirestore(),
+  now: () => new Date(),
+  baseUrl: shareBaseUrl.value().replace(/\/+$/, ""),
+  newCode: () => nanoid(SHARE_LIMITS.codeChars),
+});
+
+const shareCaller = ({ uid, request }: AnyCaller): ShareCaller => ({
+  uid,
+  clientKey: clientKey(request.rawRequest.headers, trustedProxyHops.value()),
+});
+
+export const createShare = signedInCallable(callables.createShare, {}, (input, { uid }) =>
+  create(deps(), uid, input),
+);
+export const updateShare = signedInCallable(callables.updateShare, {}, (input, { uid }) =>
+  update(deps(), uid, input),
+);
+export const revokeShare = signedInCallable(callables.revokeShare, {}, ({ code }, { uid }) =>
+  revoke(deps(), uid, code),
+);
+export const regenerateShare = signedInCallable(callables.regenerateShare, {}, ({ code }, { uid }) =>
+  regenerate(deps(), uid, code),
+);
+export const openShare = publicCallable(callables.openShare, {}, (input, caller) =>
+  open(deps(), shareCaller(caller), input),
+);
+export const copySharedConversation = signedInCallable(
+  callables.copySharedConversation,
+  {},
+  (input, caller) => copy(deps(), { ...shareCaller(caller), uid: caller.uid }, input),
+);
+
+const contentParams = z.object({ uid: z.string(), conversationId: z.string() });
+
+// Retried: a missed sync would leave a share showing an old copy (or a deleted conversation).
+export const syncShares = onDocumentWritten(
+  { document: firestorePaths.content("{uid}", "{conversationId}"), retry: true },
+  async (event) => {
+    const { uid, conversationId } = contentParams.parse(event.params);
+    const result = await syncSharesOfConversation(
+      { db: getFirestore(), now: () => new Date() },
+      uid,
+      conversationId,
+      event.data?.after.data(),
+      (message, fields) => logger.warn(message, fields),
+    );
+    if (result.updated + result.revoked > 0) logger.info("Synced shares.", { ...event.params, ...result });
+  },
+);
+
+export const sweepShares = onSchedule({ schedule: "every 60 minutes", timeZone: "Asia/Seoul" }, async () => {
+  logger.info("Swept shares.", await sweep(getFirestore(), new Date()));
+});
+
+// Views reach the owner's viewCount within a minute, in at most one write a minute per share.
+export const flushShareViews = onSchedule({ schedule: "every 1 minutes" }, async () => {
+  const moved = await flushViewCounts(getFirestore());
+  if (moved > 0) logger.info("Flushed share views.", { moved });
+});

@@ -1,0 +1,93 @@
+// The owner's changes to a share: settings and revocation.
+import { Timestamp, type UpdateData } from "firebase-admin/firestore";
+import { consumeRateLimits } from "../rate-limit/rate-limiter.js";
+import type { ShareSettings, UpdateShareInput } from "../schema.js";
+import type { ShareDeps } from "./deps.js";
+import {
+  assertLive,
+  hoursFrom,
+  ownedBy,
+  secretRef,
+  settingsOf,
+  shareRef,
+  type StoredSecret,
+  type StoredShare,
+} from "./documents.js";
+import { userCharges } from "./limits.js";
+import { hashPassword } from "./password.js";
+
+/**
+ * Changes a live share's expiry (counted from now), password (null removes it) or allowDownload.
+ * Adding a password moves the copy into the secret document; removing one makes it public again.
+ */
+export async function updateShare(
+  deps: ShareDeps,
+  uid: string,
+  input: UpdateShareInput,
+): Promise<ShareSettings> {
+  const { db } = deps;
+  const now = deps.now();
+  await consumeRateLimits(db, userCharges(uid), now);
+  // Hashing is slow (scrypt): do it before the transaction, which may run more than once.
+  const newHash = typeof input.password === "string" ? await hashPassword(input.password) : null;
+  const updated = await db.runTransaction(async (tx) => {
+    const [snapshot, secretSnapshot] = await Promise.all([
+      tx.get(shareRef(db, input.code)),
+      tx.get(secretRef(db, input.code)),
+    ]);
+    const share = ownedBy(snapshot, uid);
+    assertLive(share, now);
+    const secret = secretSnapshot.data() ?? { password: null, content: null, expiresAt: share.expiresAt };
+    const content = share.content ?? secret.content;
+    const password = input.password === undefined ? secret.password : newHash;
+    const isProtected = password !== null;
+    const expiresAt =
+      input.expiresInHours === undefined ? share.expiresAt : hoursFrom(now, input.expiresInHours);
+    const next: StoredShare = {
+      ...share,
+      expiresAt,
+      allowDownload: input.allowDownload ?? share.allowDownload,
+      passwordProtected: isProtected,
+      content: isProtected ? null : content,
+      updatedAt: Timestamp.fromDate(now),
+    };
+    tx.set(shareRef(db, input.code), next);
+    tx.set(secretRef(db, input.code), {
+      password,
+      content: isProtected ? content : null,
+      expiresAt,
+    } satisfies StoredSecret);
+    return next;
+  });
+  return settingsOf(input.code, updated, deps.baseUrl);
+}
+
+/** Marks a share revoked and drops its copies: a revoked link shows nothing, ever again. */
+export async function revokeShareDocuments(
+  deps: Pick<ShareDeps, "db" | "now">,
+  code: string,
+): Promise<Timestamp> {
+  const { db } = deps;
+  const revokedAt = Timestamp.fromDate(deps.now());
+  const batch = db.batch();
+  batch.update(shareRef(db, code), {
+    revokedAt,
+    content: null,
+    updatedAt: revokedAt,
+  } satisfies UpdateData<StoredShare>);
+  batch.delete(secretRef(db, code));
+  await batch.commit();
+  return revokedAt;
+}
+
+/** Revokes one of the caller's shares; revoking a revoked share is a no-op that answers its time. */
+export async function revokeShare(
+  deps: ShareDeps,
+  uid: string,
+  code: string,
+): Promise<{ code: string; revokedAt: string }> {
+  await consumeRateLimits(deps.db, userCharges(uid), deps.now());
+  const share = ownedBy(await shareRef(deps.db, code).get(), uid);
+  const revokedAt = share.revokedAt ?? (await revokeShareDocuments(deps, code));
+  return { code, revokedAt: revokedAt.toDate().toISOString() };
+}

@@ -1,0 +1,66 @@
+// Shares follow their conversation: a save refreshes every live share's copy, a deletion revokes them.
+import { Timestamp, type DocumentData } from "firebase-admin/firestore";
+import { conversationData, firestorePaths } from "../schema.js";
+import type { ShareDeps } from "./deps.js";
+import { secretRef, stateOf, type StoredShare } from "./documents.js";
+import { revokeShareDocuments } from "./manage.js";
+
+export interface SyncResult {
+  updated: number;
+  revoked: number;
+}
+
+/**
+ * Called with the content document after a write (undefined once deleted). Copies only what passes
+ * the schema; an older revision arriving late (triggers are at-least-once, unordered) changes nothing.
+ */
+export async function syncSharesOfConversation(
+  deps: Pick<ShareDeps, "db" | "now">,
+  uid: string,
+  conversationId: string,
+  after: DocumentData | undefined,
+  log: (message: string, fields: Record<string, unknown>) => void,
+): Promise<SyncResult> {
+  const { db } = deps;
+  const now = deps.now();
+  const shares = await db
+    .collection(firestorePaths.shares)
+    .where("ownerUid", "==", uid)
+    .where("conversationId", "==", conversationId)
+    .where("revokedAt", "==", null)
+    .get();
+  const live = shares.docs.filter((doc) => stateOf(doc.data() as StoredShare, now) === "live");
+  if (after === undefined) {
+    await Promise.all(live.map((doc) => revokeShareDocuments(deps, doc.id)));
+    return { updated: 0, revoked: live.length };
+  }
+  const { revision, ...rest } = after;
+  const parsed = conversationData.safeParse(rest);
+  if (!parsed.success || typeof revision !== "number") {
+    log("A saved conversation does not fit the schema: its shares keep their last good copy.", {
+      uid,
+      conversationId,
+    });
+    return { updated: 0, revoked: 0 };
+  }
+  const data = parsed.data;
+  let updated = 0;
+  await Promise.all(
+    live.map((doc) =>
+      db.runTransaction(async (tx) => {
+        const share = (await tx.get(doc.ref)).data() as StoredShare | undefined;
+        if (!share || stateOf(share, now) !== "live" || share.revision >= revision) return;
+        const stamp = Timestamp.fromDate(now);
+        tx.update(doc.ref, {
+          title: data.title,
+          revision,
+          updatedAt: stamp,
+          content: share.passwordProtected ? null : data,
+        });
+        if (share.passwordProtected) tx.update(secretRef(db, doc.id), { content: data });
+        updated++;
+      }),
+    ),
+  );
+  return { updated, revoked: 0 };
+}

@@ -1,0 +1,47 @@
+// View counts without a hot document: each view increments one of VIEW_SHARDS shard documents
+// (`shares/{code}/viewShards/{n}`), and a flush every minute moves the shards' pending counts into
+// the share's `viewCount` in one write per share. docs/sharing.md has the arithmetic.
+import { FieldValue, type DocumentReference, type Firestore, type Timestamp } from "firebase-admin/firestore";
+import { firestorePaths } from "../schema.js";
+import { shareRef } from "./documents.js";
+
+/** Firestore sustains about one write a second per document: 10 shards take ~10 views a second. */
+export const VIEW_SHARDS = 10;
+const SHARDS_COLLECTION = firestorePaths.shareViewShards("x").split("/").at(-1)!;
+
+/** Counts one view by a person. Shards carry the share's expiry so the TTL policy removes them too. */
+export async function countView(db: Firestore, code: string, expiresAt: Timestamp): Promise<void> {
+  const shard = Math.floor(Math.random() * VIEW_SHARDS);
+  await db
+    .doc(`${firestorePaths.shareViewShards(code)}/${shard}`)
+    .set({ pending: FieldValue.increment(1), expiresAt }, { merge: true });
+}
+
+/**
+ * Moves every shard's pending views into its share's `viewCount`, one transaction per share (so a
+ * flush running twice never counts twice). Returns the number of views moved.
+ */
+export async function flushViewCounts(db: Firestore): Promise<number> {
+  const pending = await db.collectionGroup(SHARDS_COLLECTION).where("pending", ">", 0).get();
+  const byShare = new Map<string, DocumentReference[]>();
+  for (const shard of pending.docs) {
+    const code = shard.ref.parent.parent!.id;
+    byShare.set(code, [...(byShare.get(code) ?? []), shard.ref]);
+  }
+  let moved = 0;
+  for (const [code, shards] of byShare) {
+    moved += await db.runTransaction(async (tx) => {
+      const [share, ...snapshots] = await tx.getAll(shareRef(db, code), ...shards);
+      const counts = snapshots.map((s) => (s.get("pending") as number | undefined) ?? 0);
+      const total = counts.reduce((a, b) => a + b, 0);
+      if (!share!.exists) {
+        shards.forEach((ref) => tx.delete(ref));
+        return 0;
+      }
+      tx.update(share!.ref, { viewCount: FieldValue.increment(total) });
+      shards.forEach((ref, i) => tx.update(ref, { pending: FieldValue.increment(-counts[i]!) }));
+      return total;
+    });
+  }
+  return moved;
+}
