@@ -8,6 +8,7 @@ export const ERROR_REASONS = [
   "invalid-input",
   "not-signed-in",
   "rate-limited",
+  "busy",
   "kakao-token-invalid",
   "kakao-wrong-app",
   "kakao-unavailable",

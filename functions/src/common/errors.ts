@@ -19,10 +19,17 @@ export class DomainError extends Error {
   }
 }
 
+/** gRPC ABORTED, DEADLINE_EXCEEDED, UNAVAILABLE. */
+const TRANSIENT_FIRESTORE_CODES = new Set<unknown>([10, 4, 14]);
+
 export function toHttpsError(error: unknown): HttpsError {
   if (error instanceof HttpsError) return error;
   if (error instanceof DomainError) {
     return new HttpsError(error.code, error.message, { reason: error.reason, ...error.extra });
+  }
+  // Firestore gave up on a contended transaction or timed out: busy, not broken; worth a retry.
+  if (TRANSIENT_FIRESTORE_CODES.has((error as { code?: unknown } | null)?.code)) {
+    return new HttpsError("unavailable", "We are busy; try again.", { reason: "busy" });
   }
   // Anything else is our bug: log it whole (at ERROR, with its stack), tell the caller nothing about internals.
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

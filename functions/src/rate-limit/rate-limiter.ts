@@ -32,46 +32,60 @@ function counterRef(db: Firestore, { rule, key }: RateLimitCharge): DocumentRefe
   return db.doc(firestorePaths.rateLimit(`${rule.name}_${keyHash}`));
 }
 
+/** Counters are hot under attack: retry contended transactions longer than the SDK's default 5. */
+const CONTENDED_ATTEMPTS = 20;
+
 const isOpen = (counter: Counter | undefined, now: Date): counter is Counter =>
   counter !== undefined && counter.expiresAt.toMillis() > now.getTime();
 
+/** Charges one counter in its own transaction; the seconds to wait when its budget is spent, else null. */
+function charge(db: Firestore, item: RateLimitCharge, now: Date): Promise<number | null> {
+  const ref = counterRef(db, item);
+  return db.runTransaction(
+    async (tx) => {
+      const counter = (await tx.get(ref)).data() as Counter | undefined;
+      if (!isOpen(counter, now)) {
+        tx.set(ref, {
+          count: 1,
+          windowStart: Timestamp.fromDate(now),
+          expiresAt: Timestamp.fromMillis(now.getTime() + item.rule.windowMs),
+        } satisfies Counter);
+        return null;
+      }
+      if (counter.count >= item.rule.limit) {
+        return Math.ceil((counter.expiresAt.toMillis() - now.getTime()) / 1000);
+      }
+      tx.update(ref, { count: counter.count + 1 });
+      return null;
+    },
+    { maxAttempts: CONTENDED_ATTEMPTS },
+  );
+}
+
 /**
- * Counts one call against every charge at once (fixed windows opened by each key's first call), or
- * none of them: when any budget is spent it throws `resource-exhausted` with the longest wait.
- * One transaction, so concurrent calls can never exceed a budget.
+ * Counts one call against every charge (fixed windows opened by each key's first call), or leaves
+ * them as they were: when a budget is spent it gives back what it already charged and throws
+ * `resource-exhausted` with the wait. Each counter is charged in its own single-document
+ * transaction, so concurrent calls can never push a counter past its limit; charging one by one
+ * (not all in one transaction) keeps a hot counter from locking the others under attack. While a
+ * refused call gives its charges back, a concurrent one may be refused too: this errs towards
+ * refusing, never towards admitting.
  */
 export async function consumeRateLimits(
   db: Firestore,
   charges: readonly RateLimitCharge[],
   now: Date,
 ): Promise<void> {
-  if (charges.length === 0) return;
-  const refs = charges.map((charge) => counterRef(db, charge));
-  const retryAfterSeconds = await db.runTransaction(async (tx) => {
-    const counters = (await tx.getAll(...refs)).map((s) => s.data() as Counter | undefined);
-    const waits = counters.flatMap((counter, i) =>
-      isOpen(counter, now) && counter.count >= charges[i]!.rule.limit
-        ? [Math.ceil((counter.expiresAt.toMillis() - now.getTime()) / 1000)]
-        : [],
-    );
-    if (waits.length > 0) return Math.max(...waits);
-    counters.forEach((counter, i) => {
-      if (isOpen(counter, now)) {
-        tx.update(refs[i]!, { count: counter.count + 1 });
-      } else {
-        tx.set(refs[i]!, {
-          count: 1,
-          windowStart: Timestamp.fromDate(now),
-          expiresAt: Timestamp.fromMillis(now.getTime() + charges[i]!.rule.windowMs),
-        } satisfies Counter);
-      }
-    });
-    return null;
-  });
-  if (retryAfterSeconds !== null) {
-    throw new DomainError("resource-exhausted", "rate-limited", "Too many requests; try again later.", {
-      retryAfterSeconds,
-    });
+  const charged: RateLimitCharge[] = [];
+  for (const item of charges) {
+    const retryAfterSeconds = await charge(db, item, now);
+    if (retryAfterSeconds !== null) {
+      await releaseRateLimits(db, charged, now);
+      throw new DomainError("resource-exhausted", "rate-limited", "Too many requests; try again later.", {
+        retryAfterSeconds,
+      });
+    }
+    charged.push(item);
   }
 }
 
@@ -88,12 +102,14 @@ export async function releaseRateLimits(
   charges: readonly RateLimitCharge[],
   now: Date,
 ): Promise<void> {
-  if (charges.length === 0) return;
-  const refs = charges.map((charge) => counterRef(db, charge));
-  await db.runTransaction(async (tx) => {
-    const counters = (await tx.getAll(...refs)).map((s) => s.data() as Counter | undefined);
-    counters.forEach((counter, i) => {
-      if (isOpen(counter, now) && counter.count > 0) tx.update(refs[i]!, { count: counter.count - 1 });
-    });
-  });
+  for (const item of charges) {
+    const ref = counterRef(db, item);
+    await db.runTransaction(
+      async (tx) => {
+        const counter = (await tx.get(ref)).data() as Counter | undefined;
+        if (isOpen(counter, now) && counter.count > 0) tx.update(ref, { count: counter.count - 1 });
+      },
+      { maxAttempts: CONTENDED_ATTEMPTS },
+    );
+  }
 }

@@ -2,10 +2,8 @@
 // their own, through the same per-minute creation throttle the rules hold the client to.
 import { Timestamp, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { DomainError } from "../common/errors.js";
-import { consumeRateLimits } from "../rate-limit/rate-limiter.js";
 import { firestorePaths, RATE_LIMITS, summaryFields, type ConversationData } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "./deps.js";
-import { readCharges } from "./limits.js";
 import { unlockShare } from "./open.js";
 
 const WINDOW_MS = 60_000;
@@ -63,8 +61,7 @@ export async function copySharedConversation(
   input: { code: string; password?: string | undefined },
 ): Promise<{ conversationId: string }> {
   const { db } = deps;
-  await consumeRateLimits(db, readCharges(caller), deps.now());
-  const { share, content } = await unlockShare(deps, input.code, input.password, caller.clientKey);
+  const { share, content } = await unlockShare(deps, caller, input.code, input.password);
   if (!share.allowDownload) {
     throw new DomainError(
       "failed-precondition",

@@ -14,34 +14,51 @@ export interface UnlockedShare {
   content: ConversationData;
 }
 
-/**
- * A live share's content for this caller: public ones at once, protected ones for the right
- * password. Each password attempt reserves a guess in two budgets (per share and address, per
- * share) before it is checked, so concurrent guesses can never exceed them; a right password gives
- * its guess back, so only wrong ones spend. Does not count a view or a read: callers decide.
- */
-export async function unlockShare(
+const wrongPassword = () =>
+  new DomainError("permission-denied", "wrong-password", "That is not this share's password.");
+
+/** The content of a live share: public at once, protected only for its password. */
+async function contentFor(
   deps: ShareDeps,
   code: string,
   password: string | undefined,
-  clientKey: string,
 ): Promise<UnlockedShare> {
-  const { db } = deps;
-  const share = existing(await shareRef(db, code).get());
+  const share = existing(await shareRef(deps.db, code).get());
   assertLive(share, deps.now());
   if (!share.passwordProtected && share.content !== null) return { code, share, content: share.content };
   if (password === undefined) {
     throw new DomainError("permission-denied", "password-required", "This share needs its password.");
   }
-  const charges = guessCharges(code, clientKey);
-  await consumeRateLimits(db, charges, deps.now());
-  const secret = (await secretRef(db, code).get()).data();
-  const right = secret?.password != null && (await verifyPassword(password, secret.password));
-  if (!right || !secret?.content) {
-    throw new DomainError("permission-denied", "wrong-password", "That is not this share's password.");
+  const secret = (await secretRef(deps.db, code).get()).data();
+  if (!secret?.password || !secret.content || !(await verifyPassword(password, secret.password))) {
+    throw wrongPassword();
   }
-  await releaseRateLimits(db, charges, deps.now());
   return { code, share, content: secret.content };
+}
+
+/**
+ * A live share's content for this caller, counted as one read against their budgets. A call that
+ * brings a password also reserves one guess in two budgets (per share and address, per share) in
+ * the same transaction, before the password is checked, so concurrent guesses can never exceed
+ * them; only a wrong password keeps its guess spent. Does not count a view: callers decide.
+ */
+export async function unlockShare(
+  deps: ShareDeps,
+  caller: ShareCaller,
+  code: string,
+  password: string | undefined,
+): Promise<UnlockedShare> {
+  const guesses = password === undefined ? [] : guessCharges(code, caller.clientKey);
+  await consumeRateLimits(deps.db, [...readCharges(caller), ...guesses], deps.now());
+  let spent = false;
+  try {
+    return await contentFor(deps, code, password);
+  } catch (error) {
+    spent = error instanceof DomainError && error.reason === "wrong-password";
+    throw error;
+  } finally {
+    if (!spent && guesses.length > 0) await releaseRateLimits(deps.db, guesses, deps.now());
+  }
 }
 
 /** openShare: a viewer (a person: crawlers never call callables) opens a share; the view counts. */
@@ -50,8 +67,7 @@ export async function openShare(
   caller: ShareCaller,
   input: { code: string; password?: string | undefined },
 ): Promise<OpenedShare> {
-  await consumeRateLimits(deps.db, readCharges(caller), deps.now());
-  const { share, content } = await unlockShare(deps, input.code, input.password, caller.clientKey);
+  const { share, content } = await unlockShare(deps, caller, input.code, input.password);
   await countView(deps.db, input.code, share.expiresAt);
   return {
     code: input.code,

@@ -1,0 +1,95 @@
+// Password guessing on openShare, as a front end would deliver the requests: these POST to the
+// callable themselves with the X-Forwarded-For header Google's front end builds (whatever the caller
+// sent, then the address it saw; the demo project trusts one hop).
+import { createUserWithEmailAndPassword } from "firebase/auth";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { createConversation, createShare, RATE_LIMITS } from "../../client/src/index.js";
+import { conversationData } from "../support/conversation-data.js";
+import { callableUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
+
+const PASSWORD = "맞는비밀번호";
+
+interface Answer {
+  status: number;
+  reason?: unknown;
+  retryAfterSeconds?: unknown;
+}
+
+async function openFrom(forwardedFor: string, code: string, password: string): Promise<Answer> {
+  const response = await fetch(callableUrl("openShare"), {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Forwarded-For": forwardedFor },
+    body: JSON.stringify({ data: { code, password } }),
+  });
+  const body = (await response.json()) as {
+    error?: { details?: { reason?: unknown; retryAfterSeconds?: unknown } };
+  };
+  const details = body.error?.details;
+  return details?.retryAfterSeconds === undefined
+    ? { status: response.status, reason: details?.reason }
+    : { status: response.status, reason: details.reason, retryAfterSeconds: details.retryAfterSeconds };
+}
+
+async function passwordShare(): Promise<string> {
+  const owner = newClient();
+  await createUserWithEmailAndPassword(owner.auth, `guessed${Date.now()}@example.com`, "password123");
+  const { id } = await createConversation(owner, conversationData(2));
+  return (await createShare(owner, { conversationId: id, password: PASSWORD })).code;
+}
+
+const WRONG = { status: 403, reason: "wrong-password" };
+const perAddress = RATE_LIMITS.wrongPasswordsPerShareAndIpPer15Minutes;
+
+beforeEach(async () => {
+  await Promise.all([clearFirestore(), clearAuth()]);
+});
+afterAll(closeClients);
+
+describe("openShare password guessing", () => {
+  it(`allows ${perAddress} wrong guesses per address however the leftmost entry is spoofed`, async () => {
+    const code = await passwordShare();
+    for (let i = 0; i < perAddress; i++) {
+      expect(await openFrom(`10.0.0.${i}, 198.51.100.7`, code, `guess-${i}`)).toEqual(WRONG);
+    }
+    const limited = await openFrom("10.9.9.9, 198.51.100.7", code, "guess-x");
+    expect(limited).toMatchObject({ status: 429, reason: "rate-limited" });
+    expect(limited.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    // Even the right password waits out the window from that address; another address is unaffected.
+    expect((await openFrom("10.9.9.9, 198.51.100.7", code, PASSWORD)).status).toBe(429);
+    expect((await openFrom("198.51.100.8", code, PASSWORD)).status).toBe(200);
+  });
+
+  it("spends nothing on right passwords", async () => {
+    const code = await passwordShare();
+    for (let i = 0; i < perAddress + 3; i++) {
+      expect((await openFrom("198.51.100.9", code, PASSWORD)).status).toBe(200);
+    }
+    expect(await openFrom("198.51.100.9", code, "wrong")).toEqual(WRONG);
+  });
+
+  it(`caps wrong guesses per share at ${RATE_LIMITS.wrongPasswordsPerSharePerHour} an hour across addresses`, async () => {
+    const code = await passwordShare();
+    const perShare = RATE_LIMITS.wrongPasswordsPerSharePerHour;
+    const addresses = Math.ceil(perShare / perAddress) + 1;
+    const answers: Answer[] = [];
+    for (let a = 0; a < addresses; a++) {
+      for (let i = 0; i < perAddress; i++) answers.push(await openFrom(`203.0.113.${a}`, code, `g${a}-${i}`));
+    }
+    expect(answers.filter((x) => x.reason === "wrong-password")).toHaveLength(perShare);
+    expect(answers.filter((x) => x.reason === "rate-limited")).toHaveLength(
+      addresses * perAddress - perShare,
+    );
+    expect((await openFrom("203.0.113.200", code, PASSWORD)).status).toBe(429);
+  });
+
+  // The emulator starts a worker process per concurrent request, so this stays at 20 here;
+  // tests/functions/shares-domain.test.ts sends 200 at once to the domain function.
+  it("never lets concurrent guesses exceed the budget", { timeout: 60_000 }, async () => {
+    const code = await passwordShare();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => openFrom(`10.1.${i}.1, 198.51.100.20`, code, `concurrent-${i}`)),
+    );
+    expect(answers.filter((x) => x.reason === "wrong-password")).toHaveLength(perAddress);
+    expect(answers.filter((x) => x.reason === "rate-limited")).toHaveLength(20 - perAddress);
+  });
+});

@@ -1,0 +1,224 @@
+// The share domain functions driven directly (admin SDK on the Firestore emulator, a controlled
+// clock and code generator): limits under concurrency, collisions, expiry, sweep, views and sync.
+import { Timestamp, type Firestore } from "firebase-admin/firestore";
+import { beforeEach, describe, expect, it } from "vitest";
+import { firestorePaths, RATE_LIMITS, SHARE_LIMITS, type ConversationData } from "../../client/src/index.js";
+import { createShare, regenerateShare } from "../../functions/src/shares/create.js";
+import type { ShareDeps } from "../../functions/src/shares/deps.js";
+import { revokeShare } from "../../functions/src/shares/manage.js";
+import { openShare, unlockShare } from "../../functions/src/shares/open.js";
+import { REVOKED_RETENTION_MS, sweepShares } from "../../functions/src/shares/sweep.js";
+import { syncSharesOfConversation } from "../../functions/src/shares/sync.js";
+import { countView, flushViewCounts } from "../../functions/src/shares/views.js";
+import { adminDb } from "../support/admin.js";
+import { conversationData } from "../support/conversation-data.js";
+import { clearFirestore } from "../support/emulators.js";
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2026, 0, 1);
+
+function depsAt(db: Firestore, clock: { ms: number }, codes?: () => string): ShareDeps {
+  let n = 0;
+  return {
+    db,
+    now: () => new Date(clock.ms),
+    baseUrl: "https://talkstudio.test",
+    newCode:
+      codes ??
+      (() => `code${String(++n).padStart(4, "0")}${Math.random().toString(36).slice(2, 10)}`.padEnd(22, "x")),
+  };
+}
+
+async function seedConversation(
+  db: Firestore,
+  uid: string,
+  id: string,
+  data: ConversationData,
+  revision = 1,
+) {
+  await db.doc(firestorePaths.content(uid, id)).set({ ...data, revision });
+}
+
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable("expected a rejection"),
+    (e: unknown) => e as { code?: string; reason?: string },
+  );
+
+beforeEach(clearFirestore);
+
+describe("limits under concurrency", () => {
+  // The Firestore emulator aborts contended transactions and the SDK backs off for seconds between
+  // retries, so concurrency here stays at 20; docs/sharing.md says what this means in production.
+  it(
+    "admits exactly the per-address guess budget from 20 concurrent wrong passwords",
+    { timeout: 60_000 },
+    async () => {
+      const db = adminDb();
+      const deps = depsAt(db, { ms: T0 });
+      await seedConversation(db, "owner", "c1", conversationData(2));
+      const { code } = await createShare(deps, "owner", { conversationId: "c1", password: "right-one" });
+      const caller = { uid: null, clientKey: "198.51.100.1" };
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) => unlockShare(deps, caller, code, `wrong-${i}`)),
+      );
+      const reasons = outcomes.map((o) =>
+        o.status === "rejected" ? (o.reason as { reason?: string }).reason : "ok",
+      );
+      const budget = RATE_LIMITS.wrongPasswordsPerShareAndIpPer15Minutes;
+      expect(reasons.filter((r) => r === "wrong-password")).toHaveLength(budget);
+      expect(reasons.filter((r) => r === "rate-limited")).toHaveLength(20 - budget);
+      // The right password from another address still opens: the budget is per share and address.
+      const other = { uid: null, clientKey: "198.51.100.2" };
+      expect((await unlockShare(deps, other, code, "right-one")).code).toBe(code);
+    },
+  );
+
+  it(
+    "creates exactly the per-user budget of shares a minute, every code distinct",
+    { timeout: 60_000 },
+    async () => {
+      const db = adminDb();
+      const clock = { ms: T0 };
+      const deps = depsAt(db, clock);
+      await seedConversation(db, "owner", "c1", conversationData(2));
+      const codes = new Set<string>();
+      for (let i = 0; i < RATE_LIMITS.shareCreatesPerUserPerMinute; i++) {
+        codes.add((await createShare(deps, "owner", { conversationId: "c1" })).code);
+      }
+      expect(codes.size).toBe(RATE_LIMITS.shareCreatesPerUserPerMinute);
+      expect(await rejection(createShare(deps, "owner", { conversationId: "c1" }))).toMatchObject({
+        code: "resource-exhausted",
+        reason: "rate-limited",
+      });
+      clock.ms = T0 + 60_000;
+      expect((await createShare(deps, "owner", { conversationId: "c1" })).code).toHaveLength(22);
+    },
+  );
+});
+
+describe("codes", () => {
+  it("never overwrites an existing share when a code repeats: it draws again", async () => {
+    const db = adminDb();
+    const codes = ["A".repeat(22), "A".repeat(22), "B".repeat(22)];
+    const deps = depsAt(db, { ms: T0 }, () => codes.shift()!);
+    await seedConversation(db, "owner", "c1", conversationData(2, "first"));
+    await seedConversation(db, "other", "c9", conversationData(2, "second"));
+    await createShare(deps, "owner", { conversationId: "c1" });
+    const second = await createShare(deps, "other", { conversationId: "c9" });
+    expect(second.code).toBe("B".repeat(22));
+    expect((await db.doc(firestorePaths.share("A".repeat(22))).get()).get("ownerUid")).toBe("owner");
+  });
+});
+
+describe("expiry", () => {
+  it("opens until the last millisecond, then answers share-expired; regenerate keeps the time left", async () => {
+    const db = adminDb();
+    const clock = { ms: T0 };
+    const deps = depsAt(db, clock);
+    await seedConversation(db, "owner", "c1", conversationData(2));
+    const { code } = await createShare(deps, "owner", { conversationId: "c1", expiresInHours: 5 });
+    const viewer = { uid: null, clientKey: "198.51.100.2" };
+    clock.ms = T0 + 2 * HOUR;
+    const fresh = await regenerateShare(deps, "owner", code);
+    expect(Date.parse(fresh.expiresAt)).toBe(T0 + 5 * HOUR);
+    clock.ms = T0 + 5 * HOUR - 1;
+    expect((await openShare(deps, viewer, { code: fresh.code })).code).toBe(fresh.code);
+    clock.ms = T0 + 5 * HOUR;
+    expect(await rejection(openShare(deps, viewer, { code: fresh.code }))).toMatchObject({
+      code: "failed-precondition",
+      reason: "share-expired",
+    });
+  });
+});
+
+describe("sweepShares", () => {
+  it("deletes expired and long-revoked shares with their private parts, and keeps the rest", async () => {
+    const db = adminDb();
+    const clock = { ms: T0 };
+    const deps = depsAt(db, clock);
+    await seedConversation(db, "owner", "c1", conversationData(2));
+    const short = await createShare(deps, "owner", {
+      conversationId: "c1",
+      expiresInHours: 1,
+      password: "pass",
+    });
+    const long = await createShare(deps, "owner", {
+      conversationId: "c1",
+      expiresInHours: SHARE_LIMITS.maxExpiryHours,
+    });
+    const revokedLongAgo = await createShare(deps, "owner", {
+      conversationId: "c1",
+      expiresInHours: 24 * 30,
+    });
+    const revokedRecently = await createShare(deps, "owner", {
+      conversationId: "c1",
+      expiresInHours: 24 * 30,
+    });
+    await revokeShare(deps, "owner", revokedLongAgo.code);
+    await countView(db, short.code, Timestamp.fromMillis(T0 + HOUR));
+    clock.ms = T0 + REVOKED_RETENTION_MS / 2;
+    await revokeShare(deps, "owner", revokedRecently.code);
+
+    expect(await sweepShares(db, new Date(T0 + REVOKED_RETENTION_MS + 1))).toEqual({
+      expired: 1,
+      revoked: 1,
+    });
+    const left = (await db.collection(firestorePaths.shares).get()).docs.map((d) => d.id).sort();
+    expect(left).toEqual([long.code, revokedRecently.code].sort());
+    expect((await db.doc(firestorePaths.shareSecret(short.code)).get()).exists).toBe(false);
+    expect((await db.collection(firestorePaths.shareViewShards(short.code)).get()).size).toBe(0);
+    expect(await sweepShares(db, new Date(T0 + REVOKED_RETENTION_MS + 1))).toEqual({
+      expired: 0,
+      revoked: 0,
+    });
+  });
+});
+
+describe("view counts", () => {
+  it("sums concurrent views into viewCount, once, however often the flush runs", async () => {
+    const db = adminDb();
+    const deps = depsAt(db, { ms: T0 });
+    await seedConversation(db, "owner", "c1", conversationData(2));
+    const { code } = await createShare(deps, "owner", { conversationId: "c1" });
+    const expiresAt = Timestamp.fromMillis(T0 + HOUR);
+    await Promise.all(Array.from({ length: 40 }, () => countView(db, code, expiresAt)));
+    const [first, second] = await Promise.all([flushViewCounts(db), flushViewCounts(db)]);
+    expect(first + second).toBe(40);
+    expect(await flushViewCounts(db)).toBe(0);
+    expect((await db.doc(firestorePaths.share(code)).get()).get("viewCount")).toBe(40);
+    await countView(db, code, expiresAt);
+    expect(await flushViewCounts(db)).toBe(1);
+    expect((await db.doc(firestorePaths.share(code)).get()).get("viewCount")).toBe(41);
+  });
+
+  it("drops the pending shards of a share that is gone", async () => {
+    const db = adminDb();
+    await countView(db, "G".repeat(22), Timestamp.fromMillis(T0));
+    expect(await flushViewCounts(db)).toBe(0);
+    expect((await db.collection(firestorePaths.shareViewShards("G".repeat(22))).get()).size).toBe(0);
+  });
+});
+
+describe("syncSharesOfConversation", () => {
+  it("ignores a late, older revision and skips content that fails the schema", async () => {
+    const db = adminDb();
+    const deps = depsAt(db, { ms: T0 });
+    const data = conversationData(2, "v3");
+    await seedConversation(db, "owner", "c1", data, 3);
+    const { code } = await createShare(deps, "owner", { conversationId: "c1" });
+    const log: string[] = [];
+    const older = { ...conversationData(2, "v2"), revision: 2 };
+    expect(await syncSharesOfConversation(deps, "owner", "c1", older, (m) => log.push(m))).toEqual({
+      updated: 0,
+      revoked: 0,
+    });
+    const broken = { ...data, title: 42, revision: 4 };
+    expect(await syncSharesOfConversation(deps, "owner", "c1", broken, (m) => log.push(m))).toEqual({
+      updated: 0,
+      revoked: 0,
+    });
+    expect(log).toHaveLength(1);
+    expect((await db.doc(firestorePaths.share(code)).get()).get("title")).toBe("v3");
+  });
+});
