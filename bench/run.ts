@@ -4,6 +4,7 @@ import { firestoreEmulator, PROJECT_ID } from "../dev/emulators.js";
 import { startLatencyProxy } from "./latency-proxy.js";
 import { benchListBytes } from "./list-bytes.js";
 import { benchMigration } from "./migration.js";
+import { benchShareView } from "./share-view.js";
 
 /** One way, so 40 ms a round trip: a phone in Korea to asia-northeast3 on a good connection. */
 const ONE_WAY_MS = 20;
@@ -43,7 +44,19 @@ async function main() {
   console.log(`  list page, 5 messages each:   ${kb(list.small.listBytes)}`);
   console.log(`  list page, 300 messages each: ${kb(list.large.listBytes)}`);
   console.log(`  full conversations, 300 messages each: ${kb(list.large.fullBytes)}`);
-  console.log(`  list / full: ${(list.ratio * 100).toFixed(2)}% (goal ≤ 5%)`);
+  console.log(`  list / full: ${(list.ratio * 100).toFixed(2)}% (goal ≤ 5%)\n`);
+
+  const share = await benchShareView();
+  console.log("A share view from the client (documents received, function calls)");
+  console.log(
+    `  public share:   ${share.publicView.reads} read, ${share.publicView.calls} calls (goal: 1 read, 0 calls)`,
+  );
+  console.log(
+    `  password share: ${share.passwordView.reads} reads, ${share.passwordView.calls} call (the callable)`,
+  );
+  console.log(`  openShare callable (median of 20, warm): ${share.callMs.toFixed(1)} ms`);
+  console.log(`  direct document get (median of 20, warm): ${share.getMs.toFixed(1)} ms`);
+  console.log(`  callable / get: ${share.ratio.toFixed(1)}×`);
 }
 
 main().then(
