@@ -118,6 +118,7 @@ describe("list", () => {
     expect(kakao.items.map((item) => item.title)).toEqual(["kakao 4", "kakao 2", "kakao 0"]);
     expect(Object.keys(kakao.items[0] ?? {}).sort()).toEqual(
       [
+        "copiedFromShare",
         "createdAt",
         "id",
         "importedFrom",
