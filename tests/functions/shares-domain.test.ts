@@ -9,7 +9,7 @@ import { revokeShare } from "../../functions/src/shares/manage.js";
 import { openShare, unlockShare } from "../../functions/src/shares/open.js";
 import { REVOKED_RETENTION_MS, sweepShares } from "../../functions/src/shares/sweep.js";
 import { syncSharesOfConversation } from "../../functions/src/shares/sync.js";
-import { countView, flushViewCounts } from "../../functions/src/shares/views.js";
+import { countPageView, countView, flushViewCounts } from "../../functions/src/shares/views.js";
 import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearFirestore } from "../support/emulators.js";
@@ -190,6 +190,31 @@ describe("view counts", () => {
     await countView(db, code, expiresAt);
     expect(await flushViewCounts(db)).toBe(1);
     expect((await db.doc(firestorePaths.share(code)).get()).get("viewCount")).toBe(41);
+  });
+
+  it("counts page views by people, never by link-preview crawlers", async () => {
+    const db = adminDb();
+    const deps = depsAt(db, { ms: T0 });
+    await seedConversation(db, "owner", "c1", conversationData(2));
+    const { code } = await createShare(deps, "owner", { conversationId: "c1" });
+    const expiresAt = Timestamp.fromMillis(T0 + HOUR);
+    const phone =
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 KAKAOTALK 10.6.0";
+    const counted = await Promise.all([
+      countPageView(
+        db,
+        code,
+        expiresAt,
+        "facebookexternalhit/1.1;kakaotalk-scrap/1.0;+https://devtalk.kakao.com/",
+      ),
+      countPageView(db, code, expiresAt, "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)"),
+      countPageView(db, code, expiresAt, "Twitterbot/1.0"),
+      countPageView(db, code, expiresAt, phone),
+      countPageView(db, code, expiresAt, phone),
+    ]);
+    expect(counted).toEqual([false, false, false, true, true]);
+    await flushViewCounts(db);
+    expect((await db.doc(firestorePaths.share(code)).get()).get("viewCount")).toBe(2);
   });
 
   it("drops the pending shards of a share that is gone", async () => {

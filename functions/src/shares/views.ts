@@ -3,6 +3,7 @@
 // the share's `viewCount` in one write per share. docs/sharing.md has the arithmetic.
 import { FieldValue, type DocumentReference, type Firestore, type Timestamp } from "firebase-admin/firestore";
 import { firestorePaths } from "../schema.js";
+import { isPreviewCrawler } from "./crawlers.js";
 import { shareRef } from "./documents.js";
 
 /** Firestore sustains about one write a second per document: 10 shards take ~10 views a second. */
@@ -15,6 +16,21 @@ export async function countView(db: Firestore, code: string, expiresAt: Timestam
   await db
     .doc(`${firestorePaths.shareViewShards(code)}/${shard}`)
     .set({ pending: FieldValue.increment(1), expiresAt }, { merge: true });
+}
+
+/**
+ * Counts a page view when a person made it: link-preview crawlers fetch the page for its preview
+ * tags and must not inflate the count. Returns whether it counted.
+ */
+export async function countPageView(
+  db: Firestore,
+  code: string,
+  expiresAt: Timestamp,
+  userAgent: string | undefined,
+): Promise<boolean> {
+  if (isPreviewCrawler(userAgent)) return false;
+  await countView(db, code, expiresAt);
+  return true;
 }
 
 /**
