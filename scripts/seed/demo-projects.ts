@@ -169,5 +169,5 @@ export const DEMO_KAKAO_USER = {
 };
 export const DEMO_KAKAO_TOKEN = "demo-kakao-access-token";
 
-/** The seeded public share (a shares/{code} document; the share page is not built yet). */
-export const DEMO_SHARE_CODE = "DemoShare0Minji0Kakao1";
+/** The password of the seeded password-protected share (the other demo share is public). */
+export const DEMO_SHARE_PASSWORD = "talkstudio";

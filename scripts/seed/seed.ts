@@ -3,35 +3,29 @@
 // --serve prints where everything is and keeps the suite up until Ctrl-C.
 import { initializeApp as initializeAdmin } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
-import { getFirestore, Timestamp } from "firebase-admin/firestore";
 import { initializeApp } from "firebase/app";
 import { signInWithEmailAndPassword } from "firebase/auth";
 import {
+  createShare,
   createTalkStudio,
-  firestorePaths,
-  getConversation,
+  listShares,
   migrateLocalStorage,
-  SHARE_LIMITS,
-  type ShareDocument,
-  type StoredConversation,
+  type ShareSettings,
+  type TalkStudio,
 } from "../../client/src/index.js";
 import { startFakeKakao } from "../../dev/fake-kakao.js";
 import {
   DEMO_KAKAO_TOKEN,
   DEMO_KAKAO_USER,
   DEMO_PROJECTS,
-  DEMO_SHARE_CODE,
+  DEMO_SHARE_PASSWORD,
   DEMO_USER,
 } from "./demo-projects.js";
 
 const PROJECT_ID = process.env.GCLOUD_PROJECT ?? "demo-talkstudio";
 
 /** The demo user imports the projects through the client's own migration, as the SPA would. */
-async function importDemoProjects(): Promise<StoredConversation> {
-  const app = initializeApp({ projectId: PROJECT_ID, apiKey: "demo-api-key" });
-  const host = process.env.FIREBASE_AUTH_EMULATOR_HOST?.split(":")[0] ?? "127.0.0.1";
-  const ts = createTalkStudio(app, { emulators: { host } });
-  await signInWithEmailAndPassword(ts.auth, DEMO_USER.email, DEMO_USER.password);
+async function importDemoProjects(ts: TalkStudio): Promise<string> {
   const storage = {
     getItem: (key: string) => (key === "talkstudio_projects" ? JSON.stringify(DEMO_PROJECTS) : null),
   };
@@ -41,10 +35,19 @@ async function importDemoProjects(): Promise<StoredConversation> {
   }
   const first = [...result.imported, ...result.skipped].find((p) => p.key === DEMO_PROJECTS[0]!.id);
   if (!first) throw new Error("the first demo project is missing from the import report");
-  return getConversation(ts, first.conversationId);
+  return first.conversationId;
 }
 
-async function seed(): Promise<void> {
+/** A public and a password-protected share of the first project, through createShare (once). */
+async function shareDemoProject(ts: TalkStudio, conversationId: string): Promise<ShareSettings[]> {
+  const existing = (await listShares(ts, { conversationId })).items.filter((s) => s.revokedAt === null);
+  if (existing.length > 0) return existing;
+  await createShare(ts, { conversationId });
+  await createShare(ts, { conversationId, password: DEMO_SHARE_PASSWORD });
+  return (await listShares(ts, { conversationId })).items;
+}
+
+async function seed(): Promise<ShareSettings[]> {
   if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
     throw new Error("Seed only runs against the emulators: start them with `npm start`.");
   }
@@ -54,32 +57,14 @@ async function seed(): Promise<void> {
     .catch((error: { code?: string }) => {
       if (error.code !== "auth/uid-already-exists") throw error;
     });
-  const shared = await importDemoProjects();
-  // Shares are written by functions only: the admin SDK stands in for createShare here.
-  const now = Timestamp.now();
-  const share: ShareDocument<Timestamp> = {
-    ownerUid: DEMO_USER.uid,
-    conversationId: shared.id,
-    title: shared.title,
-    createdAt: now,
-    updatedAt: now,
-    expiresAt: Timestamp.fromMillis(now.toMillis() + SHARE_LIMITS.defaultExpiryHours * 3_600_000),
-    revokedAt: null,
-    passwordProtected: false,
-    allowDownload: true,
-    viewCount: 0,
-    revision: shared.revision,
-    content: {
-      title: shared.title,
-      conversation: shared.conversation,
-      theme: shared.theme,
-      statusBar: shared.statusBar,
-    },
-  };
-  await getFirestore(admin).doc(firestorePaths.share(DEMO_SHARE_CODE)).set(share);
+  const app = initializeApp({ projectId: PROJECT_ID, apiKey: "demo-api-key" });
+  const host = process.env.FIREBASE_AUTH_EMULATOR_HOST.split(":")[0] ?? "127.0.0.1";
+  const ts = createTalkStudio(app, { emulators: { host } });
+  await signInWithEmailAndPassword(ts.auth, DEMO_USER.email, DEMO_USER.password);
+  return shareDemoProject(ts, await importDemoProjects(ts));
 }
 
-function printWhereThingsAre(): void {
+function printWhereThingsAre(shares: ShareSettings[]): void {
   const hosting = process.env.FIREBASE_HOSTING_EMULATOR_HOST ?? "127.0.0.1:5000";
   console.log(`
 TalkStudio emulators are up, project ${PROJECT_ID}, with demo data:
@@ -88,19 +73,20 @@ TalkStudio emulators are up, project ${PROJECT_ID}, with demo data:
   Functions  http://${process.env.FUNCTIONS_EMULATOR_HOST ?? "127.0.0.1:5001"}/${PROJECT_ID}/asia-northeast3/<name>
   Hosting    http://${hosting}
   Demo user  ${DEMO_USER.email} / ${DEMO_USER.password} (uid ${DEMO_USER.uid}), ${DEMO_PROJECTS.length} conversations
-  Share      shares/${DEMO_SHARE_CODE} in Firestore (public; the /s/{code} page comes with the share functions)
+  Shares     ${shares.map((s) => `${s.code}${s.passwordProtected ? ` (password "${DEMO_SHARE_PASSWORD}")` : " (public)"}`).join(", ")}
+             open one with openShare(ts, code, password?) from @talkstudio/client
   Kakao      fake API on 127.0.0.1:9777: kakaoSignIn({ accessToken: "${DEMO_KAKAO_TOKEN}" }) signs in ${DEMO_KAKAO_USER.nickname}
 Press Ctrl-C to stop.`);
 }
 
 try {
-  await seed();
+  const shares = await seed();
   if (process.argv.includes("--serve")) {
     // The demo project's functions call this fake instead of kapi.kakao.com (functions/.env.demo-talkstudio).
     const kakao = await startFakeKakao();
     kakao.setUser(DEMO_KAKAO_USER);
     kakao.issueToken(DEMO_KAKAO_USER.id, { token: DEMO_KAKAO_TOKEN });
-    printWhereThingsAre();
+    printWhereThingsAre(shares);
     // Serve until Ctrl-C: emulators:exec stops the suite when this script exits.
     setInterval(() => undefined, 1 << 30);
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(0));

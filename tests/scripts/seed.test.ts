@@ -3,16 +3,9 @@
 import { spawnSync } from "node:child_process";
 import { signInWithEmailAndPassword } from "firebase/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { firestorePaths, listConversations } from "../../client/src/index.js";
-import { DEMO_PROJECTS, DEMO_SHARE_CODE, DEMO_USER } from "../../scripts/seed/demo-projects.js";
-import {
-  clearAuth,
-  clearFirestore,
-  closeClients,
-  emulatorHosts,
-  newClient,
-  PROJECT_ID,
-} from "../support/emulators.js";
+import { listConversations, listShares, openShare } from "../../client/src/index.js";
+import { DEMO_PROJECTS, DEMO_SHARE_PASSWORD, DEMO_USER } from "../../scripts/seed/demo-projects.js";
+import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 
 const runSeed = () =>
   spawnSync(process.execPath, ["--import", "tsx", "scripts/seed/seed.ts"], {
@@ -43,14 +36,19 @@ describe("the demo seed", () => {
     expect(page.items.map((c) => c.title)).toEqual(DEMO_PROJECTS.map((p) => p.title));
   });
 
-  it("publishes one share of the first project", async () => {
-    const url = `http://${emulatorHosts.firestore}/v1/projects/${PROJECT_ID}/databases/(default)/documents/${firestorePaths.share(DEMO_SHARE_CODE)}`;
-    const response = await fetch(url, { headers: { Authorization: "Bearer owner" } });
-    expect(response.status).toBe(200);
-    const share = (await response.json()) as {
-      fields: Record<string, { stringValue?: string; booleanValue?: boolean }>;
-    };
-    expect(share.fields.title?.stringValue).toBe(DEMO_PROJECTS[0]!.title);
-    expect(share.fields.passwordProtected?.booleanValue).toBe(false);
+  it("shares the first project twice through createShare: public, and with a password", async () => {
+    const ts = newClient();
+    await signInWithEmailAndPassword(ts.auth, DEMO_USER.email, DEMO_USER.password);
+    const shares = (await listShares(ts)).items;
+    expect(shares.map((s) => s.passwordProtected).sort()).toEqual([false, true]);
+    const viewer = newClient();
+    for (const share of shares) {
+      const opened = await openShare(
+        viewer,
+        share.code,
+        share.passwordProtected ? DEMO_SHARE_PASSWORD : undefined,
+      );
+      expect(opened.title).toBe(DEMO_PROJECTS[0]!.title);
+    }
   });
 });
