@@ -2,6 +2,7 @@ import type { FirebaseApp } from "firebase/app";
 import { connectAuthEmulator, getAuth, type Auth } from "firebase/auth";
 import { connectFirestoreEmulator, getFirestore, type Firestore } from "firebase/firestore";
 import { connectFunctionsEmulator, getFunctions, type Functions } from "firebase/functions";
+import { connectStorageEmulator, getStorage, type FirebaseStorage } from "firebase/storage";
 import { FUNCTIONS_REGION } from "./schema/index.js";
 
 const DEFAULT_SHARE_BASE_URL = "https://talkstudio.app";
@@ -12,6 +13,7 @@ export interface TalkStudio {
   readonly auth: Auth;
   readonly db: Firestore;
   readonly functions: Functions;
+  readonly storage: FirebaseStorage;
   /** Where share pages live (`{shareBaseUrl}/s/{code}`), as the functions' SHARE_BASE_URL. */
   readonly shareBaseUrl: string;
 }
@@ -30,6 +32,7 @@ export interface EmulatorHosts {
   firestorePort?: number;
   functionsPort?: number;
   hostingPort?: number;
+  storagePort?: number;
 }
 
 /** Binds TalkStudio to an initialised Firebase app; pass `emulators` to use the local suite. */
@@ -37,6 +40,7 @@ export function createTalkStudio(app: FirebaseApp, options: TalkStudioOptions = 
   const auth = getAuth(app);
   const db = getFirestore(app);
   const functions = getFunctions(app, FUNCTIONS_REGION);
+  const storage = getStorage(app);
   const emulators = options.emulators;
   const host = emulators?.host ?? "127.0.0.1";
   const shareBaseUrl =
@@ -46,6 +50,7 @@ export function createTalkStudio(app: FirebaseApp, options: TalkStudioOptions = 
     connectAuthEmulator(auth, `http://${host}:${emulators.authPort ?? 9099}`, { disableWarnings: true });
     connectFirestoreEmulator(db, host, emulators.firestorePort ?? 8080);
     connectFunctionsEmulator(functions, host, emulators.functionsPort ?? 5001);
+    connectStorageEmulator(storage, host, emulators.storagePort ?? 9199);
   }
-  return { app, auth, db, functions, shareBaseUrl: shareBaseUrl.replace(/\/+$/, "") };
+  return { app, auth, db, functions, storage, shareBaseUrl: shareBaseUrl.replace(/\/+$/, "") };
 }

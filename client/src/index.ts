@@ -7,3 +7,4 @@ export * from "./profile/profile.js";
 export * from "./conversations/index.js";
 export * from "./migration/index.js";
 export * from "./shares/index.js";
+export * from "./storage/index.js";

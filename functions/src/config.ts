@@ -12,7 +12,13 @@ export const kakaoAppId = defineString("KAKAO_APP_ID", {
 export const trustedProxyHops = defineInt("TRUSTED_PROXY_HOPS", {
   default: 1,
   description:
-    "How many X-Forwarded-For entries, counted from the right, our own front ends appended (1 direct, 2 through Hosting).",
+    "How many X-Forwarded-For entries, counted from the right, our own front ends appended to a callable's request (1).",
+});
+
+export const hostingProxyHops = defineInt("TRUSTED_PROXY_HOPS_HOSTING", {
+  default: 2,
+  description:
+    "The same count for functions reached through a Hosting rewrite (the share page, downloads): Hosting's CDN adds one more hop.",
 });
 
 export const shareBaseUrl = defineString("SHARE_BASE_URL", {

@@ -14,3 +14,4 @@ export {
   sweepShares,
   flushShareViews,
 } from "./shares/index.js";
+export { sweepExports, shareDownload } from "./storage/index.js";

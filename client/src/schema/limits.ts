@@ -36,6 +36,23 @@ export const LIMITS = {
   displayNameChars: 100,
 } as const;
 
+/** Uploads to Storage (docs/storage.md); storage.rules repeats them and a test pins them together. */
+export const STORAGE_LIMITS = {
+  avatarBytes: 2 * 1024 * 1024,
+  exportBytes: 20 * 1024 * 1024,
+  /** Exported images are kept this long, then swept (and a lifecycle rule deletes them in production). */
+  exportMaxAgeHours: 24,
+} as const;
+
+/** Content types (and the file extension each is stored under) Storage accepts. */
+export const AVATAR_TYPES = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/webp": "webp",
+  "image/gif": "gif",
+} as const;
+export const EXPORT_TYPES = { "image/png": "png", "image/webp": "webp" } as const;
+
 /** Share links (docs/sharing.md). */
 export const SHARE_LIMITS = {
   /** nanoid characters: 22 × 6 bits = 132 bits. */

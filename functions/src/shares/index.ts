@@ -3,27 +3,22 @@ import { getFirestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions";
 import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { onSchedule } from "firebase-functions/v2/scheduler";
-import { nanoid } from "nanoid";
 import { z } from "zod";
 import { publicCallable, signedInCallable, type AnyCaller } from "../common/callable.js";
-import { shareBaseUrl, trustedProxyHops } from "../config.js";
+import { trustedProxyHops } from "../config.js";
 import { clientKey } from "../rate-limit/per-ip.js";
-import { callables, firestorePaths, SHARE_LIMITS } from "../schema.js";
+import { callables, firestorePaths } from "../schema.js";
 import { copySharedConversation as copy } from "./copy.js";
 import { createShare as create, regenerateShare as regenerate } from "./create.js";
-import type { ShareCaller, ShareDeps } from "./deps.js";
+import type { ShareCaller } from "./deps.js";
 import { revokeShare as revoke, updateShare as update } from "./manage.js";
 import { openShare as open } from "./open.js";
+import { shareDeps } from "./runtime.js";
 import { sweepShares as sweep } from "./sweep.js";
 import { syncSharesOfConversation } from "./sync.js";
 import { flushViewCounts } from "./views.js";
 
-const deps = (): ShareDeps => ({
-  db: getFirestore(),
-  now: () => new Date(),
-  baseUrl: shareBaseUrl.value().replace(/\/+$/, ""),
-  newCode: () => nanoid(SHARE_LIMITS.codeChars),
-});
+const deps = shareDeps;
 
 const shareCaller = ({ uid, request }: AnyCaller): ShareCaller => ({
   uid,
