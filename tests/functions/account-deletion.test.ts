@@ -6,6 +6,7 @@ import { adminBucket, adminDb } from "../support/admin.js";
 import { eventually } from "../support/eventually.js";
 import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { signInWithFakeGoogle } from "../support/sign-in.js";
+import { storageSkipReason } from "../support/storage-emulator.js";
 
 beforeEach(async () => {
   await Promise.all([clearAuth(), clearFirestore()]);
@@ -68,19 +69,18 @@ describe("account deletion", () => {
 });
 
 describe("deleteUserData (domain)", () => {
-  // The Storage emulator needs a JAR that firebase-tools downloads: offline machines skip this.
-  const storageWhy = process.env.FIREBASE_STORAGE_EMULATOR_HOST
-    ? ""
-    : " (skipped: no Storage emulator in this suite; it needs firebase-tools' cloud-storage-rules-runtime download)";
-  it.skipIf(storageWhy)(`deletes the user's files in Storage and nobody else's${storageWhy}`, async () => {
-    const bucket = adminBucket();
-    const files = (uid: string) => storagePaths.ownedBy(uid).map((prefix) => `${prefix}a.png`);
-    await Promise.all([...files("u1"), ...files("u9")].map((name) => bucket.file(name).save("a")));
-    const summary = await deleteUserData("u1", { db: adminDb(), files: bucket, log: () => undefined });
-    expect(summary).toEqual({ sharesDeleted: 0, storage: "deleted" });
-    const [left] = await bucket.getFiles();
-    expect(left.map((file) => file.name).sort()).toEqual(files("u9").sort());
-  });
+  it.skipIf(storageSkipReason)(
+    `deletes the user's files in Storage and nobody else's${storageSkipReason}`,
+    async () => {
+      const bucket = adminBucket();
+      const files = (uid: string) => storagePaths.ownedBy(uid).map((prefix) => `${prefix}a.png`);
+      await Promise.all([...files("u1"), ...files("u9")].map((name) => bucket.file(name).save("a")));
+      const summary = await deleteUserData("u1", { db: adminDb(), files: bucket, log: () => undefined });
+      expect(summary).toEqual({ sharesDeleted: 0, storage: "deleted" });
+      const [left] = await bucket.getFiles();
+      expect(left.map((file) => file.name).sort()).toEqual(files("u9").sort());
+    },
+  );
 
   it("finishes the Firestore part and logs the skip when Storage is not available", async () => {
     const db = adminDb();

@@ -45,7 +45,14 @@ const rejection = (promise: Promise<unknown>) =>
     (e: unknown) => e as { code?: string; reason?: string },
   );
 
-beforeEach(clearFirestore);
+// A conversation id of each test's own: clearing the database fires the sync trigger for the last
+// test's conversations, which must not revoke this test's shares.
+let conversations = 0;
+let cid = "";
+beforeEach(async () => {
+  cid = `c${++conversations}`;
+  await clearFirestore();
+});
 
 describe("limits under concurrency", () => {
   // The Firestore emulator aborts contended transactions and the SDK backs off for seconds between
@@ -56,8 +63,8 @@ describe("limits under concurrency", () => {
     async () => {
       const db = adminDb();
       const deps = depsAt(db, { ms: T0 });
-      await seedConversation(db, "owner", "c1", conversationData(2));
-      const { code } = await createShare(deps, "owner", { conversationId: "c1", password: "right-one" });
+      await seedConversation(db, "owner", cid, conversationData(2));
+      const { code } = await createShare(deps, "owner", { conversationId: cid, password: "right-one" });
       const caller = { uid: null, clientKey: "198.51.100.1" };
       const outcomes = await Promise.allSettled(
         Array.from({ length: 20 }, (_, i) => unlockShare(deps, caller, code, `wrong-${i}`)),
@@ -81,18 +88,18 @@ describe("limits under concurrency", () => {
       const db = adminDb();
       const clock = { ms: T0 };
       const deps = depsAt(db, clock);
-      await seedConversation(db, "owner", "c1", conversationData(2));
+      await seedConversation(db, "owner", cid, conversationData(2));
       const codes = new Set<string>();
       for (let i = 0; i < RATE_LIMITS.shareCreatesPerUserPerMinute; i++) {
-        codes.add((await createShare(deps, "owner", { conversationId: "c1" })).code);
+        codes.add((await createShare(deps, "owner", { conversationId: cid })).code);
       }
       expect(codes.size).toBe(RATE_LIMITS.shareCreatesPerUserPerMinute);
-      expect(await rejection(createShare(deps, "owner", { conversationId: "c1" }))).toMatchObject({
+      expect(await rejection(createShare(deps, "owner", { conversationId: cid }))).toMatchObject({
         code: "resource-exhausted",
         reason: "rate-limited",
       });
       clock.ms = T0 + 60_000;
-      expect((await createShare(deps, "owner", { conversationId: "c1" })).code).toHaveLength(22);
+      expect((await createShare(deps, "owner", { conversationId: cid })).code).toHaveLength(22);
     },
   );
 });
@@ -102,9 +109,9 @@ describe("codes", () => {
     const db = adminDb();
     const codes = ["A".repeat(22), "A".repeat(22), "B".repeat(22)];
     const deps = depsAt(db, { ms: T0 }, () => codes.shift()!);
-    await seedConversation(db, "owner", "c1", conversationData(2, "first"));
+    await seedConversation(db, "owner", cid, conversationData(2, "first"));
     await seedConversation(db, "other", "c9", conversationData(2, "second"));
-    await createShare(deps, "owner", { conversationId: "c1" });
+    await createShare(deps, "owner", { conversationId: cid });
     const second = await createShare(deps, "other", { conversationId: "c9" });
     expect(second.code).toBe("B".repeat(22));
     expect((await db.doc(firestorePaths.share("A".repeat(22))).get()).get("ownerUid")).toBe("owner");
@@ -116,8 +123,8 @@ describe("expiry", () => {
     const db = adminDb();
     const clock = { ms: T0 };
     const deps = depsAt(db, clock);
-    await seedConversation(db, "owner", "c1", conversationData(2));
-    const { code } = await createShare(deps, "owner", { conversationId: "c1", expiresInHours: 5 });
+    await seedConversation(db, "owner", cid, conversationData(2));
+    const { code } = await createShare(deps, "owner", { conversationId: cid, expiresInHours: 5 });
     const viewer = { uid: null, clientKey: "198.51.100.2" };
     clock.ms = T0 + 2 * HOUR;
     const fresh = await regenerateShare(deps, "owner", code);
@@ -137,22 +144,22 @@ describe("sweepShares", () => {
     const db = adminDb();
     const clock = { ms: T0 };
     const deps = depsAt(db, clock);
-    await seedConversation(db, "owner", "c1", conversationData(2));
+    await seedConversation(db, "owner", cid, conversationData(2));
     const short = await createShare(deps, "owner", {
-      conversationId: "c1",
+      conversationId: cid,
       expiresInHours: 1,
       password: "pass",
     });
     const long = await createShare(deps, "owner", {
-      conversationId: "c1",
+      conversationId: cid,
       expiresInHours: SHARE_LIMITS.maxExpiryHours,
     });
     const revokedLongAgo = await createShare(deps, "owner", {
-      conversationId: "c1",
+      conversationId: cid,
       expiresInHours: 24 * 30,
     });
     const revokedRecently = await createShare(deps, "owner", {
-      conversationId: "c1",
+      conversationId: cid,
       expiresInHours: 24 * 30,
     });
     await revokeShare(deps, "owner", revokedLongAgo.code);
@@ -179,8 +186,8 @@ describe("view counts", () => {
   it("sums concurrent views into viewCount, once, however often the flush runs", async () => {
     const db = adminDb();
     const deps = depsAt(db, { ms: T0 });
-    await seedConversation(db, "owner", "c1", conversationData(2));
-    const { code } = await createShare(deps, "owner", { conversationId: "c1" });
+    await seedConversation(db, "owner", cid, conversationData(2));
+    const { code } = await createShare(deps, "owner", { conversationId: cid });
     const expiresAt = Timestamp.fromMillis(T0 + HOUR);
     await Promise.all(Array.from({ length: 40 }, () => countView(db, code, expiresAt)));
     const [first, second] = await Promise.all([flushViewCounts(db), flushViewCounts(db)]);
@@ -195,8 +202,8 @@ describe("view counts", () => {
   it("counts page views by people, never by link-preview crawlers", async () => {
     const db = adminDb();
     const deps = depsAt(db, { ms: T0 });
-    await seedConversation(db, "owner", "c1", conversationData(2));
-    const { code } = await createShare(deps, "owner", { conversationId: "c1" });
+    await seedConversation(db, "owner", cid, conversationData(2));
+    const { code } = await createShare(deps, "owner", { conversationId: cid });
     const expiresAt = Timestamp.fromMillis(T0 + HOUR);
     const phone =
       "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 KAKAOTALK 10.6.0";
@@ -230,16 +237,16 @@ describe("syncSharesOfConversation", () => {
     const db = adminDb();
     const deps = depsAt(db, { ms: T0 });
     const data = conversationData(2, "v3");
-    await seedConversation(db, "owner", "c1", data, 3);
-    const { code } = await createShare(deps, "owner", { conversationId: "c1" });
+    await seedConversation(db, "owner", cid, data, 3);
+    const { code } = await createShare(deps, "owner", { conversationId: cid });
     const log: string[] = [];
     const older = { ...conversationData(2, "v2"), revision: 2 };
-    expect(await syncSharesOfConversation(deps, "owner", "c1", older, (m) => log.push(m))).toEqual({
+    expect(await syncSharesOfConversation(deps, "owner", cid, older, (m) => log.push(m))).toEqual({
       updated: 0,
       revoked: 0,
     });
     const broken = { ...data, title: 42, revision: 4 };
-    expect(await syncSharesOfConversation(deps, "owner", "c1", broken, (m) => log.push(m))).toEqual({
+    expect(await syncSharesOfConversation(deps, "owner", cid, broken, (m) => log.push(m))).toEqual({
       updated: 0,
       revoked: 0,
     });
