@@ -8,6 +8,7 @@ import {
   listConversations,
   saveConversation,
   watchConversation,
+  LIMITS,
   RATE_LIMITS,
   type StoredConversation,
   type TalkStudio,
@@ -58,6 +59,22 @@ describe("create, get, save, delete", () => {
     expect((await rejection(getConversation(tab, id))).kind).toBe("not-found");
   });
 
+  it("stores 10,000 messages as the SPA's editor makes them (an Excel import has no row cap)", async () => {
+    const [tab] = await twoTabs();
+    const data = conversationData(0);
+    data.conversation.messages = Array.from({ length: LIMITS.messages }, (_, i) => ({
+      id: `msg-${1733812345678 + i}`,
+      role: i % 2 ? ("me" as const) : ("other" as const),
+      authorId: i % 2 ? "me" : "other",
+      text: i % 7 ? "" : "ㅋㅋ",
+      datetime: "2024-12-10 오후 12:30",
+    }));
+    const { id } = await createConversation(tab, data);
+    const stored = await getConversation(tab, id);
+    expect(stored.conversation.messages).toEqual(data.conversation.messages);
+    expect(stored.messageCount).toBe(LIMITS.messages);
+  });
+
   it("turns a save from a stale tab into a conflict carrying the server's copy", async () => {
     const [tabA, tabB] = await twoTabs();
     const { id } = await createConversation(tabA, conversationData());
@@ -71,7 +88,7 @@ describe("create, get, save, delete", () => {
   it("types the other failures: not-found, invalid, permission-denied", async () => {
     const [tab] = await twoTabs();
     expect((await rejection(saveConversation(tab, "missing", conversationData(), 1))).kind).toBe("not-found");
-    const invalid = await rejection(createConversation(tab, conversationData(501)));
+    const invalid = await rejection(createConversation(tab, conversationData(LIMITS.messages + 1)));
     expect(invalid.kind).toBe("invalid");
     expect(invalid.details.issues?.[0]?.path).toBe("conversation.messages");
     expect((await listConversations(tab)).items).toEqual([]);

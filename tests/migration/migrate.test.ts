@@ -32,8 +32,8 @@ const projectId = (key: string) => importedConversationId("talkstudio_projects",
 const oldId = (name: string) => importedConversationId("talkstudio_conversations", name);
 const texts = (messages: readonly unknown[]) => messages.map((m) => (m as TextMessage).text);
 
-/** The fixtures hold 7 projects (one a duplicate, one invalid) and 3 older-format conversations. */
-const IMPORTABLE = 8;
+/** The fixtures hold 7 projects (one a duplicate) and 3 older-format conversations. */
+const IMPORTABLE = 9;
 
 beforeEach(async () => {
   await Promise.all([clearFirestore(), clearAuth()]);
@@ -51,9 +51,11 @@ describe("migrateLocalStorage", () => {
     expect(result.imported).toHaveLength(IMPORTABLE);
     expect(result.skipped.map((s) => [s.key, s.reason])).toEqual([
       ["proj_1709622000000_a1b2c3d", "duplicate"],
-      ["proj_1712000000000_d4t4url", "invalid"],
     ]);
-    expect(result.skipped[1]?.detail).toMatch(/avatarUrl/);
+    const dataAvatar = await getConversation(ts, await projectId("proj_1712000000000_d4t4url"));
+    expect(dataAvatar.conversation.authors.map((a) => a.avatarUrl)).not.toContainEqual(
+      expect.stringMatching(/^data:/),
+    );
     expect(entries).toEqual(before); // LocalStorage is only read
 
     const first = await getConversation(ts, await projectId("proj_1709622000000_a1b2c3d"));
@@ -130,7 +132,7 @@ describe("migrateLocalStorage", () => {
 
     // The list keeps the projects' own order: most recently edited first.
     const titles = (await listConversations(ts, { pageSize: 3 })).items.map((i) => i.title);
-    expect(titles).toEqual(["엑셀에서 가져온 대화", "DM with Alex", "민지랑 저녁 약속"]);
+    expect(titles).toEqual(["업로드한 프사", "엑셀에서 가져온 대화", "DM with Alex"]);
   });
 
   it("imports nothing twice: a second run skips everything as already imported", async () => {
@@ -165,7 +167,7 @@ describe("migrateLocalStorage", () => {
     expect((await listConversations(ts, { pageSize: 100 })).items).toHaveLength(IMPORTABLE);
     const done = progress.map((p) => p.done);
     expect(done).toEqual([...done].sort((a, b) => a - b));
-    expect(progress.at(-1)).toEqual({ total: 10, done: 10, imported: 6, skipped: 4, failed: 0 });
+    expect(progress.at(-1)).toEqual({ total: 10, done: 10, imported: 7, skipped: 3, failed: 0 });
   });
 
   it("reports over-limit projects and unreadable keys instead of cutting them down", async () => {

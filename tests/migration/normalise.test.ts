@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { importedConversationId } from "../../client/src/index.js";
+import { importedConversationId, LIMITS } from "../../client/src/index.js";
+import { spaDatetime } from "../../client/src/migration/datetime.js";
 import { unescapeHtml } from "../../client/src/migration/html-entities.js";
 import { normalisePlatformSkin, normaliseThemeId } from "../../client/src/migration/normalise.js";
 
@@ -39,5 +40,25 @@ describe("importedConversationId", () => {
     expect(await importedConversationId("talkstudio_projects", "proj_1")).not.toBe(
       await importedConversationId("talkstudio_projects", "proj_2"),
     );
+  });
+});
+
+describe("spaDatetime: every time form the SPA leaves, as its own 'YYYY-MM-DD 오후 H:MM'", () => {
+  const day = new Date("2025-03-14T03:00:00Z"); // 2025-03-14 in Korea
+  it.each([
+    ["2024-12-10 오전 09:00", "2024-12-10 오전 09:00"], // already the SPA's form: kept exactly
+    ["2025-03-14 2025-03-14 2025-03-14 오후 6:58", "2025-03-14 오후 6:58"], // the time box's keystrokes
+    ["2025-03-14T03:13:03.263Z", "2025-03-14 오후 12:13"], // an AI batch result's ISO time, in Korea
+    ["2025-03-14T15:05:00.000Z", "2025-03-15 오전 12:05"], // …which may be the next day there
+    ["오후 02:30", "2025-03-14 오후 2:30"], // toLocaleTimeString("ko-KR"), dated by the project
+    ["PM 12:12", "2025-03-14 오후 12:12"], // the same from a browser without Korean locale data
+    ["23:05", "2025-03-14 오후 11:05"], // a spreadsheet's 24-hour time
+    ["2025/1/5 14:30", "2025-01-05 오후 2:30"],
+    ["0:05", "2025-03-14 오전 12:05"],
+    ["", ""],
+    ["어제 밤", "어제 밤"], // free text that names no time stays as typed
+    ["가".repeat(40), "가".repeat(LIMITS.datetimeChars)],
+  ])("%s → %s", (stored, expected) => {
+    expect(spaDatetime(stored, day)).toBe(expected);
   });
 });

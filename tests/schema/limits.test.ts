@@ -1,16 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  conversationData,
+  conversationData as conversationSchema,
+  firestoreBytes,
   IMPORT_SOURCES,
-  jsonBytes,
   LIMITS,
   MAX_DOCUMENT_BYTES,
   MAX_IMPORT_BATCH,
   PLATFORM_SKINS,
   RATE_LIMITS,
-  type ConversationData,
 } from "../../client/src/index.js";
+import { conversationData, conversationOfBytes } from "../support/conversation-data.js";
 
 const rules = readFileSync("firestore.rules", "utf8");
 
@@ -38,47 +38,34 @@ describe("firestore.rules repeats limits.ts", () => {
   });
 });
 
-describe("the limits keep a document under Firestore's 1 MiB", () => {
-  const korean = (n: number) => "가".repeat(n);
-  const id = (i: number) => `${i}`.padStart(LIMITS.idChars, "x");
-  const perMessage = Math.floor(LIMITS.conversationTextChars / LIMITS.messages);
-  const themeBase = { id: id(0), name: korean(LIMITS.titleChars), fill: "" };
-  const themeFill = korean(Math.floor((LIMITS.themeJsonBytes - jsonBytes(themeBase)) / 3));
-  const worst: ConversationData = {
-    title: korean(LIMITS.titleChars),
-    conversation: {
-      platformSkin: "kakao",
-      title: korean(LIMITS.titleChars),
-      unreadCount: LIMITS.unreadCount,
-      authors: Array.from({ length: LIMITS.authors }, (_, i) => ({
-        id: id(i),
-        name: korean(LIMITS.authorNameChars),
-        avatarUrl: `https://x.example/${"a".repeat(LIMITS.urlChars - 18)}`,
-      })),
-      messages: Array.from({ length: LIMITS.messages }, (_, i) => ({
-        id: id(i),
-        role: "other" as const,
-        authorId: id(i % LIMITS.authors),
-        text: korean(perMessage),
-        datetime: korean(LIMITS.datetimeChars),
-      })),
-    },
-    theme: { ...themeBase, fill: themeFill },
-    statusBar: { time: korean(LIMITS.datetimeChars), battery: 100, isWifi: true },
-  };
+describe("a conversation is refused only when its document would not fit", () => {
+  it("counts bytes as Firestore does: strings UTF-8 + 1, numbers 8, field names + 1", () => {
+    expect(firestoreBytes("가")).toBe(4);
+    expect(firestoreBytes({ a: "가", n: 1, b: true, list: [null, 2.5] })).toBe(
+      2 + 4 + 2 + 8 + 2 + 1 + 5 + 1 + 8,
+    );
+  });
 
-  it("accepts the worst case the limits allow, Korean everywhere, and it fits", () => {
-    expect(conversationData.safeParse(worst).success).toBe(true);
-    expect(jsonBytes(worst)).toBeLessThan(MAX_DOCUMENT_BYTES);
+  it("accepts MAX_DOCUMENT_BYTES and refuses one byte more, saying what to do", () => {
+    expect(conversationSchema.safeParse(conversationOfBytes(MAX_DOCUMENT_BYTES)).success).toBe(true);
+    const parsed = conversationSchema.safeParse(conversationOfBytes(MAX_DOCUMENT_BYTES + 1));
+    expect(parsed.error?.issues.map((i) => i.message)).toEqual([
+      expect.stringContaining("split it into two projects"),
+    ]);
     expect(MAX_DOCUMENT_BYTES).toBeLessThan(1024 * 1024);
   });
-  it("refuses one character more of text in total", () => {
-    const [first, ...rest] = worst.conversation.messages;
-    const longer = {
-      ...worst,
-      conversation: { ...worst.conversation, messages: [{ ...first!, text: `${first!.text}가가` }, ...rest] },
+
+  it("lets the message count bound stay above what the SPA's editor can fill", () => {
+    const editorMessage = {
+      id: `msg-${Date.now()}`,
+      role: "me" as const,
+      authorId: "me",
+      text: "",
+      datetime: "2024-12-10 오후 12:30",
     };
-    const parsed = conversationData.safeParse(longer);
-    expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual(["conversation.messages"]);
+    const data = conversationData(0);
+    data.conversation.messages = Array.from({ length: LIMITS.messages }, () => editorMessage);
+    expect(conversationSchema.safeParse(data).success).toBe(true);
+    expect(firestoreBytes(data)).toBeLessThan(MAX_DOCUMENT_BYTES);
   });
 });

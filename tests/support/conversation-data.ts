@@ -1,5 +1,11 @@
 // Valid conversations for tests and benchmarks, shaped like the SPA's saved projects (DESIGN.md).
-import type { ConversationData, Message } from "../../client/src/index.js";
+import {
+  firestoreBytes,
+  LIMITS,
+  type ConversationData,
+  type Message,
+  type TextMessage,
+} from "../../client/src/index.js";
 import { kakaoThemeCopy } from "../../dev/theme-fixture.js";
 
 const KOREAN_LINE = "오늘 저녁에 뭐 먹을까? 치킨 어때요";
@@ -35,4 +41,28 @@ export function conversationData(messageCount = 5, title = "민지랑 대화"): 
     theme: kakaoThemeCopy(),
     statusBar: { time: "12:30", battery: 87, isWifi: true },
   };
+}
+
+/** A valid conversation grown to exactly `bytes` (as Firestore counts) by filler messages of ASCII text. */
+export function conversationOfBytes(bytes: number): ConversationData {
+  const data = conversationData(3);
+  const first = data.conversation.messages[1] as TextMessage;
+  const missing = bytes - firestoreBytes(data);
+  const filler = Array.from({ length: Math.ceil(missing / LIMITS.messageTextChars) }, (_, i) => ({
+    ...first,
+    id: `fill-${i}`,
+    text: "",
+  }));
+  const grown = {
+    ...data,
+    conversation: { ...data.conversation, messages: [...data.conversation.messages, ...filler] },
+  };
+  let left = bytes - firestoreBytes(grown);
+  for (const message of filler) {
+    const add = Math.min(left, LIMITS.messageTextChars);
+    message.text = "x".repeat(add);
+    left -= add;
+  }
+  if (firestoreBytes(grown) !== bytes) throw new Error("conversationOfBytes missed its size");
+  return grown;
 }

@@ -1,5 +1,11 @@
 export { getConversation, watchConversation } from "./get.js";
-export { listConversations, MAX_PAGE_SIZE, type ConversationPage, type ListOptions } from "./list.js";
+export {
+  listConversations,
+  MAX_PAGE_SIZE,
+  type ConversationPage,
+  type ListOptions,
+  type ListOrder,
+} from "./list.js";
 export {
   createConversation,
   deleteConversation,

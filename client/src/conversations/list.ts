@@ -25,7 +25,15 @@ export interface ListOptions {
   readonly after?: string | null;
   /** Only one chat look (uses the composite index in firestore.indexes.json). */
   readonly platformSkin?: PlatformSkin;
+  /**
+   * "updated" (default): most recently edited first. "created": newest project first, the order of
+   * the SPA's own project list (it keeps `talkstudio_projects` newest-created first).
+   */
+  readonly order?: ListOrder;
 }
+
+export type ListOrder = "updated" | "created";
+const SORT_FIELD = { updated: "projectUpdatedAt", created: "projectCreatedAt" } as const;
 
 export interface ConversationPage {
   readonly items: ConversationSummary[];
@@ -34,8 +42,8 @@ export interface ConversationPage {
 }
 
 // A cursor is the last row's sort key and id, so pages stay stable while other rows change.
-function encodeCursor(row: ConversationSummary): string {
-  const t = Timestamp.fromDate(row.projectUpdatedAt);
+function encodeCursor(row: ConversationSummary, order: ListOrder): string {
+  const t = Timestamp.fromDate(row[SORT_FIELD[order]]);
   return JSON.stringify([t.seconds, t.nanoseconds, row.id]);
 }
 
@@ -52,7 +60,7 @@ function decodeCursor(cursor: string): [Timestamp, string] {
 }
 
 /**
- * The signed-in user's conversations, most recently edited first, one page at a time. Reads only the
+ * The signed-in user's conversations, most recently edited (or created) first, one page at a time. Reads only the
  * small summary documents: a page costs the same whether its conversations hold 5 messages or 500.
  */
 export function listConversations(ts: TalkStudio, options: ListOptions = {}): Promise<ConversationPage> {
@@ -61,14 +69,16 @@ export function listConversations(ts: TalkStudio, options: ListOptions = {}): Pr
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new TalkStudioError("invalid", `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
     }
+    const order = options.order ?? "updated";
+    if (!(order in SORT_FIELD)) throw new TalkStudioError("invalid", 'order must be "updated" or "created".');
     const constraints: QueryConstraint[] = [];
     if (options.platformSkin) constraints.push(where("platformSkin", "==", options.platformSkin));
-    constraints.push(orderBy("projectUpdatedAt", "desc"), orderBy(documentId(), "desc"));
+    constraints.push(orderBy(SORT_FIELD[order], "desc"), orderBy(documentId(), "desc"));
     if (options.after) constraints.push(startAfter(...decodeCursor(options.after)));
     constraints.push(limit(pageSize));
     const snapshot = await getDocs(query(conversationsOf(ts, requireUid(ts)), ...constraints));
     const items = snapshot.docs.map((d) => readSummary(d.id, d.data()));
     const last = items.at(-1);
-    return { items, next: items.length === pageSize && last ? encodeCursor(last) : null };
+    return { items, next: items.length === pageSize && last ? encodeCursor(last, order) : null };
   });
 }

@@ -1,5 +1,6 @@
 export { importedConversationId } from "./ids.js";
 export {
+  importProjects,
   migrateLocalStorage,
   type FailedProject,
   type MigratedProject,

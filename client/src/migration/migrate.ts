@@ -1,6 +1,6 @@
 import { documentId, getDoc, getDocs, query, where } from "firebase/firestore";
 import type { z } from "zod";
-import { typedErrors, type ErrorKind } from "../errors.js";
+import { TalkStudioError, typedErrors, type ErrorKind } from "../errors.js";
 import type { ImportOrigin } from "../conversations/records.js";
 import { conversationsOf, throttleRef } from "../conversations/refs.js";
 import { requireUid } from "../session.js";
@@ -13,7 +13,13 @@ import {
   type ImportSource,
   type ValidationIssue,
 } from "../schema/index.js";
-import { readStorage, type Candidate, type ReadableStorage } from "./read-storage.js";
+import {
+  projectCandidates,
+  readStorage,
+  type Candidate,
+  type ReadableStorage,
+  type UnreadableKey,
+} from "./read-storage.js";
 import { importBatch, inParallel, MAX_IMPORT_BATCH, type ReadyImport } from "./write-imports.js";
 
 export interface MigratedProject {
@@ -153,11 +159,62 @@ function planWrites(
   return ready;
 }
 
+/** Sorts out and writes found projects: the part both entries share. */
+async function importCandidates(
+  ts: TalkStudio,
+  found: { candidates: readonly Candidate[]; unreadable: readonly UnreadableKey[] },
+  options: MigrationOptions,
+  now: Date,
+): Promise<MigrationResult> {
+  const uid = requireUid(ts);
+  const batchSize = Math.min(
+    Math.max(1, Math.floor(options.batchSize ?? MAX_IMPORT_BATCH)),
+    MAX_IMPORT_BATCH,
+  );
+  const result: MigrationResult = { imported: [], skipped: [], failed: [] };
+  const total = found.candidates.length + found.unreadable.length;
+  const report = () =>
+    options.onProgress?.({
+      total,
+      done: result.imported.length + result.skipped.length + result.failed.length,
+      imported: result.imported.length,
+      skipped: result.skipped.length,
+      failed: result.failed.length,
+    });
+
+  for (const { source, detail } of found.unreadable) {
+    result.skipped.push({ source, key: source, conversationId: "", title: "", reason: "unreadable", detail });
+  }
+  const valid = validated(found.candidates, result.skipped);
+  const existing = await existingIds(
+    ts,
+    uid,
+    valid.map((v) => v.candidate.conversationId),
+  );
+  const ready = planWrites(valid, existing, await remainingImportBudget(ts, uid), result, now);
+  report();
+
+  await inParallel(chunks(ready, batchSize), options.parallelBatches ?? 4, async (batch) => {
+    const outcomes = await importBatch(
+      ts,
+      uid,
+      batch.map((b) => b.write),
+    );
+    batch.forEach(({ project }, i) => {
+      const error = outcomes[i];
+      if (error) result.failed.push({ ...project, kind: error.kind, detail: error.message });
+      else result.imported.push(project);
+    });
+    report();
+  });
+  return result;
+}
+
 /**
  * Imports what the SPA kept in LocalStorage (`talkstudio_projects` and the older
  * `talkstudio_conversations`) into the signed-in user's conversations. Safe to run again: ids are
  * derived from the LocalStorage keys, so what is already there is skipped and an interrupted run
- * resumes. Nothing over the limits is cut down: it is reported. LocalStorage is only read.
+ * resumes. Nothing that fits is cut down; what does not fit is reported. LocalStorage is only read.
  */
 export function migrateLocalStorage(
   ts: TalkStudio,
@@ -165,56 +222,33 @@ export function migrateLocalStorage(
   options: MigrationOptions = {},
 ): Promise<MigrationResult> {
   return typedErrors(async () => {
-    const uid = requireUid(ts);
+    requireUid(ts);
     const now = new Date();
-    const batchSize = Math.min(
-      Math.max(1, Math.floor(options.batchSize ?? MAX_IMPORT_BATCH)),
-      MAX_IMPORT_BATCH,
-    );
-    const result: MigrationResult = { imported: [], skipped: [], failed: [] };
-    const { candidates, unreadable } = await readStorage(storage, now);
-    const total = candidates.length + unreadable.length;
-    const report = () =>
-      options.onProgress?.({
-        total,
-        done: result.imported.length + result.skipped.length + result.failed.length,
-        imported: result.imported.length,
-        skipped: result.skipped.length,
-        failed: result.failed.length,
-      });
+    return importCandidates(ts, await readStorage(storage, now), options, now);
+  });
+}
 
-    for (const { source, detail } of unreadable) {
-      result.skipped.push({
-        source,
-        key: source,
-        conversationId: "",
-        title: "",
-        reason: "unreadable",
-        detail,
-      });
-    }
-    const valid = validated(candidates, result.skipped);
-    const existing = await existingIds(
+/**
+ * Imports project objects already read by the caller, in the SPA's current shape: from its
+ * IndexedDB store (`src/utils/idb-storage.js`), an exported JSON file, or LocalStorage parsed
+ * elsewhere. Same report, ids and idempotence as migrateLocalStorage: a project imported either way
+ * is imported once.
+ */
+export function importProjects(
+  ts: TalkStudio,
+  projects: readonly unknown[],
+  options: MigrationOptions = {},
+): Promise<MigrationResult> {
+  return typedErrors(async () => {
+    requireUid(ts);
+    if (!Array.isArray(projects))
+      throw new TalkStudioError("invalid", "importProjects takes an array of projects.");
+    const now = new Date();
+    return importCandidates(
       ts,
-      uid,
-      valid.map((v) => v.candidate.conversationId),
+      { candidates: await projectCandidates(projects, now), unreadable: [] },
+      options,
+      now,
     );
-    const ready = planWrites(valid, existing, await remainingImportBudget(ts, uid), result, now);
-    report();
-
-    await inParallel(chunks(ready, batchSize), options.parallelBatches ?? 4, async (batch) => {
-      const outcomes = await importBatch(
-        ts,
-        uid,
-        batch.map((b) => b.write),
-      );
-      batch.forEach(({ project }, i) => {
-        const error = outcomes[i];
-        if (error) result.failed.push({ ...project, kind: error.kind, detail: error.message });
-        else result.imported.push(project);
-      });
-      report();
-    });
-    return result;
   });
 }

@@ -1,7 +1,8 @@
 // Turns what the SPA kept in LocalStorage, in any of its historical shapes, into the current shape.
 // It fixes known quirks only (aliases, legacy message fields, escaped text, missing defaults) and
 // never shortens anything: whatever still does not fit is left for the schema to report.
-import type { Author, PlatformSkin } from "../schema/index.js";
+import { cutText, LIMITS, type Author, type PlatformSkin } from "../schema/index.js";
+import { spaDatetime } from "./datetime.js";
 import { unescapeHtml } from "./html-entities.js";
 
 type Raw = Record<string, unknown>;
@@ -44,37 +45,54 @@ export function normaliseThemeId(value: string): string {
 
 const DEFAULT_STATUS_BAR = { time: "12:30", battery: 100, isWifi: true };
 
+/** A number the SPA may have kept as a string, NaN (saved as null) or out of range. */
+function clampedNumber(value: unknown, min: number, max: number, fallback: number): number {
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof n === "number" && Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
+}
+
+/** Discord's badge: the editor clamps to 0..999, but an emptied field was saved as null. */
+export function normaliseUnreadCount(value: unknown): number {
+  return Math.round(clampedNumber(value, 0, LIMITS.unreadCount, 0));
+}
+
+/** Only the three fields the SPA draws (a never-saved `createNewProject` also had `carrier`). */
 export function normaliseStatusBar(raw: unknown): unknown {
   if (raw === undefined || raw === null) return DEFAULT_STATUS_BAR;
   if (!isRecord(raw)) return raw;
   return {
-    time: typeof raw.time === "string" ? raw.time : DEFAULT_STATUS_BAR.time,
-    battery:
-      typeof raw.battery === "string" ? Number(raw.battery) : (raw.battery ?? DEFAULT_STATUS_BAR.battery),
-    isWifi: raw.isWifi ?? DEFAULT_STATUS_BAR.isWifi,
+    // The editor's time box is free text; a longer one is cut, the rest of the project kept.
+    time: typeof raw.time === "string" ? cutText(raw.time, LIMITS.datetimeChars) : DEFAULT_STATUS_BAR.time,
+    battery: clampedNumber(raw.battery, 0, 100, DEFAULT_STATUS_BAR.battery),
+    isWifi: typeof raw.isWifi === "boolean" ? raw.isWifi : DEFAULT_STATUS_BAR.isWifi,
   };
+}
+
+/**
+ * The SPA accepts any https URL the browser's URL parser takes ("https://x.com/a b"); stored in its
+ * parsed form (spaces escaped) so the image still loads. Anything else draws no avatar in the SPA.
+ */
+function avatarUrlOf(value: unknown): string {
+  if (typeof value !== "string" || value.trim() === "") return "";
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === "https:" && url.href.length <= LIMITS.urlChars ? url.href : "";
+  } catch {
+    return "";
+  }
 }
 
 export function normaliseAuthor(raw: unknown, index: number): unknown {
   if (!isRecord(raw)) return raw;
-  const avatar = raw.avatarUrl ?? raw.avatar;
   return {
     id: idOf(raw.id, `author-${index}`),
     name: textOf(raw.name),
-    avatarUrl: typeof avatar === "string" ? avatar : "",
+    avatarUrl: avatarUrlOf(raw.avatarUrl ?? raw.avatar),
   };
 }
 
-/** "YYYY-MM-DD" of an instant in Korea, where the SPA's users wrote their "오후 12:30" times. */
-const koreanDate = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Seoul",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 export interface MessageContext {
-  /** The project's day, to complete a legacy "오후 12:30" time into "YYYY-MM-DD 오후 12:30". */
+  /** The project's day, to complete a time without a date ("오후 12:30") into the SPA's form. */
   readonly day: Date;
   /** The project's authors; an Excel import's unknown speaker is added here. */
   readonly authors: Author[];
@@ -88,37 +106,48 @@ function speaker(authors: Author[], name: string): Author {
   return added;
 }
 
+const ROLES = new Set(["me", "other", "system"]);
+
+/** Who wrote a message: its own role/authorId, else the AI results' `sender`, else an Excel speaker. */
+function authorship(raw: Raw, authors: Author[]): { role: string; authorId: string } {
+  const sender = typeof raw.sender === "string" ? raw.sender : undefined;
+  const given = typeof raw.role === "string" ? raw.role : sender;
+  // The SPA draws any other role with the "other" bubble.
+  let role = given === undefined ? undefined : ROLES.has(given) ? given : "other";
+  let authorId = typeof raw.authorId === "string" ? raw.authorId : undefined;
+  if (authorId === undefined && typeof raw.speakerName === "string" && raw.speakerName !== "") {
+    const author = speaker(authors, textOf(raw.speakerName));
+    authorId = author.id;
+    role ??= raw.messageType === "system" ? "system" : author.id === "me" ? "me" : "other";
+  }
+  role ??= "other";
+  authorId ??=
+    role === "system"
+      ? ""
+      : ((authors.find((a) => a.id === sender) ?? authors.find((a) => (role === "me") === (a.id === "me")))
+          ?.id ?? role);
+  return { role, authorId };
+}
+
 /**
- * Current messages pass through (text unescaped); legacy ones `{ sender, type, text, time }` and
- * Excel imports `{ messageType, speakerName }` get a role, an authorId and a full datetime.
+ * Current messages pass through (text unescaped, time in the SPA's form); legacy ones
+ * `{ sender, type, text, time }` (the AI generator's) and Excel rows `{ messageType, speakerName }`
+ * get a role and an authorId. Extra fields the SPA never draws are dropped.
  */
 export function normaliseMessage(raw: unknown, index: number, context: MessageContext): unknown {
   if (!isRecord(raw)) return raw;
   const id = idOf(raw.id, `message-${index + 1}`);
   if (raw.type === "dateDivider") return { id, type: "dateDivider", text: textOf(raw.text) };
-
-  let role = raw.role;
-  let authorId = raw.authorId;
-  if (typeof raw.speakerName === "string" && raw.speakerName !== "") {
-    const author = speaker(context.authors, textOf(raw.speakerName));
-    authorId ??= author.id;
-    role ??= raw.messageType === "system" ? "system" : author.id === "me" ? "me" : "other";
-  } else if (typeof raw.sender === "string") {
-    role ??= raw.sender === "me" || raw.sender === "system" ? raw.sender : "other";
-    authorId ??=
-      role === "system"
-        ? ""
-        : ((context.authors.find((a) => a.id === raw.sender) ?? context.authors.find((a) => a.id !== "me"))
-            ?.id ?? raw.sender);
-  }
-  const datetime =
-    typeof raw.datetime === "string"
-      ? raw.datetime
-      : typeof raw.time === "string"
-        ? `${koreanDate.format(context.day)} ${raw.time}`
-        : "";
+  // The SPA's preview shows `datetime` when it has one, else the legacy `time`.
+  const time = typeof raw.datetime === "string" && raw.datetime !== "" ? raw.datetime : raw.time;
   const image = typeof raw.imageUrl === "string" && raw.imageUrl !== "" ? { imageUrl: raw.imageUrl } : {};
-  return { id, role, authorId, text: textOf(raw.text), datetime, ...image };
+  return {
+    id,
+    ...authorship(raw, context.authors),
+    text: textOf(raw.text),
+    datetime: spaDatetime(time, context.day),
+    ...image,
+  };
 }
 
 /** A LocalStorage time (ISO string or epoch ms) as a Date, or undefined when there is none. */

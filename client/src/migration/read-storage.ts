@@ -7,6 +7,7 @@ import {
   normalisePlatformSkin,
   normaliseStatusBar,
   normaliseThemeId,
+  normaliseUnreadCount,
   parseStoredTime,
 } from "./normalise.js";
 import { unescapeHtml } from "./html-entities.js";
@@ -42,6 +43,12 @@ function times(created: unknown, updated: unknown, now: Date) {
   return { projectCreatedAt, projectUpdatedAt: parseStoredTime(updated) ?? projectCreatedAt };
 }
 
+/** "proj_<ms>_<rand>": the moment the project was first made. */
+function idTime(id: unknown): number | undefined {
+  const ms = typeof id === "string" ? /^proj_(\d{12,14})_/.exec(id)?.[1] : undefined;
+  return ms === undefined ? undefined : Number(ms);
+}
+
 /** Authors as records the messages can refer to; a non-record is left in place for the schema to report. */
 function authorsOf(raw: unknown): Author[] {
   return list(raw).map((a, i) => normaliseAuthor(a, i) as Author);
@@ -64,7 +71,8 @@ function fromProject(project: Raw, now: Date) {
         name: typeof rawTheme.name === "string" ? rawTheme.name : String(rawTheme.id),
       }
     : rawTheme;
-  const when = times(project.createdAt, project.updatedAt, now);
+  // Re-saving a project drops its createdAt (the SPA rebuilds the object); its id still carries it.
+  const when = times(project.createdAt ?? idTime(project.id), project.updatedAt, now);
   const authors = authorsOf(conversation.authors);
   const title = typeof project.title === "string" ? project.title : conversation.title;
   return {
@@ -76,7 +84,7 @@ function fromProject(project: Raw, now: Date) {
           conversation.platformSkin ?? (isRecord(theme) ? theme.id : undefined),
         ),
         title: typeof conversation.title === "string" ? unescapeHtml(conversation.title) : conversation.title,
-        unreadCount: conversation.unreadCount ?? 0,
+        unreadCount: normaliseUnreadCount(conversation.unreadCount),
         authors,
         messages: messagesOf(conversation.messages, when.projectCreatedAt, authors),
       },
@@ -127,26 +135,54 @@ function parseJson(
   }
 }
 
+type Found = Omit<Candidate, "source" | "key" | "conversationId" | "title">;
+
+async function candidate(source: ImportSource, key: string, found: Found): Promise<Candidate> {
+  const title = isRecord(found.data) && typeof found.data.title === "string" ? found.data.title : key;
+  return { source, key, title, ...found, conversationId: await importedConversationId(source, key) };
+}
+
+/**
+ * Projects in the SPA's current shape (`talkstudio_projects`, or its IndexedDB store, which keeps
+ * the same objects): both get the same conversation ids, so moving between them imports nothing twice.
+ */
+export function projectCandidates(projects: readonly unknown[], now: Date): Promise<Candidate[]> {
+  return Promise.all(
+    projects.map((project, index) =>
+      candidate(
+        "talkstudio_projects",
+        // A project without an id is keyed by its content, which is stable while the storage is.
+        isRecord(project) && typeof project.id === "string"
+          ? project.id
+          : `#${index}:${JSON.stringify(project)}`,
+        isRecord(project)
+          ? fromProject(project, now)
+          : { data: project, ...times(undefined, undefined, now) },
+      ),
+    ),
+  );
+}
+
+function oldConversationCandidates(entries: Raw, now: Date): Promise<Candidate[]> {
+  return Promise.all(
+    Object.entries(entries).map(([name, entry]) =>
+      candidate(
+        "talkstudio_conversations",
+        name,
+        isRecord(entry)
+          ? fromOldConversation(name, entry, now)
+          : { data: entry, ...times(undefined, undefined, now) },
+      ),
+    ),
+  );
+}
+
 export async function readStorage(
   storage: ReadableStorage,
   now: Date,
 ): Promise<{ candidates: Candidate[]; unreadable: UnreadableKey[] }> {
   const candidates: Candidate[] = [];
   const unreadable: UnreadableKey[] = [];
-  const add = async (
-    source: ImportSource,
-    key: string,
-    found: Omit<Candidate, "source" | "key" | "conversationId" | "title">,
-  ) => {
-    const title = isRecord(found.data) && typeof found.data.title === "string" ? found.data.title : key;
-    candidates.push({
-      source,
-      key,
-      title,
-      ...found,
-      conversationId: await importedConversationId(source, key),
-    });
-  };
 
   const projects = parseJson(storage, "talkstudio_projects");
   if (projects && "error" in projects)
@@ -154,20 +190,7 @@ export async function readStorage(
   else if (projects && !Array.isArray(projects.value)) {
     unreadable.push({ source: "talkstudio_projects", detail: "talkstudio_projects is not an array" });
   } else if (projects) {
-    for (const [index, project] of (projects.value as unknown[]).entries()) {
-      // A project without an id is keyed by its content, which is stable while LocalStorage is.
-      const key =
-        isRecord(project) && typeof project.id === "string"
-          ? project.id
-          : `#${index}:${JSON.stringify(project)}`;
-      await add(
-        "talkstudio_projects",
-        key,
-        isRecord(project)
-          ? fromProject(project, now)
-          : { data: project, ...times(undefined, undefined, now) },
-      );
-    }
+    candidates.push(...(await projectCandidates(projects.value as unknown[], now)));
   }
 
   const old = parseJson(storage, "talkstudio_conversations");
@@ -178,15 +201,7 @@ export async function readStorage(
       detail: "talkstudio_conversations is not an object",
     });
   } else if (old) {
-    for (const [name, entry] of Object.entries(old.value as Raw)) {
-      await add(
-        "talkstudio_conversations",
-        name,
-        isRecord(entry)
-          ? fromOldConversation(name, entry, now)
-          : { data: entry, ...times(undefined, undefined, now) },
-      );
-    }
+    candidates.push(...(await oldConversationCandidates(old.value as Raw, now)));
   }
   return { candidates, unreadable };
 }

@@ -12,9 +12,29 @@ export const importSource = z.enum(IMPORT_SOURCES);
 export type ImportSource = z.infer<typeof importSource>;
 
 const utf8 = new TextEncoder();
-/** Bytes of a value as JSON in UTF-8: close to (and above) what Firestore counts for a document. */
+/** Bytes of a value as JSON in UTF-8 (the theme's budget). */
 export function jsonBytes(value: unknown): number {
   return utf8.encode(JSON.stringify(value)).length;
+}
+
+/**
+ * Bytes of a value as Firestore counts them for its 1 MiB document limit
+ * (https://firebase.google.com/docs/firestore/storage-size): a string is its UTF-8 bytes + 1, a
+ * number 8, a boolean or null 1, a map its field names (bytes + 1) and values, an array its values.
+ */
+export function firestoreBytes(value: unknown): number {
+  if (typeof value === "string") return utf8.encode(value).length + 1;
+  if (typeof value === "number") return 8;
+  if (typeof value === "boolean" || value === null || value === undefined) return 1;
+  if (value instanceof Date) return 8;
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + firestoreBytes(item), 0);
+  if (typeof value === "object") {
+    let sum = 0;
+    for (const [key, item] of Object.entries(value))
+      sum += utf8.encode(key).length + 1 + firestoreBytes(item);
+    return sum;
+  }
+  return 8;
 }
 
 const itemId = z.string().min(1).max(LIMITS.idChars);
@@ -53,25 +73,13 @@ export type DateDivider = z.infer<typeof dateDivider>;
 export const message = z.union([textMessage, dateDivider]);
 export type Message = z.infer<typeof message>;
 
-/** Characters counted against LIMITS.conversationTextChars: every text and image URL. */
-export function conversationTextChars(messages: readonly Message[]): number {
-  let total = 0;
-  for (const m of messages) total += m.text.length + ("imageUrl" in m ? (m.imageUrl?.length ?? 0) : 0);
-  return total;
-}
-
-export const conversationBody = z
-  .strictObject({
-    platformSkin,
-    title: z.string().max(LIMITS.titleChars),
-    unreadCount: z.number().int().min(0).max(LIMITS.unreadCount),
-    authors: z.array(author).max(LIMITS.authors),
-    messages: z.array(message).max(LIMITS.messages),
-  })
-  .refine((c) => conversationTextChars(c.messages) <= LIMITS.conversationTextChars, {
-    message: `all message texts together must stay within ${LIMITS.conversationTextChars} characters`,
-    path: ["messages"],
-  });
+export const conversationBody = z.strictObject({
+  platformSkin,
+  title: z.string().max(LIMITS.titleChars),
+  unreadCount: z.number().int().min(0).max(LIMITS.unreadCount),
+  authors: z.array(author).max(LIMITS.authors),
+  messages: z.array(message).max(LIMITS.messages),
+});
 export type ConversationBody = z.infer<typeof conversationBody>;
 
 /**
@@ -106,8 +114,14 @@ export const conversationData = z
     theme,
     statusBar,
   })
-  .refine((d) => jsonBytes(d) <= MAX_DOCUMENT_BYTES, {
-    message: `a conversation is at most ${MAX_DOCUMENT_BYTES} bytes`,
+  .superRefine((d, context) => {
+    const bytes = firestoreBytes(d);
+    if (bytes > MAX_DOCUMENT_BYTES) {
+      context.addIssue({
+        code: "custom",
+        message: `the conversation takes ${bytes} bytes; a document holds at most ${MAX_DOCUMENT_BYTES} (split it into two projects)`,
+      });
+    }
   });
 export type ConversationData = z.infer<typeof conversationData>;
 
@@ -134,14 +148,14 @@ export interface ConversationSummary {
 /** One conversation read whole: its summary plus what the user edits. */
 export type StoredConversation = ConversationSummary & ConversationData;
 
-/** At most LIMITS.previewChars UTF-16 units, never cutting an emoji (surrogate pair) in half. */
-function previewOf(text: string): string {
-  let preview = "";
+/** At most `maxUnits` UTF-16 units (what zod's max counts), never cutting an emoji in half. */
+export function cutText(text: string, maxUnits: number): string {
+  let cut = "";
   for (const char of text) {
-    if (preview.length + char.length > LIMITS.previewChars) break;
-    preview += char;
+    if (cut.length + char.length > maxUnits) break;
+    cut += char;
   }
-  return preview;
+  return cut;
 }
 
 /** The list fields derived from a conversation's data: one function so client and import agree. */
@@ -152,6 +166,6 @@ export function summaryFields(data: ConversationData) {
     platformSkin: data.conversation.platformSkin,
     themeId: data.theme.id,
     messageCount: data.conversation.messages.length,
-    preview: previewOf(lastText),
+    preview: cutText(lastText, LIMITS.previewChars),
   };
 }
