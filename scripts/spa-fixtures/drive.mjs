@@ -117,6 +117,11 @@ function editorScenario() {
   store().conversation.authors.forEach((a, i) => say(a.id, `${i}번째 참가자`));
   store().setPlatform("telegram");
   store().updateTheme({ backgroundValue: "#DDEEFF" });
+  // The background image box takes any text: an image copied from a web page pastes as a data: URL.
+  store().updateTheme({
+    backgroundType: "image",
+    backgroundImageUrl: `data:image/png;base64,${"iVBORw0KGgo".repeat(4000)}`,
+  });
   store().updateBubbleStyle("me", { bg: "#00FF00" });
   save();
   return "The editor: the sample, a hand-written chat with most controls, a re-opened and re-saved project, ten participants.";

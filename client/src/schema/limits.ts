@@ -20,7 +20,11 @@ export const LIMITS = {
   messages: 10_000,
   messageTextChars: 1000,
   unreadCount: 999,
-  themeJsonBytes: 16 * 1024,
+  /**
+   * A preset copy is ~2 KB, but the background image box is free text and people paste an image
+   * copied as a data: URL: room for one of ~190 KB. The document's byte limit still applies.
+   */
+  themeJsonBytes: 256 * 1024,
   /** Rules cannot measure bytes; they bound the theme's top-level key count instead. */
   themeKeys: 200,
   urlChars: 2048,
