@@ -15,3 +15,4 @@ export {
   flushShareViews,
 } from "./shares/index.js";
 export { sweepExports, shareDownload } from "./storage/index.js";
+export { sharePage, shareCard } from "./share-page/index.js";

@@ -1,0 +1,76 @@
+// `/s/{code}/card.png`: the preview card of a live public share (rendered once per revision per
+// instance and cached by Hosting's CDN), or the generic card for everything else.
+import { DomainError } from "../common/errors.js";
+import { shareCode } from "../schema.js";
+import type { ShareCaller, ShareDeps } from "../shares/deps.js";
+import { unlockShare } from "../shares/open.js";
+
+export interface CardResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** Cards follow the page's bound: a revoked share's card disappears from the CDN within this. */
+export const CARD_MAX_AGE_S = 300;
+const RENDERED_KEPT = 64;
+
+// The renderer (satori, resvg, fonts) is imported on first use only.
+const renderer = () => import("./card/render.js");
+
+const rendered = new Map<string, Promise<Buffer>>();
+function cached(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
+  let png = rendered.get(key);
+  if (!png) {
+    png = render();
+    png.catch(() => rendered.delete(key));
+    rendered.set(key, png);
+    if (rendered.size > RENDERED_KEPT) rendered.delete(rendered.keys().next().value as string);
+  }
+  return png;
+}
+
+const png = (status: number, body: Buffer, cache: string): CardResponse => ({
+  status,
+  headers: {
+    "Content-Type": "image/png",
+    "Cache-Control": cache,
+    "X-Robots-Tag": "noindex",
+    "X-Content-Type-Options": "nosniff",
+  },
+  body,
+});
+
+export const genericCard = async (): Promise<CardResponse> =>
+  png(
+    200,
+    await cached("generic", async () => (await renderer()).renderGenericCard()),
+    "public, max-age=86400, s-maxage=86400",
+  );
+
+/** The card for a share code from the URL (checked here). */
+export async function shareCard(deps: ShareDeps, caller: ShareCaller, code: string): Promise<CardResponse> {
+  if (!shareCode.safeParse(code).success) {
+    const generic = await genericCard();
+    return { ...generic, status: 404, headers: { ...generic.headers, "Cache-Control": "private, no-store" } };
+  }
+  try {
+    const { share, content } = await unlockShare(deps, caller, code, undefined);
+    const body = await cached(`${code}:${share.revision}`, async () =>
+      (await renderer()).renderCard(content),
+    );
+    return png(200, body, `public, max-age=${CARD_MAX_AGE_S}, s-maxage=${CARD_MAX_AGE_S}`);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    // Protected shares show the generic card: it leaks neither title nor messages.
+    if (error.reason === "password-required") return genericCard();
+    const status =
+      error.reason === "share-expired" || error.reason === "share-revoked"
+        ? 410
+        : error.reason === "rate-limited"
+          ? 429
+          : 404;
+    const generic = await genericCard();
+    return { ...generic, status, headers: { ...generic.headers, "Cache-Control": "private, no-store" } };
+  }
+}

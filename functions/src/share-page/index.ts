@@ -1,0 +1,71 @@
+// Entry points of the share page, reached through Hosting rewrites (firebase.json): `/s/{code}`
+// (GET, or POST from the password form), `/s/{code}/seen` (the view beacon), `/s/{code}/card.png`
+// and `/card.png`. Each has its own instance cap: public links are bursty.
+import { randomBytes } from "node:crypto";
+import { logger } from "firebase-functions";
+import { onRequest, type Request } from "firebase-functions/v2/https";
+import type { Response } from "express";
+import { z } from "zod";
+import { hostingProxyHops } from "../config.js";
+import { clientKey } from "../rate-limit/per-ip.js";
+import { shareDeps } from "../shares/runtime.js";
+import { genericCard, shareCard as cardFor, type CardResponse } from "./card.js";
+import { PIXEL, recordPageView, sharePage as pageFor, type PageResponse } from "./page.js";
+
+const pagePath = /^\/s\/([^/]+)\/?$/;
+const seenPath = /^\/s\/([^/]+)\/seen$/;
+const cardPath = /^\/s\/([^/]+)\/card\.png$/;
+/** The password form's field; anything else about the body is ignored. */
+const passwordForm = z.object({ password: z.string().max(1024) });
+
+const callerOf = (req: Request) => ({
+  uid: null,
+  clientKey: clientKey(req.headers, hostingProxyHops.value()),
+});
+
+function send(res: Response, answer: PageResponse | CardResponse): void {
+  res.status(answer.status).set(answer.headers).send(answer.body);
+}
+
+function failed(res: Response, error: unknown): void {
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  res
+    .status(503)
+    .set({ "Cache-Control": "private, no-store", "Retry-After": "30" })
+    .type("text/plain; charset=utf-8")
+    .send("잠시 후 다시 시도해 주세요.");
+}
+
+export const sharePage = onRequest({ maxInstances: 50 }, async (req: Request, res: Response) => {
+  try {
+    const seen = seenPath.exec(req.path);
+    if (seen && req.method === "GET") {
+      await recordPageView(shareDeps(), callerOf(req), seen[1] ?? "", req.get("user-agent"));
+      res
+        .status(200)
+        .set({ "Content-Type": "image/gif", "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" })
+        .send(PIXEL);
+      return;
+    }
+    const code = pagePath.exec(req.path)?.[1] ?? "";
+    const form = req.method === "POST" ? passwordForm.safeParse(req.body) : null;
+    const password = form?.success ? form.data.password : req.method === "POST" ? "" : undefined;
+    const deps = { ...shareDeps(), nonce: () => randomBytes(16).toString("base64") };
+    send(res, await pageFor(deps, callerOf(req), { code, password }));
+  } catch (error) {
+    failed(res, error);
+  }
+});
+
+// The card renderer needs more memory (satori + resvg, ~200 MB at peak) and is loaded lazily.
+export const shareCard = onRequest(
+  { maxInstances: 20, memory: "512MiB" },
+  async (req: Request, res: Response) => {
+    try {
+      const code = cardPath.exec(req.path)?.[1];
+      send(res, code === undefined ? await genericCard() : await cardFor(shareDeps(), callerOf(req), code));
+    } catch (error) {
+      failed(res, error);
+    }
+  },
+);

@@ -1,0 +1,246 @@
+// The look of a shared conversation, from its stored theme: every value is data from a user, so a
+// colour is kept only when it parses as a CSS colour, a background only as a colour or a linear
+// gradient of colours, an image only as a well-formed https URL, a number only inside its range.
+// Anything else falls back to the skin's preset (the SPA's published look for each app).
+import type { ConversationData, PlatformSkin } from "../schema.js";
+
+export type Side = "me" | "other" | "system";
+
+export interface BubbleLook {
+  bg: string;
+  text: string;
+  radius: number;
+}
+
+export interface Look {
+  skin: PlatformSkin;
+  /** The 1080×1920 "-shorts" variants are drawn at phone scale like the others. */
+  shorts: boolean;
+  background: string;
+  headerBg: string;
+  headerText: string;
+  fontSize: number;
+  nameColor: string;
+  timeColor: string;
+  showName: boolean;
+  showTime: boolean;
+  showAvatar: boolean;
+  avatarSize: number;
+  avatarRadius: string;
+  bubble: Record<Side, BubbleLook>;
+}
+
+type Preset = Omit<Look, "skin" | "shorts">;
+
+/** Each app's own colours and sizes (the SPA's presets follow the apps' published designs). */
+export const PRESETS: Record<PlatformSkin, Preset> = {
+  kakao: {
+    background: "#B2C7D9",
+    headerBg: "#404D5B",
+    headerText: "#FFFFFF",
+    fontSize: 15,
+    nameColor: "#666666",
+    timeColor: "#999999",
+    showName: true,
+    showTime: true,
+    showAvatar: true,
+    avatarSize: 40,
+    avatarRadius: "38%",
+    bubble: {
+      me: { bg: "#FEE500", text: "#1A1A1A", radius: 13.5 },
+      other: { bg: "#FFFFFF", text: "#1A1A1A", radius: 13.5 },
+      system: { bg: "rgba(0, 0, 0, 0.25)", text: "#FFFFFF", radius: 17 },
+    },
+  },
+  discord: {
+    background: "#1C1D23",
+    headerBg: "#1C1D23",
+    headerText: "#E4E5E8",
+    fontSize: 15,
+    nameColor: "#C7C8CE",
+    timeColor: "#9597A3",
+    showName: true,
+    showTime: true,
+    showAvatar: true,
+    avatarSize: 40,
+    avatarRadius: "50%",
+    bubble: {
+      me: { bg: "transparent", text: "#FFFFFF", radius: 0 },
+      other: { bg: "transparent", text: "#FFFFFF", radius: 0 },
+      system: { bg: "rgba(88, 101, 242, 0.1)", text: "#9597A3", radius: 4 },
+    },
+  },
+  telegram: {
+    background: "linear-gradient(180deg, #C9DDEA 0%, #D4E4F0 100%)",
+    headerBg: "#527DA3",
+    headerText: "#FFFFFF",
+    fontSize: 17,
+    nameColor: "#2AABEE",
+    timeColor: "#999999",
+    showName: false,
+    showTime: true,
+    showAvatar: false,
+    avatarSize: 34,
+    avatarRadius: "50%",
+    bubble: {
+      me: { bg: "#EEFFDE", text: "#000000", radius: 17 },
+      other: { bg: "#FFFFFF", text: "#000000", radius: 17 },
+      system: { bg: "rgba(0, 0, 0, 0.1)", text: "#FFFFFF", radius: 10 },
+    },
+  },
+  insta: {
+    background: "#FFFFFF",
+    headerBg: "#FFFFFF",
+    headerText: "#262626",
+    fontSize: 14,
+    nameColor: "#262626",
+    timeColor: "#8E8E8E",
+    showName: false,
+    showTime: false,
+    showAvatar: true,
+    avatarSize: 28,
+    avatarRadius: "50%",
+    bubble: {
+      me: { bg: "#3797F0", text: "#FFFFFF", radius: 22 },
+      other: { bg: "#EFEFEF", text: "#262626", radius: 22 },
+      system: { bg: "#FAFAFA", text: "#8E8E8E", radius: 12 },
+    },
+  },
+};
+
+const NAMED_COLOURS = new Set([
+  "transparent",
+  "white",
+  "black",
+  "red",
+  "green",
+  "blue",
+  "yellow",
+  "gray",
+  "grey",
+]);
+const HEX = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+const NUMBER = String.raw`\s*-?(?:\d+(?:\.\d+)?|\.\d+)(?:%|deg)?\s*`;
+const FUNCTIONAL = new RegExp(String.raw`^(?:rgba?|hsla?)\(${NUMBER}(?:[,\s/]${NUMBER}){2,3}\)$`, "i");
+
+/** A CSS colour, or undefined: hex, rgb()/hsl() with plain numbers, or a few names. */
+export function cssColour(value: unknown): string | undefined {
+  if (typeof value !== "string" || value.length > 64) return undefined;
+  const v = value.trim();
+  return HEX.test(v) || FUNCTIONAL.test(v) || NAMED_COLOURS.has(v.toLowerCase()) ? v : undefined;
+}
+
+/** `linear-gradient(<angle>?, <colour> <stop>?, …)`: every part checked, nothing else allowed. */
+function linearGradient(value: string): string | undefined {
+  const inner = /^linear-gradient\((.*)\)$/i.exec(value.trim())?.[1];
+  if (inner === undefined || value.length > 256) return undefined;
+  // Split on commas outside parentheses (rgba(…) has its own).
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const char of inner) {
+    if (char === "(") depth++;
+    if (char === ")") depth--;
+    if (depth < 0) return undefined;
+    if (char === "," && depth === 0) {
+      parts.push(current.trim());
+      current = "";
+    } else current += char;
+  }
+  parts.push(current.trim());
+  const [first, ...rest] = parts;
+  const stops = /^-?\d+(?:\.\d+)?deg$|^to (?:top|bottom|left|right)(?: (?:top|bottom|left|right))?$/i.test(
+    first ?? "",
+  )
+    ? rest
+    : parts;
+  if (stops.length < 2) return undefined;
+  const clean = stops.map((stop) => {
+    const match = /^(.*?)(\s+\d+(?:\.\d+)?%)?$/.exec(stop);
+    const colour = cssColour(match?.[1]);
+    return colour === undefined ? undefined : `${colour}${match?.[2] ?? ""}`;
+  });
+  if (clean.some((c) => c === undefined)) return undefined;
+  return `linear-gradient(${stops === rest ? `${first}, ` : ""}${clean.join(", ")})`;
+}
+
+export function cssBackground(value: unknown): string | undefined {
+  return cssColour(value) ?? (typeof value === "string" ? linearGradient(value) : undefined);
+}
+
+/** An image the page may load: https, parseable, of sane length; its parsed form. */
+export function httpsImageUrl(value: unknown): string | undefined {
+  if (typeof value !== "string" || value.length > 2048) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && url.username === "" && url.password === "" ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function number(value: unknown, min: number, max: number): number | undefined {
+  return typeof value === "number" && Number.isFinite(value)
+    ? Math.min(max, Math.max(min, value))
+    : undefined;
+}
+
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+
+const AVATAR_RADIUS: Record<string, string> = {
+  circle: "50%",
+  rounded: "38%",
+  square: "4px",
+  squircle: "30%",
+};
+
+/** The look of one shared conversation: its theme's values where they are safe, else the preset's. */
+export function lookOf(content: ConversationData): Look {
+  const skin = content.conversation.platformSkin;
+  const preset = PRESETS[skin];
+  const theme = record(content.theme);
+  const shorts = typeof theme.id === "string" && theme.id.endsWith("-shorts");
+  // A shorts theme is sized for 1080 px: bring its sizes back to a 390-px phone.
+  const scale = shorts ? 390 / 1080 : 1;
+  const size = (value: unknown, min: number, max: number, fallback: number) =>
+    number(typeof value === "number" ? value * scale : value, min, max) ?? fallback;
+  const bubbles = record(theme.bubble);
+  const bubble = (side: Side): BubbleLook => {
+    const given = record(bubbles[side]);
+    return {
+      bg: cssBackground(given.bg) ?? preset.bubble[side].bg,
+      text: cssColour(given.textColor) ?? preset.bubble[side].text,
+      radius: size(given.radius, 0, 40, preset.bubble[side].radius),
+    };
+  };
+  const flag = (value: unknown, fallback: boolean) => (typeof value === "boolean" ? value : fallback);
+  return {
+    skin,
+    shorts,
+    background:
+      (theme.backgroundType === "image" ? undefined : cssBackground(theme.backgroundValue)) ??
+      preset.background,
+    headerBg: cssBackground(theme.headerBg) ?? preset.headerBg,
+    headerText: cssColour(theme.headerTitleColor) ?? preset.headerText,
+    fontSize: size(theme.fontSize, 11, 22, preset.fontSize),
+    nameColor: cssColour(theme.nameColor) ?? preset.nameColor,
+    timeColor: cssColour(theme.timeColor) ?? preset.timeColor,
+    showName: flag(theme.showName, preset.showName),
+    showTime: flag(theme.showTime, preset.showTime),
+    showAvatar: flag(theme.showAvatar, preset.showAvatar),
+    avatarSize: size(theme.avatarSize, 20, 64, preset.avatarSize),
+    avatarRadius:
+      (typeof theme.avatarShape === "string" ? AVATAR_RADIUS[theme.avatarShape] : undefined) ??
+      preset.avatarRadius,
+    bubble: { me: bubble("me"), other: bubble("other"), system: bubble("system") },
+  };
+}
+
+/** "오후 12:30" out of "2024-12-10 오후 12:30", as the SPA's bubbles show it; other text as it is. */
+export function shownTime(datetime: string): string {
+  const clock = /(오전|오후)\s*(\d{1,2}:\d{2})$/.exec(datetime);
+  return clock ? `${clock[1]} ${clock[2]}` : datetime;
+}
