@@ -21,7 +21,7 @@ export class Html {
     return this.value;
   }
 }
-export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+export function markup(strings: TemplateStringsArray, ...values: unknown[]): Html {
   let out = strings[0] ?? "";
   values.forEach((value, i) => {
     const items = Array.isArray(value) ? value : [value];
@@ -54,7 +54,7 @@ export interface PageFrame {
 
 /** The whole document. The CSP (set as a header by the caller) allows only this nonce's style. */
 export function pageDocument({ nonce, css, preview, body }: PageFrame): string {
-  return html`<!doctype html>
+  return markup`<!doctype html>
     <html lang="ko">
       <head>
         <meta charset="utf-8" />

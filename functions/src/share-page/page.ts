@@ -7,7 +7,7 @@ import { shareUrl, type StoredShare } from "../shares/documents.js";
 import { unlockShare } from "../shares/open.js";
 import { countPageView, countView } from "../shares/views.js";
 import { conversationHtml } from "./conversation-html.js";
-import { contentSecurityPolicy, html, pageDocument, type Html, type PreviewTags } from "./html.js";
+import { contentSecurityPolicy, markup, pageDocument, type Html, type PreviewTags } from "./html.js";
 import { lookOf } from "./look.js";
 import { pageCss, PLAIN_CSS } from "./styles.js";
 
@@ -94,7 +94,7 @@ function respond(
 
 const PRIVATE = "private, no-store";
 const madeWith = (deps: ShareDeps) =>
-  html`<p class="made">TalkStudio로 만든 대화 · <a href="${deps.baseUrl}/">나도 만들기</a></p>`;
+  markup`<p class="made">TalkStudio로 만든 대화 · <a href="${deps.baseUrl}/">나도 만들기</a></p>`;
 
 function notice(
   deps: PageDeps,
@@ -108,7 +108,7 @@ function notice(
   return respond(deps, status, PRIVATE, {
     css: PLAIN_CSS,
     preview: genericPreview(deps, code),
-    body: html`<main>
+    body: markup`<main>
       <section class="notice">
         <h1>${title}</h1>
         <p>${text}</p>
@@ -123,7 +123,7 @@ const notFound = (deps: PageDeps, code: string) =>
   notice(deps, code, 404, "대화를 찾을 수 없어요", "링크가 정확한지 확인해 주세요.");
 
 function passwordForm(deps: PageDeps, code: string, status: number, error: string | null): PageResponse {
-  const form = html`${error ? html`<p class="error" role="alert">${error}</p>` : null}
+  const form = markup`${error ? markup`<p class="error" role="alert">${error}</p>` : null}
     <form method="post" action="/s/${code}">
       <label for="password">비밀번호</label>
       <input
@@ -161,20 +161,20 @@ function conversationPage(
   // A protected share's download re-sends the password the viewer just typed (this page is never cached).
   const download = share.allowDownload
     ? protectedShare
-      ? html`<form method="post" action="/s/${code}/download">
+      ? markup`<form method="post" action="/s/${code}/download">
           <input type="hidden" name="password" value="${password}" /><button class="button" type="submit">
             이미지 받기
           </button>
         </form>`
-      : html`<a class="button" href="/s/${code}/download" download>이미지 받기</a>`
+      : markup`<a class="button" href="/s/${code}/download" download>이미지 받기</a>`
     : null;
   const copy = protectedShare
     ? null
-    : html`<a class="button secondary" href="${deps.baseUrl}/?copy=${code}">내 계정에 복사</a>`;
+    : markup`<a class="button secondary" href="${deps.baseUrl}/?copy=${code}">내 계정에 복사</a>`;
   // People's views are counted by this image, never by crawlers (they do not load it) and not lost to the CDN cache.
   const beacon = protectedShare
     ? null
-    : html`<img class="beacon" src="/s/${code}/seen" alt="" width="1" height="1" />`;
+    : markup`<img class="beacon" src="/s/${code}/seen" alt="" width="1" height="1" />`;
   const title = share.title || content.conversation.title || SITE_TITLE;
   return respond(
     deps,
@@ -191,7 +191,7 @@ function conversationPage(
             image: cardUrl(deps, code, share),
             imageAlt: `${title} 대화 미리보기`,
           },
-      body: html`<main>
+      body: markup`<main>
         ${conversationHtml(content, look)}
         <nav class="actions">${download}${copy}</nav>
         ${madeWith(deps)}${beacon}

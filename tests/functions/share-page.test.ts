@@ -1,0 +1,229 @@
+// The share page and its card as a browser or a link-preview crawler gets them: through the Hosting
+// emulator's rewrites to the functions in the Functions emulator.
+import { Timestamp } from "firebase-admin/firestore";
+import { beforeEach, describe, expect, it } from "vitest";
+import { firestorePaths, RATE_LIMITS, type ConversationData } from "../../client/src/index.js";
+import { revokeShare } from "../../functions/src/shares/manage.js";
+import { adminDb } from "../support/admin.js";
+import { conversationData } from "../support/conversation-data.js";
+import { clearFirestore } from "../support/emulators.js";
+import { HOSTING, shareDeps, shareOf } from "../support/shares.js";
+
+const PERSON = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
+const CRAWLERS = {
+  KakaoTalk: "facebookexternalhit/1.1; kakaotalk-scrap/1.0; +https://devtalk.kakao.com/",
+  Slackbot: "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+  X: "Twitterbot/1.0",
+};
+// Each test comes from its own address, so the per-address read budget of one never touches another.
+let addresses = 0;
+const get = (path: string, userAgent = PERSON) =>
+  fetch(`${HOSTING}${path}`, {
+    headers: { "user-agent": userAgent, "x-forwarded-for": `203.0.113.${++addresses % 250}` },
+  });
+const post = (path: string, form: Record<string, string>, from = `198.51.100.${++addresses % 250}`) =>
+  fetch(`${HOSTING}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": from },
+    body: new URLSearchParams(form).toString(),
+  });
+
+/** The content of `<meta property|name="key" content="…">`, unescaped as a crawler would. */
+function meta(html: string, key: string): string | undefined {
+  const tags = html.matchAll(/<meta (?:property|name)="([^"]+)" content="([^"]*)"\s*\/?>/g);
+  const match = [...tags].find((tag) => tag[1] === key)?.slice(1);
+  return match?.[1]
+    ?.replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&#39;/g, "'");
+}
+
+async function pendingViews(code: string): Promise<number> {
+  const shards = await adminDb().collection(firestorePaths.shareViewShards(code)).get();
+  return shards.docs.reduce((sum, d) => sum + (d.get("pending") as number), 0);
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+
+beforeEach(clearFirestore);
+
+describe("GET /s/{code} of a public share", () => {
+  it("is the conversation, with preview tags, a nonce CSP, noindex and a minute of caching", async () => {
+    const code = await shareOf();
+    const response = await get(`/s/${code}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(response.headers.get("x-robots-tag")).toMatch(/noindex/);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60, s-maxage=60");
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const nonce = /style-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+
+    const html = await response.text();
+    expect(html).toContain(`<style nonce="${nonce}">`);
+    expect(html).not.toContain("<script");
+    expect(html).toContain("오늘 저녁에 뭐 먹을까? 치킨 어때요 1");
+    expect(meta(html, "og:title")).toBe("민지랑 대화");
+    expect(meta(html, "og:description")).toMatch(/^나: 오늘 저녁에 뭐 먹을까\? 치킨 어때요 1 · 민지: /);
+    expect(meta(html, "og:url")).toBe(`${HOSTING}/s/${code}`);
+    expect(meta(html, "og:image")).toBe(`${HOSTING}/s/${code}/card.png?v=1`);
+    expect([meta(html, "og:image:width"), meta(html, "og:image:height")]).toEqual(["1200", "630"]);
+    expect(meta(html, "twitter:card")).toBe("summary_large_image");
+    expect([meta(html, "og:site_name"), meta(html, "og:locale")]).toEqual(["TalkStudio", "ko_KR"]);
+    expect(html).toContain(`href="/s/${code}/download"`);
+  });
+
+  it.each(Object.entries(CRAWLERS))(
+    "gives %s's crawler the same tags without counting a view",
+    async (_, agent) => {
+      const code = await shareOf();
+      const html = await (await get(`/s/${code}`, agent)).text();
+      expect(meta(html, "og:image")).toBe(`${HOSTING}/s/${code}/card.png?v=1`);
+      expect(meta(html, "og:title")).toBe("민지랑 대화");
+      // Crawlers do not load the page's images; if one did, the beacon still would not count it.
+      expect((await get(`/s/${code}/seen`, agent)).status).toBe(200);
+      expect(await pendingViews(code)).toBe(0);
+      await get(`/s/${code}/seen`);
+      expect(await pendingViews(code)).toBe(1);
+    },
+  );
+
+  it("leaves out the download button when the share does not allow it", async () => {
+    const code = await shareOf(conversationData(3), { allowDownload: false });
+    const html = await (await get(`/s/${code}`)).text();
+    expect(html).not.toContain("/download");
+    expect(html).toContain("내 계정에 복사");
+  });
+});
+
+describe("what a conversation holds is data, never markup", () => {
+  it("escapes text and drops theme values that are not colours, gradients or https images", async () => {
+    const hostile: ConversationData = conversationData(2, `</title><script>alert("title")</script>`);
+    hostile.conversation.title = `<img src=x onerror=alert(1)>`;
+    hostile.conversation.authors[1] = {
+      id: "other",
+      name: `"><svg onload=alert(2)>`,
+      avatarUrl: 'https://x.test/a.png?q="><script>',
+    };
+    hostile.conversation.messages.push({
+      id: "evil",
+      role: "other",
+      authorId: "other",
+      text: "<script>alert(3)</script> & </style>",
+      datetime: "",
+    });
+    hostile.theme = {
+      ...hostile.theme,
+      backgroundValue: "red;}</style><script>alert(4)</script>",
+      headerBg: "url(https://evil.test/x.png)",
+      nameColor: "expression(alert(5))",
+      bubble: {
+        me: { bg: "linear-gradient(90deg, red, url(javascript:alert(6)))", textColor: "#12345" },
+        other: { bg: "rgb(1,2,3);color:red" },
+      },
+    };
+    const code = await shareOf(hostile);
+    const html = await (await get(`/s/${code}`)).text();
+    expect(html).not.toMatch(/<script|<svg|<img src=x/i); // as text, escaped, they are harmless
+    expect(html).not.toMatch(/url\(|expression\(|javascript:/i);
+    expect(html).toContain("&lt;script&gt;alert(3)&lt;/script&gt; &amp; &lt;/style&gt;");
+    expect(html).toContain("&quot;&gt;&lt;svg onload=alert(2)&gt;");
+    const css = /<style nonce="[^"]+">([\s\S]*?)<\/style>/.exec(html)?.[1] ?? "";
+    expect(css).toContain(".phone{background:#B2C7D9;"); // the preset, not the hostile value
+    expect(css).toContain(".msg.me .bubble{background:#FEE500;color:#1A1A1A;");
+  });
+});
+
+describe("a password-protected share", () => {
+  it("asks for the password without leaking title or messages, then shows the conversation for it", async () => {
+    const code = await shareOf(conversationData(3, "비밀 대화 제목"), { password: "open sesame" });
+    const form = await get(`/s/${code}`);
+    expect(form.status).toBe(200);
+    expect(form.headers.get("cache-control")).toBe("private, no-store");
+    const formHtml = await form.text();
+    expect(formHtml).toContain(`<form method="post" action="/s/${code}">`);
+    expect(formHtml).not.toMatch(/비밀 대화 제목|치킨|민지/);
+    expect(meta(formHtml, "og:image")).toBe(`${HOSTING}/card.png`);
+
+    const wrong = await post(`/s/${code}`, { password: "not it" });
+    expect(wrong.status).toBe(403);
+    expect(await wrong.text()).toContain("비밀번호가 맞지 않아요");
+
+    const right = await post(`/s/${code}`, { password: "open sesame" });
+    expect(right.status).toBe(200);
+    expect(right.headers.get("cache-control")).toBe("private, no-store");
+    const page = await right.text();
+    expect(page).toContain("오늘 저녁에 뭐 먹을까?");
+    expect(page).toContain(`action="/s/${code}/download"`);
+    expect(await pendingViews(code)).toBe(1);
+  });
+
+  it(`refuses guesses after ${RATE_LIMITS.wrongPasswordsPerShareAndIpPer15Minutes} wrong ones from one address, with Retry-After`, async () => {
+    const code = await shareOf(conversationData(2), { password: "open sesame" });
+    const from = "192.0.2.77";
+    for (let i = 0; i < RATE_LIMITS.wrongPasswordsPerShareAndIpPer15Minutes; i++) {
+      expect((await post(`/s/${code}`, { password: `guess ${i}` }, from)).status).toBe(403);
+    }
+    const refused = await post(`/s/${code}`, { password: "open sesame" }, from);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await refused.text()).not.toContain("치킨");
+  });
+
+  it("costs no guess for a password that cannot be one", async () => {
+    const code = await shareOf(conversationData(2), { password: "open sesame" });
+    expect((await post(`/s/${code}`, { password: "" })).status).toBe(400);
+  });
+});
+
+describe("shares that are not there", () => {
+  it("answers 404 for unknown and malformed codes and 410 for revoked and expired ones, styled and noindex", async () => {
+    const unknown = await get(`/s/${"a".repeat(22)}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("x-robots-tag")).toMatch(/noindex/);
+    expect(await unknown.text()).toContain("대화를 찾을 수 없어요");
+    expect((await get("/s/..%2F..%2Fetc")).status).toBe(404);
+
+    const revoked = await shareOf();
+    await revokeShare(shareDeps(adminDb()), "owner", revoked);
+    const gone = await get(`/s/${revoked}`);
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get("cache-control")).toBe("private, no-store");
+    expect(await gone.text()).toContain("링크를 끊었어요");
+
+    const expired = await shareOf();
+    await adminDb()
+      .doc(firestorePaths.share(expired))
+      .update({ expiresAt: Timestamp.fromMillis(Date.now() - 1000) });
+    expect((await get(`/s/${expired}`)).status).toBe(410);
+  });
+});
+
+describe("GET /s/{code}/card.png", () => {
+  it("is a 1200×630 PNG of the conversation; protected and gone shares get the generic card", async () => {
+    const card = await get(`/s/${await shareOf()}/card.png`);
+    expect(card.status).toBe(200);
+    expect(card.headers.get("content-type")).toBe("image/png");
+    expect(card.headers.get("cache-control")).toBe("public, max-age=300, s-maxage=300");
+    const png = Buffer.from(await card.arrayBuffer());
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+
+    const generic = Buffer.from(await (await get("/card.png")).arrayBuffer());
+    expect(pngSize(generic)).toEqual({ width: 1200, height: 630 });
+    expect(generic.equals(png)).toBe(false);
+    const locked = await get(
+      `/s/${await shareOf(conversationData(2), { password: "open sesame" })}/card.png`,
+    );
+    expect(Buffer.from(await locked.arrayBuffer()).equals(generic)).toBe(true);
+
+    const revoked = await shareOf();
+    await revokeShare(shareDeps(adminDb()), "owner", revoked);
+    const gone = await get(`/s/${revoked}/card.png`);
+    expect(gone.status).toBe(410);
+    expect(Buffer.from(await gone.arrayBuffer()).equals(generic)).toBe(true);
+  });
+});
