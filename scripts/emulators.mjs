@@ -92,6 +92,21 @@ function buildFunctions() {
   if (out.status !== 0) fail("Building the functions bundle failed (see the esbuild output above).");
 }
 
+/** The demo page at the Hosting root: hosting/demo/main.ts bundled for the browser. */
+async function buildDemo() {
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints: [join(root, "hosting", "demo", "main.ts")],
+    outfile: join(root, "hosting", "public", "demo.js"),
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    logLevel: "warning",
+  }).catch(() => fail("Building the demo page failed (see the esbuild output above)."));
+}
+
 /** Storage and the UI need files firebase-tools downloads; offline they exist only if cached earlier. */
 function cached(prefix) {
   return existsSync(FIREBASE_CACHE) && readdirSync(FIREBASE_CACHE).some((f) => f.startsWith(prefix));
@@ -129,6 +144,7 @@ async function main() {
   checkJava();
   console.log(`Firestore emulator: ${prepareFirestoreEmulator(env)}`);
   buildFunctions();
+  await buildDemo();
   const only = emulatorList().join(",");
   if (mode === "exec") {
     return run(["emulators:exec", "--project", PROJECT, "--only", only, command], env);

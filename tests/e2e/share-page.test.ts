@@ -1,0 +1,144 @@
+// The share page and the demo page in Chromium (Debian's, through playwright-core), served by the
+// Hosting emulator. Screenshots of each skin go to reports/share-page/ (gitignored).
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { ConversationData, PlatformSkin } from "../../client/src/index.js";
+import { revokeShare } from "../../functions/src/shares/manage.js";
+import { DEMO_USER } from "../../scripts/seed/demo-projects.js";
+import { adminAuth, adminDb } from "../support/admin.js";
+import { chromiumMissing, launchChromium } from "../support/browser.js";
+import { conversationData } from "../support/conversation-data.js";
+import { clearAuth, clearFirestore } from "../support/emulators.js";
+import { HOSTING, shareDeps, shareOf } from "../support/shares.js";
+
+const SHOTS = "reports/share-page";
+const skipped = chromiumMissing ? ` (skipped: ${chromiumMissing})` : "";
+
+function lookOf(skin: PlatformSkin, shorts: boolean): ConversationData {
+  const data = conversationData(9, `${skin}${shorts ? "-shorts" : ""} 공유`);
+  data.conversation.platformSkin = skin;
+  data.conversation.unreadCount = 12;
+  data.conversation.messages.push({
+    id: "emoji",
+    role: "me",
+    authorId: "me",
+    text: "좋아 😀👍🏽 ㅋㅋ\n줄바꿈도",
+    datetime: "2024-03-05 오후 7:41",
+  });
+  data.conversation.messages.push({
+    id: "sys",
+    role: "system",
+    authorId: "",
+    text: "민지님이 나갔습니다.",
+    datetime: "",
+  });
+  // A theme id only: the page falls back to the skin's preset values, shorts sizes scaled down.
+  data.theme = shorts
+    ? { id: `${skin}-shorts`, name: skin, fontSize: 39, avatarSize: 111 }
+    : { id: skin, name: skin };
+  return data;
+}
+
+describe.skipIf(chromiumMissing !== undefined)(`the share page in Chromium${skipped}`, () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(() => browser.close());
+  beforeEach(async () => {
+    await Promise.all([clearFirestore(), clearAuth()]);
+    page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  });
+
+  it.each(
+    (["kakao", "discord", "telegram", "insta"] as const).flatMap((skin) => [
+      [skin, false],
+      [skin, true],
+    ]),
+  )("draws %s (shorts: %s) on a 360-px phone, and saves a screenshot", async (skin, shorts) => {
+    const code = await shareOf(lookOf(skin, shorts));
+    const response = await page.goto(`${HOSTING}/s/${code}`);
+    expect(response?.status()).toBe(200);
+    await expect.poll(() => page.locator(".msg").count()).toBeGreaterThan(5);
+    expect(await page.locator(`.phone.skin-${skin}`).count()).toBe(1);
+    expect(await page.textContent("h1")).toBe("민지");
+    // Nothing wider than the phone: no sideways scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    if (skin === "discord") expect(await page.textContent(".badge")).toBe("12");
+    await page.screenshot({ path: `${SHOTS}/${skin}${shorts ? "-shorts" : ""}.png`, fullPage: true });
+  });
+
+  it("runs nothing that came from the conversation", async () => {
+    const data = conversationData(2, `<script>window.pwned = "title"</script>`);
+    data.conversation.authors[1] = {
+      id: "other",
+      name: `<img src=x onerror="window.pwned='name'">`,
+      avatarUrl: `https://x.test/"onerror="window.pwned='avatar'`,
+    };
+    data.conversation.messages.push({
+      id: "x",
+      role: "other",
+      authorId: "other",
+      text: `<svg onload="window.pwned='text'"></svg><a href="javascript:window.pwned='link'">x</a>`,
+      datetime: "",
+    });
+    data.theme = {
+      id: "kakao",
+      name: "k",
+      backgroundValue: "url(javascript:window.pwned='css')",
+      headerBg: "red;}</style><script>window.pwned='style'</script>",
+    };
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(`${HOSTING}/s/${await shareOf(data)}`);
+    await page.waitForLoadState("load");
+    expect(await page.evaluate(() => (window as { pwned?: string }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => document.scripts.length)).toBe(0);
+    expect(await page.locator("svg, a[href^='javascript']").count()).toBe(0);
+    expect(await page.textContent(".chat")).toContain(`<svg onload="window.pwned='text'"></svg>`);
+    expect(dialogs).toEqual([]);
+  });
+
+  it("unlocks a password share through its form, and shows 404 and 410 pages", async () => {
+    const code = await shareOf(conversationData(3, "비밀 대화"), { password: "open sesame" });
+    await page.goto(`${HOSTING}/s/${code}`);
+    expect(await page.content()).not.toContain("치킨");
+    await page.fill("#password", "wrong one");
+    await page.click("button[type=submit]");
+    await expect.poll(() => page.textContent("[role=alert]")).toContain("비밀번호가 맞지 않아요");
+    await page.fill("#password", "open sesame");
+    await page.click("button[type=submit]");
+    await expect.poll(() => page.locator(".msg").count()).toBe(2); // and one date divider
+
+    expect((await page.goto(`${HOSTING}/s/${"Z".repeat(22)}`))?.status()).toBe(404);
+    expect(await page.textContent("h1")).toBe("대화를 찾을 수 없어요");
+    const revoked = await shareOf();
+    await revokeShare(shareDeps(adminDb()), "owner", revoked);
+    expect((await page.goto(`${HOSTING}/s/${revoked}`))?.status()).toBe(410);
+    expect(await page.textContent("h1")).toBe("더 이상 볼 수 없는 대화예요");
+  });
+
+  it("demo page: sign in as the demo user, share a conversation, open its link", async () => {
+    const seeded = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed/seed.ts"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(seeded.status).toBe(0);
+    expect((await adminAuth().getUser(DEMO_USER.uid)).email).toBe(DEMO_USER.email);
+    await page.goto(`${HOSTING}/`);
+    await page.click("#demo-sign-in");
+    await expect.poll(() => page.locator("#conversations li button").count()).toBeGreaterThan(0);
+    await page.locator("#conversations li button").first().click();
+    await expect.poll(() => page.textContent("#status")).toMatch(/공유했어요: http/);
+    const url = (await page.textContent("#status"))?.match(/http\S+/)?.[0] ?? "";
+    await page.goto(url);
+    await expect.poll(() => page.locator(".msg").count()).toBeGreaterThan(0);
+  });
+});
