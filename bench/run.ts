@@ -4,6 +4,7 @@ import { firestoreEmulator, PROJECT_ID } from "../dev/emulators.js";
 import { startLatencyProxy } from "./latency-proxy.js";
 import { benchListBytes } from "./list-bytes.js";
 import { benchMigration } from "./migration.js";
+import { benchSharePage } from "./share-page.js";
 import { benchShareView } from "./share-view.js";
 
 /** One way, so 40 ms a round trip: a phone in Korea to asia-northeast3 on a good connection. */
@@ -56,7 +57,18 @@ async function main() {
   );
   console.log(`  openShare callable (median of 20, warm): ${share.callMs.toFixed(1)} ms`);
   console.log(`  direct document get (median of 20, warm): ${share.getMs.toFixed(1)} ms`);
-  console.log(`  callable / get: ${share.ratio.toFixed(1)}×`);
+  console.log(`  callable / get: ${share.ratio.toFixed(1)}×\n`);
+
+  const page = await benchSharePage();
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  console.log("The share page through the Hosting emulator (median of 30, warm)");
+  console.log(`  GET /s/{code} time to first byte: ${ms(page.pageMs)}`);
+  console.log(`  a static file from the same Hosting: ${ms(page.staticMs)}`);
+  console.log(`  page / static: ${page.pageRatio.toFixed(1)}×`);
+  console.log("The card renderer, in process (satori + resvg, Pretendard, Twemoji)");
+  console.log(`  importing it: ${ms(page.importMs)}; first render (fonts parsed): ${ms(page.coldMs)}`);
+  console.log(`  warm render (median of 10): ${ms(page.warmMs)}`);
+  console.log(`  cold / warm: ${page.cardRatio.toFixed(1)}×`);
 }
 
 main().then(

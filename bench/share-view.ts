@@ -49,7 +49,8 @@ async function counted(work: () => Promise<unknown>): Promise<{ reads: number; c
   return { reads, calls };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+export const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 async function timed(times: number, work: () => Promise<unknown>): Promise<number> {
   const samples: number[] = [];
@@ -61,9 +62,9 @@ async function timed(times: number, work: () => Promise<unknown>): Promise<numbe
   return median(samples);
 }
 
-export async function benchShareView() {
-  const owner = await newUser();
-  const data = {
+/** A 40-message kakao conversation, shared by the benchmarks. */
+export function benchConversation() {
+  return {
     title: "공유 벤치",
     conversation: {
       platformSkin: "kakao" as const,
@@ -81,6 +82,11 @@ export async function benchShareView() {
     theme: kakaoThemeCopy(),
     statusBar: { time: "12:30", battery: 80, isWifi: true },
   };
+}
+
+export async function benchShareView() {
+  const owner = await newUser();
+  const data = benchConversation();
   const { id } = await createConversation(owner, data);
   const open = await createShare(owner, { conversationId: id });
   const locked = await createShare(owner, { conversationId: id, password: "bench-pass" });

@@ -49,6 +49,7 @@ time{font-size:10px;white-space:nowrap;flex:none}
 .skin-discord .meta{display:flex;align-items:baseline;gap:8px}.skin-discord .name{font-size:15px;font-weight:600;margin:0}
 .skin-discord .bubble{padding:2px 0}.skin-discord .msg.first{margin-top:14px}
 .skin-telegram .bubble time{float:right;margin:6px 0 -4px 10px;position:relative;top:4px}
+.skin-kakao .room h1,.skin-telegram .room h1,.skin-insta .room h1{text-align:center;margin-right:24px}
 .skin-insta .room{border-bottom:1px solid #DBDBDB}
 .skin-insta .msg.other .body{margin-left:0}
 `;
