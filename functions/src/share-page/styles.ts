@@ -15,7 +15,7 @@ main{width:100%;max-width:430px;display:flex;flex-direction:column;align-items:s
 .room{display:flex;align-items:center;gap:10px;padding:10px 14px;min-height:52px}
 .room h1{flex:1;margin:0;font-size:17px;font-weight:700;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .back{font-size:28px;line-height:1;opacity:.9}
-.chat{list-style:none;margin:0;padding:8px 10px 20px;flex:1;display:flex;flex-direction:column;gap:2px}
+.chat{list-style:none;margin:0;padding:8px 10px 20px;flex:1;display:flex;flex-direction:column;justify-content:flex-end;gap:2px}
 .msg{display:flex;align-items:flex-start;gap:8px}
 .msg.first{margin-top:8px}
 .msg.me{justify-content:flex-end}
