@@ -1,15 +1,12 @@
 // `/s/{code}/card.png`: the preview card of a live public share (rendered once per revision per
 // instance and cached by Hosting's CDN), or the generic card for everything else.
 import { DomainError } from "../common/errors.js";
+import type { HttpAnswer } from "./answer.js";
 import { shareCode } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "../shares/deps.js";
 import { unlockShare } from "../shares/open.js";
 
-export interface CardResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-}
+export type CardResponse = HttpAnswer<Buffer>;
 
 /** Cards follow the page's bound: a revoked share's card disappears from the CDN within this. */
 export const CARD_MAX_AGE_S = 300;

@@ -1,6 +1,7 @@
 // What `/s/{code}` answers: the conversation in its look, the password form, or a styled 404/410.
 // Every way in goes through unlockShare, so the page has openShare's rules and limits.
 import { DomainError } from "../common/errors.js";
+import type { HttpAnswer } from "./answer.js";
 import { shareCode, sharePassword, type ConversationData } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "../shares/deps.js";
 import { shareUrl, type StoredShare } from "../shares/documents.js";
@@ -23,11 +24,7 @@ export interface PageRequest {
   password?: string | undefined;
 }
 
-export interface PageResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
+export type PageResponse = HttpAnswer<string>;
 
 /**
  * How long Hosting's CDN (and browsers) may keep a public share's page: a revocation, an expiry or
