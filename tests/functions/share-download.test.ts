@@ -66,6 +66,7 @@ describe("resolveShareDownload", () => {
     const db = adminDb();
     const { code, conversationId } = await shareOf(db);
     expect(await resolveShareDownload(deps(db), caller, filesOf(conversationId), { code })).toEqual({
+      kind: "export",
       name: `exports/owner/2026-11-25/${conversationId}/2.webp`,
       contentType: "image/webp",
       fileName: `talkstudio-${code}.webp`,
@@ -83,8 +84,8 @@ describe("resolveShareDownload", () => {
       await rejection(resolveShareDownload(deps(db), caller, files, { code: locked, password: "nope" })),
     ).toBe("wrong-password");
     expect(
-      (await resolveShareDownload(deps(db), caller, files, { code: locked, password: "download-pass" })).name,
-    ).toMatch(/2\.webp$/);
+      await resolveShareDownload(deps(db), caller, files, { code: locked, password: "download-pass" }),
+    ).toMatchObject({ kind: "export", name: expect.stringMatching(/2\.webp$/) });
     const { code: noDownload } = await shareOf(db, { allowDownload: false });
     expect(await rejection(resolveShareDownload(deps(db), caller, files, { code: noDownload }))).toBe(
       "download-not-allowed",
@@ -99,13 +100,12 @@ describe("resolveShareDownload", () => {
     );
   });
 
-  it("says no-export when the conversation has none, and storage-unavailable without Storage", async () => {
+  it("renders the conversation when it has no export, or when no Storage runs", async () => {
     const db = adminDb();
     const { code } = await shareOf(db);
-    expect(await rejection(resolveShareDownload(deps(db), caller, listing([]), { code }))).toBe("no-export");
-    expect(await rejection(resolveShareDownload(deps(db), caller, null, { code }))).toBe(
-      "storage-unavailable",
-    );
+    const rendered = { kind: "render", content: conversationData(2), fileName: `talkstudio-${code}.png` };
+    expect(await resolveShareDownload(deps(db), caller, listing([]), { code })).toEqual(rendered);
+    expect(await resolveShareDownload(deps(db), caller, null, { code })).toEqual(rendered);
   });
 });
 
@@ -154,10 +154,20 @@ describe("GET/POST /s/{code}/download", () => {
   });
 
   it.skipIf(!storageSkipReason)(
-    `answers 503 storage-unavailable for a good request where no Storage runs${storageSkipReason ? "" : " (skipped: a Storage emulator runs here)"}`,
+    `renders the conversation as a PNG where no Storage runs${storageSkipReason ? "" : " (skipped: a Storage emulator runs here)"}`,
     async () => {
       const { code } = await shareOf(adminDb());
-      expect((await answer(await fetch(url(`/s/${code}/download`)))).status).toBe(503);
+      const response = await fetch(url(`/s/${code}/download`));
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("image/png");
+      expect(response.headers.get("content-disposition")).toBe(
+        `attachment; filename="talkstudio-${code}.png"`,
+      );
+      expect(response.headers.get("cache-control")).toBe("private, no-store");
+      const png = Buffer.from(await response.arrayBuffer());
+      expect(png.subarray(1, 4).toString()).toBe("PNG");
+      expect(png.readUInt32BE(16)).toBe(780); // IHDR width
+      expect(png.readUInt32BE(20)).toBeGreaterThan(300); // as tall as its messages
     },
   );
 });

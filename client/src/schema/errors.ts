@@ -20,8 +20,6 @@ export const ERROR_REASONS = [
   "password-required",
   "wrong-password",
   "download-not-allowed",
-  "no-export",
-  "storage-unavailable",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

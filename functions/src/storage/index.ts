@@ -73,36 +73,45 @@ function refuse(res: Response, error: DomainError): void {
 
 /**
  * `GET /s/{code}/download` (public shares) or `POST` with a `password` field (protected ones), behind
- * the Hosting rewrite: the share's exported image as an attachment.
+ * the Hosting rewrite: the share's newest exported image, or the conversation rendered, as an attachment.
  */
-export const shareDownload = onRequest({ maxInstances: 20 }, async (req: Request, res: Response) => {
-  res.setHeader("X-Robots-Tag", "noindex");
-  res.setHeader("Cache-Control", "private, no-store");
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  try {
-    const code = shareCode.safeParse(downloadPath.exec(req.path)?.[1]);
-    if (!code.success || !["GET", "POST"].includes(req.method)) {
-      throw new DomainError("not-found", "share-not-found", "There is no such download.");
+export const shareDownload = onRequest(
+  { maxInstances: 20, memory: "512MiB" },
+  async (req: Request, res: Response) => {
+    res.setHeader("X-Robots-Tag", "noindex");
+    res.setHeader("Cache-Control", "private, no-store");
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    try {
+      const code = shareCode.safeParse(downloadPath.exec(req.path)?.[1]);
+      if (!code.success || !["GET", "POST"].includes(req.method)) {
+        throw new DomainError("not-found", "share-not-found", "There is no such download.");
+      }
+      const body = passwordBody.safeParse(req.method === "POST" ? req.body : {});
+      if (!body.success)
+        throw new DomainError("invalid-argument", "invalid-input", "The password is not valid.");
+      const bucket = await defaultBucket();
+      const caller = { uid: null, clientKey: clientKey(req.headers, hostingProxyHops.value()) };
+      const download = await resolveShareDownload(shareDeps(), caller, bucket && exportFiles(bucket), {
+        code: code.data,
+        password: body.data.password,
+      });
+      res.setHeader("Content-Disposition", `attachment; filename="${download.fileName}"`);
+      if (download.kind === "render") {
+        const { renderConversationImage } = await import("../share-page/card/render.js");
+        res.setHeader("Content-Type", "image/png");
+        res.send(await renderConversationImage(download.content));
+        return;
+      }
+      res.setHeader("Content-Type", download.contentType);
+      bucket!
+        .file(download.name)
+        .createReadStream()
+        .on("error", () => res.destroy())
+        .pipe(res);
+    } catch (error) {
+      if (error instanceof DomainError) return refuse(res, error);
+      logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      res.status(500).json({ error: { code: "internal", message: "Something went wrong on our side." } });
     }
-    const body = passwordBody.safeParse(req.method === "POST" ? req.body : {});
-    if (!body.success)
-      throw new DomainError("invalid-argument", "invalid-input", "The password is not valid.");
-    const bucket = await defaultBucket();
-    const caller = { uid: null, clientKey: clientKey(req.headers, hostingProxyHops.value()) };
-    const download = await resolveShareDownload(shareDeps(), caller, bucket && exportFiles(bucket), {
-      code: code.data,
-      password: body.data.password,
-    });
-    res.setHeader("Content-Type", download.contentType);
-    res.setHeader("Content-Disposition", `attachment; filename="${download.fileName}"`);
-    bucket!
-      .file(download.name)
-      .createReadStream()
-      .on("error", () => res.destroy())
-      .pipe(res);
-  } catch (error) {
-    if (error instanceof DomainError) return refuse(res, error);
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    res.status(500).json({ error: { code: "internal", message: "Something went wrong on our side." } });
-  }
-});
+  },
+);

@@ -1,8 +1,8 @@
-// Downloading a share's exported image: the share is checked on every request (exists, live,
-// allows download, password), and the file is streamed by the function — never a download URL,
-// which would outlive revocation and expiry.
+// Downloading a share's image: the share is checked on every request (exists, live, allows
+// download, password); the owner's newest export is streamed by the function — never a download
+// URL, which would outlive revocation and expiry — or, without one, the conversation is rendered.
 import { DomainError } from "../common/errors.js";
-import { storagePaths } from "../schema.js";
+import { storagePaths, type ConversationData } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "../shares/deps.js";
 import { unlockShare } from "../shares/open.js";
 import type { StoredFile } from "./exports-sweep.js";
@@ -12,12 +12,16 @@ export interface ExportListing {
   list(prefix: string): Promise<(StoredFile & { contentType: string | undefined })[]>;
 }
 
-export interface ShareDownload {
-  name: string;
-  contentType: string;
-  /** What the browser saves it as. */
-  fileName: string;
-}
+/** What the download serves: a stored export, or the conversation rendered on the spot. */
+export type ShareDownload =
+  | {
+      kind: "export";
+      name: string;
+      contentType: string;
+      /** What the browser saves it as. */
+      fileName: string;
+    }
+  | { kind: "render"; content: ConversationData; fileName: string };
 
 /** The newest export of `conversationId` among the owner's files, or null. */
 export function newestExport(
@@ -30,10 +34,10 @@ export function newestExport(
 }
 
 /**
- * Which file a share's download serves. Refusals are the share's own (`share-not-found`,
- * `share-expired`, `share-revoked`, `password-required`, `wrong-password`, `rate-limited`), then
- * `download-not-allowed`, `storage-unavailable` (null `files`: no Storage here), and `no-export` when
- * the owner has not exported this conversation in the last day.
+ * What a share's download serves. Refusals are the share's own (`share-not-found`, `share-expired`,
+ * `share-revoked`, `password-required`, `wrong-password`, `rate-limited`), then
+ * `download-not-allowed`. Without an export of the last day (or without Storage: null `files`) the
+ * conversation is rendered instead.
  */
 export async function resolveShareDownload(
   deps: ShareDeps,
@@ -41,7 +45,7 @@ export async function resolveShareDownload(
   files: ExportListing | null,
   input: { code: string; password?: string | undefined },
 ): Promise<ShareDownload> {
-  const { share } = await unlockShare(deps, caller, input.code, input.password);
+  const { share, content } = await unlockShare(deps, caller, input.code, input.password);
   if (!share.allowDownload) {
     throw new DomainError(
       "failed-precondition",
@@ -49,13 +53,12 @@ export async function resolveShareDownload(
       "The owner does not allow downloads.",
     );
   }
-  if (files === null)
-    throw new DomainError("unavailable", "storage-unavailable", "Storage is not available here.");
-  const newest = newestExport(await files.list(storagePaths.exports(share.ownerUid)), share.conversationId);
-  if (newest === null)
-    throw new DomainError("not-found", "no-export", "This conversation has no exported image.");
+  const newest =
+    files && newestExport(await files.list(storagePaths.exports(share.ownerUid)), share.conversationId);
+  if (!newest) return { kind: "render", content, fileName: `talkstudio-${input.code}.png` };
   const extension = newest.name.split(".").at(-1) ?? "png";
   return {
+    kind: "export",
     name: newest.name,
     contentType: newest.contentType ?? "application/octet-stream",
     fileName: `talkstudio-${input.code}.${extension}`,

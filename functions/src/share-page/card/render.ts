@@ -45,7 +45,7 @@ function avatar(name: string, look: Look): Node {
   );
 }
 
-function bubble(message: TextMessage, name: string, look: Look): Node {
+function bubble(message: TextMessage, name: string, look: Look, maxWidth: number, clamp: boolean): Node {
   const side: Side = message.role;
   const colours = look.bubble[side];
   const discord = look.skin === "discord";
@@ -59,10 +59,11 @@ function bubble(message: TextMessage, name: string, look: Look): Node {
       lineHeight: 1.3,
       padding: discord ? "0" : "14px 22px",
       borderRadius: Math.round(colours.radius * 1.8),
-      maxWidth: 820,
+      maxWidth,
       overflow: "hidden",
       overflowWrap: "anywhere",
-      lineClamp: TEXT_LINES,
+      whiteSpace: "pre-wrap",
+      ...(clamp ? { lineClamp: TEXT_LINES } : {}),
     },
     message.text || " ",
   );
@@ -124,7 +125,9 @@ function cardTree(data: ConversationData): Node {
       el(
         "div",
         { flexDirection: "column", flexGrow: 1, padding: "28px 40px", gap: 18, overflow: "hidden" },
-        messages.map((m) => bubble(m, names.get(m.authorId) || (m.role === "me" ? "나" : ""), look)),
+        messages.map((m) =>
+          bubble(m, names.get(m.authorId) || (m.role === "me" ? "나" : ""), look, 820, true),
+        ),
       ),
       el(
         "div",
@@ -165,23 +168,75 @@ function genericTree(): Node {
   );
 }
 
-async function toPng(tree: Node): Promise<Buffer> {
+async function toPng(tree: Node, size: { width: number; height?: number }): Promise<Buffer> {
   const svg = await satori(tree, {
-    width: CARD_WIDTH,
-    height: CARD_HEIGHT,
+    ...size,
     fonts: await loadFonts(),
     // Emoji become Twemoji images; other scripts Pretendard lacks (Hanja) have no fallback font here.
     loadAdditionalAsset: async (code, segment) =>
       code === "emoji" ? ((await emojiDataUrl(segment)) ?? "") : [],
   });
-  const image = new Resvg(svg, { fitTo: { mode: "width", value: CARD_WIDTH } }).render();
+  const image = new Resvg(svg, { fitTo: { mode: "width", value: size.width } }).render();
   return Buffer.from(image.asPng());
 }
 
 export function renderCard(data: ConversationData): Promise<Buffer> {
-  return toPng(cardTree(data));
+  return toPng(cardTree(data), { width: CARD_WIDTH, height: CARD_HEIGHT });
+}
+
+/** The download image: a phone twice the page's 390-px width, as tall as its messages. */
+export const IMAGE_WIDTH = 780;
+/** Messages in a download image: past this a PNG outgrows the function's memory; the SPA's own exports cover more. */
+export const IMAGE_MESSAGES = 200;
+
+function imageTree(data: ConversationData): Node {
+  const look = lookOf(data);
+  const names = new Map(data.conversation.authors.map((a) => [a.id, a.name]));
+  const rows = data.conversation.messages.slice(0, IMAGE_MESSAGES).map((m) =>
+    "type" in m
+      ? el("div", { justifyContent: "center", width: "100%" }, [
+          el(
+            "div",
+            {
+              ...paint(look.bubble.system.bg),
+              color: look.bubble.system.text,
+              fontSize: 22,
+              padding: "6px 18px",
+              borderRadius: 30,
+            },
+            m.text || " ",
+          ),
+        ])
+      : bubble(m, names.get(m.authorId) || (m.role === "me" ? "나" : ""), look, IMAGE_WIDTH - 160, false),
+  );
+  return el(
+    "div",
+    { width: IMAGE_WIDTH, flexDirection: "column", fontFamily: "Pretendard", ...paint(look.background) },
+    [
+      el(
+        "div",
+        {
+          ...paint(look.headerBg),
+          color: look.headerText,
+          height: 100,
+          alignItems: "center",
+          justifyContent: "center",
+          padding: "0 32px",
+          fontSize: 34,
+          fontWeight: 700,
+        },
+        data.conversation.title || data.title || "TalkStudio",
+      ),
+      el("div", { flexDirection: "column", padding: "24px 24px 32px", gap: 16 }, rows),
+    ],
+  );
+}
+
+/** The whole conversation (its first IMAGE_MESSAGES messages) as one PNG. */
+export function renderConversationImage(data: ConversationData): Promise<Buffer> {
+  return toPng(imageTree(data), { width: IMAGE_WIDTH });
 }
 
 export function renderGenericCard(): Promise<Buffer> {
-  return toPng(genericTree());
+  return toPng(genericTree(), { width: CARD_WIDTH, height: CARD_HEIGHT });
 }
