@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { importedConversationId, LIMITS } from "../../client/src/index.js";
 import { spaDatetime } from "../../client/src/migration/datetime.js";
 import { unescapeHtml } from "../../client/src/migration/html-entities.js";
-import { normalisePlatformSkin, normaliseThemeId } from "../../client/src/migration/normalise.js";
+import {
+  normaliseMessage,
+  normalisePlatformSkin,
+  normaliseThemeId,
+} from "../../client/src/migration/normalise.js";
 
 describe("unescapeHtml", () => {
   it.each([
@@ -60,5 +64,17 @@ describe("spaDatetime: every time form the SPA leaves, as its own 'YYYY-MM-DD �
     ["가".repeat(40), "가".repeat(LIMITS.datetimeChars)],
   ])("%s → %s", (stored, expected) => {
     expect(spaDatetime(stored, day)).toBe(expected);
+  });
+});
+
+describe("text the SPA cut in the middle of an emoji", () => {
+  it("keeps the text, the dangling half surrogate becoming U+FFFD", () => {
+    const cut = `${"가".repeat(999)}😀`.slice(0, 1000); // what sanitizeText's substring(0, 1000) leaves
+    const message = normaliseMessage({ id: "m", role: "me", authorId: "me", text: cut, datetime: "" }, 0, {
+      day: new Date(),
+      authors: [],
+    }) as { text: string };
+    expect(message.text).toBe(`${"가".repeat(999)}\uFFFD`);
+    expect(() => encodeURIComponent(message.text)).not.toThrow(); // throws on a lone surrogate
   });
 });

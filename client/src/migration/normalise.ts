@@ -8,8 +8,18 @@ import { unescapeHtml } from "./html-entities.js";
 type Raw = Record<string, unknown>;
 const isRecord = (value: unknown): value is Raw =>
   typeof value === "object" && value !== null && !Array.isArray(value);
+/**
+ * The SPA cuts text at 1000 UTF-16 units, which can split an emoji and leave half a surrogate pair;
+ * Firestore stores UTF-8, which has no such half. It becomes U+FFFD, as any UTF-8 encoder would.
+ */
+export const wellFormed = (text: string): string =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 const textOf = (value: unknown): string =>
-  typeof value === "string" ? unescapeHtml(value) : typeof value === "number" ? String(value) : "";
+  typeof value === "string"
+    ? wellFormed(unescapeHtml(value))
+    : typeof value === "number"
+      ? String(value)
+      : "";
 const idOf = (value: unknown, fallback: string): string =>
   typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : fallback;
 
