@@ -5,7 +5,7 @@
 // It finds a Firestore emulator that works offline, checks Java, builds the functions bundle and
 // runs firebase-tools from node_modules. Every failure is one sentence, never a stack trace.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -124,9 +124,23 @@ function emulatorList() {
   return only;
 }
 
+/**
+ * Where the suite's output (the functions' log lines among it) is also written, for tests that
+ * check what is logged and for the cost benchmark; `TALKSTUDIO_EMULATOR_LOG` tells them.
+ */
+const EMULATOR_LOG = join(root, ".cache", "emulators", "emulators.log");
+
 function run(args, env) {
   return new Promise((resolveExit) => {
-    const child = spawn(firebaseBin(), args, { cwd: root, env, stdio: "inherit" });
+    mkdirSync(dirname(EMULATOR_LOG), { recursive: true });
+    const log = createWriteStream(EMULATOR_LOG);
+    const child = spawn(firebaseBin(), args, {
+      cwd: root,
+      env: { ...env, TALKSTUDIO_EMULATOR_LOG: EMULATOR_LOG },
+      stdio: ["inherit", "pipe", "pipe"],
+    });
+    child.stdout.on("data", (chunk) => (process.stdout.write(chunk), log.write(chunk)));
+    child.stderr.on("data", (chunk) => (process.stderr.write(chunk), log.write(chunk)));
     const forward = (signal) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);

@@ -93,6 +93,8 @@ function editorScenario() {
   store().updateStatusBar({ time: "오전 9:41 (배터리 표시는 안 바꿈)" });
   store().updateMessage(say("other", "시간 칸을 지운 메시지"), { datetime: combineDateTime("", "") });
   say("me", "");
+  // A long paste: the sanitizer cuts at 1000 UTF-16 units, here through the middle of the emoji.
+  say("other", `${"ㅋ".repeat(999)}😀 끝`);
   save();
   const handWritten = store().currentProjectId;
 

@@ -62,8 +62,12 @@ const ENTITIES: Record<string, string> = {
   "&#x27;": "'",
   "&#x2F;": "/",
 };
+// A browser draws half a surrogate pair (the SPA's cut can leave one) as U+FFFD.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const shownText = (text: string | undefined) =>
-  (text ?? "").replace(/&(amp|lt|gt|quot|#x27|#x2F);/g, (e) => ENTITIES[e] ?? e);
+  (text ?? "")
+    .replace(LONE_SURROGATE, "\uFFFD")
+    .replace(/&(amp|lt|gt|quot|#x27|#x2F);/g, (e) => ENTITIES[e] ?? e);
 const SKINS: Record<string, string> = { kakaotalk: "kakao", instagram: "insta" };
 
 const seoul = (iso: string) => {

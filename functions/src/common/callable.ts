@@ -3,6 +3,7 @@ import { onCall, type CallableOptions, type CallableRequest } from "firebase-fun
 import type { z } from "zod";
 import type { CallableContract, CallableOutput } from "../schema.js";
 import { DomainError, parseInput, toHttpsError } from "./errors.js";
+import { logged, requestIdOf } from "./request-log.js";
 
 type Input<C extends CallableContract> = z.output<C["input"]>;
 type Handler<C extends CallableContract, Caller> = (
@@ -33,15 +34,17 @@ function defineCallable<C extends CallableContract, Caller extends AnyCaller>(
   caller: (request: CallableRequest<unknown>) => Caller,
   handler: Handler<C, Caller>,
 ) {
-  return onCall(options, async (request: CallableRequest<unknown>) => {
-    try {
-      const who = caller(request);
-      const input = parseInput(contract.input, request.data) as Input<C>;
-      return checkedOutput(contract, await handler(input, who));
-    } catch (error) {
-      throw toHttpsError(error);
-    }
-  });
+  return onCall(options, (request: CallableRequest<unknown>) =>
+    logged(contract.name, requestIdOf(request.rawRequest.get("x-cloud-trace-context")), async () => {
+      try {
+        const who = caller(request);
+        const input = parseInput(contract.input, request.data) as Input<C>;
+        return checkedOutput(contract, await handler(input, who));
+      } catch (error) {
+        throw toHttpsError(error);
+      }
+    }),
+  );
 }
 
 /** A callable anyone may call (signed in or not): input parsed, output checked, errors mapped. */

@@ -17,6 +17,8 @@ import { shareDeps } from "./runtime.js";
 import { sweepShares as sweep } from "./sweep.js";
 import { syncSharesOfConversation } from "./sync.js";
 import { flushViewCounts } from "./views.js";
+import { logged } from "../common/request-log.js";
+import { randomUUID } from "node:crypto";
 
 const deps = shareDeps;
 
@@ -51,25 +53,30 @@ const contentParams = z.object({ uid: z.string(), conversationId: z.string() });
 // Retried: a missed sync would leave a share showing an old copy (or a deleted conversation).
 export const syncShares = onDocumentWritten(
   { document: firestorePaths.content("{uid}", "{conversationId}"), retry: true },
-  async (event) => {
-    const { uid, conversationId } = contentParams.parse(event.params);
-    const result = await syncSharesOfConversation(
-      { db: getFirestore(), now: () => new Date() },
-      uid,
-      conversationId,
-      event.data?.after.data(),
-      (message, fields) => logger.warn(message, fields),
-    );
-    if (result.updated + result.revoked > 0) logger.info("Synced shares.", { ...event.params, ...result });
-  },
+  (event) =>
+    logged("syncShares", event.id, async () => {
+      const { uid, conversationId } = contentParams.parse(event.params);
+      const result = await syncSharesOfConversation(
+        { db: getFirestore(), now: () => new Date() },
+        uid,
+        conversationId,
+        event.data?.after.data(),
+        (message, fields) => logger.warn(message, fields),
+      );
+      if (result.updated + result.revoked > 0) logger.info("Synced shares.", { ...event.params, ...result });
+    }),
 );
 
-export const sweepShares = onSchedule({ schedule: "every 60 minutes", timeZone: "Asia/Seoul" }, async () => {
-  logger.info("Swept shares.", await sweep(getFirestore(), new Date()));
-});
+export const sweepShares = onSchedule({ schedule: "every 60 minutes", timeZone: "Asia/Seoul" }, (event) =>
+  logged("sweepShares", event.jobName ?? randomUUID(), async () => {
+    logger.info("Swept shares.", await sweep(getFirestore(), new Date()));
+  }),
+);
 
 // Views reach the owner's viewCount within a minute, in at most one write a minute per share.
-export const flushShareViews = onSchedule({ schedule: "every 1 minutes" }, async () => {
-  const moved = await flushViewCounts(getFirestore());
-  if (moved > 0) logger.info("Flushed share views.", { moved });
-});
+export const flushShareViews = onSchedule({ schedule: "every 1 minutes" }, () =>
+  logged("flushShareViews", randomUUID(), async () => {
+    const moved = await flushViewCounts(getFirestore());
+    if (moved > 0) logger.info("Flushed share views.", { moved });
+  }),
+);

@@ -12,6 +12,8 @@ import { shareDeps } from "../shares/runtime.js";
 import { defaultBucket, type Bucket } from "./bucket.js";
 import { sweepExports as sweep, type ExportFiles } from "./exports-sweep.js";
 import { resolveShareDownload, type ExportListing } from "./share-download.js";
+import { logged, loggedHttp } from "../common/request-log.js";
+import { randomUUID } from "node:crypto";
 
 function exportFiles(bucket: Bucket): ExportFiles & ExportListing {
   const described = (file: { name: string; metadata: { timeCreated?: string; contentType?: string } }) => ({
@@ -39,11 +41,13 @@ function exportFiles(bucket: Bucket): ExportFiles & ExportListing {
   };
 }
 
-export const sweepExports = onSchedule({ schedule: "every 60 minutes", timeZone: "Asia/Seoul" }, async () => {
-  const bucket = await defaultBucket();
-  if (bucket === null) return logger.warn("No Storage here: exports were not swept.");
-  logger.info("Swept exports.", await sweep(exportFiles(bucket), new Date()));
-});
+export const sweepExports = onSchedule({ schedule: "every 60 minutes", timeZone: "Asia/Seoul" }, () =>
+  logged("sweepExports", randomUUID(), async () => {
+    const bucket = await defaultBucket();
+    if (bucket === null) return logger.warn("No Storage here: exports were not swept.");
+    logger.info("Swept exports.", await sweep(exportFiles(bucket), new Date()));
+  }),
+);
 
 const STATUS: Record<string, number> = {
   "invalid-argument": 400,
@@ -77,41 +81,42 @@ function refuse(res: Response, error: DomainError): void {
  */
 export const shareDownload = onRequest(
   { maxInstances: 20, memory: "512MiB" },
-  async (req: Request, res: Response) => {
-    res.setHeader("X-Robots-Tag", "noindex");
-    res.setHeader("Cache-Control", "private, no-store");
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    try {
-      const code = shareCode.safeParse(downloadPath.exec(req.path)?.[1]);
-      if (!code.success || !["GET", "POST"].includes(req.method)) {
-        throw new DomainError("not-found", "share-not-found", "There is no such download.");
+  (req: Request, res: Response) =>
+    loggedHttp("shareDownload", req.get("x-cloud-trace-context"), res, async () => {
+      res.setHeader("X-Robots-Tag", "noindex");
+      res.setHeader("Cache-Control", "private, no-store");
+      res.setHeader("X-Content-Type-Options", "nosniff");
+      try {
+        const code = shareCode.safeParse(downloadPath.exec(req.path)?.[1]);
+        if (!code.success || !["GET", "POST"].includes(req.method)) {
+          throw new DomainError("not-found", "share-not-found", "There is no such download.");
+        }
+        const body = passwordBody.safeParse(req.method === "POST" ? req.body : {});
+        if (!body.success)
+          throw new DomainError("invalid-argument", "invalid-input", "The password is not valid.");
+        const bucket = await defaultBucket();
+        const caller = { uid: null, clientKey: clientKey(req.headers, hostingProxyHops.value()) };
+        const download = await resolveShareDownload(shareDeps(), caller, bucket && exportFiles(bucket), {
+          code: code.data,
+          password: body.data.password,
+        });
+        res.setHeader("Content-Disposition", `attachment; filename="${download.fileName}"`);
+        if (download.kind === "render") {
+          const { renderConversationImage } = await import("../share-page/card/render.js");
+          res.setHeader("Content-Type", "image/png");
+          res.send(await renderConversationImage(download.content));
+          return;
+        }
+        res.setHeader("Content-Type", download.contentType);
+        bucket!
+          .file(download.name)
+          .createReadStream()
+          .on("error", () => res.destroy())
+          .pipe(res);
+      } catch (error) {
+        if (error instanceof DomainError) return refuse(res, error);
+        logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        res.status(500).json({ error: { code: "internal", message: "Something went wrong on our side." } });
       }
-      const body = passwordBody.safeParse(req.method === "POST" ? req.body : {});
-      if (!body.success)
-        throw new DomainError("invalid-argument", "invalid-input", "The password is not valid.");
-      const bucket = await defaultBucket();
-      const caller = { uid: null, clientKey: clientKey(req.headers, hostingProxyHops.value()) };
-      const download = await resolveShareDownload(shareDeps(), caller, bucket && exportFiles(bucket), {
-        code: code.data,
-        password: body.data.password,
-      });
-      res.setHeader("Content-Disposition", `attachment; filename="${download.fileName}"`);
-      if (download.kind === "render") {
-        const { renderConversationImage } = await import("../share-page/card/render.js");
-        res.setHeader("Content-Type", "image/png");
-        res.send(await renderConversationImage(download.content));
-        return;
-      }
-      res.setHeader("Content-Type", download.contentType);
-      bucket!
-        .file(download.name)
-        .createReadStream()
-        .on("error", () => res.destroy())
-        .pipe(res);
-    } catch (error) {
-      if (error instanceof DomainError) return refuse(res, error);
-      logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      res.status(500).json({ error: { code: "internal", message: "Something went wrong on our side." } });
-    }
-  },
+    }),
 );
