@@ -203,6 +203,16 @@ describe("shares that are not there", () => {
   });
 });
 
+describe("GET /s/_health", () => {
+  it("answers ok for the uptime check, uncached and noindex, without touching Firestore", async () => {
+    const response = await get("/s/_health");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("x-robots-tag")).toBe("noindex");
+  });
+});
+
 describe("GET /s/{code}/card.png", () => {
   it("is a 1200×630 PNG of the conversation; protected and gone shares get the generic card", async () => {
     const card = await get(`/s/${await shareOf()}/card.png`);

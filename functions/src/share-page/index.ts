@@ -38,7 +38,7 @@ function failed(res: Response, error: unknown): void {
 }
 
 /** `/s/_health`, for the uptime check (ops/): answers at once, reads and writes nothing. */
-const HEALTH_PATH = "/s/_health";
+export const HEALTH_PATH = "/s/_health";
 
 async function answerPage(req: Request, res: Response): Promise<void> {
   if (req.path === HEALTH_PATH) {
