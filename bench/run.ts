@@ -4,6 +4,7 @@ import { firestoreEmulator, PROJECT_ID } from "../dev/emulators.js";
 import { startLatencyProxy } from "./latency-proxy.js";
 import { benchListBytes } from "./list-bytes.js";
 import { benchMigration } from "./migration.js";
+import { benchCost, monthlyCost } from "./cost.js";
 import { benchSharePage } from "./share-page.js";
 import { benchShareView } from "./share-view.js";
 
@@ -68,7 +69,19 @@ async function main() {
   console.log("The card renderer, in process (satori + resvg, Pretendard, Twemoji)");
   console.log(`  importing it: ${ms(page.importMs)}; first render (fonts parsed): ${ms(page.coldMs)}`);
   console.log(`  warm render (median of 10): ${ms(page.warmMs)}`);
-  console.log(`  cold / warm: ${page.cardRatio.toFixed(1)}×`);
+  console.log(`  cold / warm: ${page.cardRatio.toFixed(1)}×\n`);
+
+  const costs = await benchCost();
+  console.log("Cost model: measured per action (docs/cost.md)");
+  console.table(costs);
+  for (const users of [1_000, 10_000]) {
+    const month = monthlyCost(costs, users);
+    console.log(
+      `  ${users} MAU: ${Math.round(month.reads)} reads, ${Math.round(month.writes)} writes, ` +
+        `${Math.round(month.invocations)} invocations, ${Math.round(month.seconds)} s of functions, ` +
+        `${month.egressGiB.toFixed(2)} GiB → $${month.gross.toFixed(2)}/month ($${month.afterFreeTier.toFixed(2)} after free tiers)`,
+    );
+  }
 }
 
 main().then(

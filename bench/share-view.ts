@@ -2,7 +2,7 @@
 // (documents from the Firestore SDK's own debug log of its protocol, calls from fetch to the
 // Functions emulator), and the openShare callable's latency against a direct document get.
 import { initializeApp } from "firebase/app";
-import { doc, getDoc, setLogLevel } from "firebase/firestore";
+import { doc, getDoc } from "firebase/firestore";
 import { performance } from "node:perf_hooks";
 import {
   callFunction,
@@ -17,36 +17,12 @@ import {
 import { emulatorHosts, PROJECT_ID } from "../dev/emulators.js";
 import { kakaoThemeCopy } from "../dev/theme-fixture.js";
 import { newUser } from "./users.js";
+import { counted } from "./wire-counts.js";
 
 let viewers = 0;
 function newViewer(): TalkStudio {
   const app = initializeApp({ projectId: PROJECT_ID, apiKey: "demo-api-key" }, `viewer-${++viewers}`);
   return createTalkStudio(app, { emulators: { host: emulatorHosts.firestore.split(":")[0] } });
-}
-
-/** Runs `work` and counts the documents the Firestore SDK received and the function calls it made. */
-async function counted(work: () => Promise<unknown>): Promise<{ reads: number; calls: number }> {
-  const logged: string[] = [];
-  const { log, debug } = console;
-  const realFetch = globalThis.fetch;
-  let calls = 0;
-  console.log = console.debug = (...parts: unknown[]) => void logged.push(parts.map(String).join(" "));
-  globalThis.fetch = (input, init) => {
-    if (String(input instanceof Request ? input.url : input).includes(emulatorHosts.functions)) calls++;
-    return realFetch(input, init);
-  };
-  setLogLevel("debug");
-  try {
-    await work();
-  } finally {
-    setLogLevel("silent");
-    Object.assign(console, { log, debug });
-    globalThis.fetch = realFetch;
-  }
-  const reads = logged.filter(
-    (line) => line.includes("documentChange:") || /RPC 'BatchGetDocuments'.*received/.test(line),
-  ).length;
-  return { reads, calls };
 }
 
 export const median = (values: number[]) =>
