@@ -3,11 +3,12 @@
 import { readFileSync } from "node:fs";
 import { createUserWithEmailAndPassword } from "firebase/auth";
 import { afterAll, describe, expect, it } from "vitest";
-import { createConversation, createShare, openShare } from "../../client/src/index.js";
+import { createConversation, createShare, openShare, signInWithKakao } from "../../client/src/index.js";
 import { conversationData } from "../support/conversation-data.js";
 import { closeClients, newClient } from "../support/emulators.js";
 import { eventually } from "../support/eventually.js";
 import { failureOf } from "../support/failure.js";
+import { useFakeKakao } from "../support/fake-kakao.js";
 import { HOSTING } from "../support/shares.js";
 
 const logFile = process.env.TALKSTUDIO_EMULATOR_LOG;
@@ -42,15 +43,20 @@ function requestLines(): RequestLine[] {
 }
 
 afterAll(closeClients);
+const kakao = useFakeKakao();
 
 describe.skipIf(!logFile)(`request logs${skipped}`, () => {
-  it("log one line per request with outcome, duration and id, and never a password, email or message", async () => {
+  it("log one line per request with outcome, duration and id, and never a password, token, email or message", async () => {
     const stamp = Date.now().toString(36);
     const email = `log-secret-${stamp}@example.com`;
     const password = `pw-${stamp}-do-not-log`;
     const message = `비밀메시지-${stamp}`;
     const owner = newClient();
     await createUserWithEmailAndPassword(owner.auth, email, "password123");
+    const kakaoEmail = `kakao-${stamp}@example.com`;
+    kakao().setUser({ id: 4242, nickname: "로그확인", profileImageUrl: "", email: kakaoEmail });
+    const kakaoToken = kakao().issueToken(4242);
+    await signInWithKakao(newClient(), kakaoToken);
     const data = conversationData(3);
     data.conversation.messages.push({
       id: "secret",
@@ -71,7 +77,7 @@ describe.skipIf(!logFile)(`request logs${skipped}`, () => {
     });
     expect((await fetch(`${HOSTING}/s/_health`)).status).toBe(200);
 
-    const wanted = ["onUserCreated", "createShare", "openShare", "sharePage"];
+    const wanted = ["onUserCreated", "kakaoSignIn", "createShare", "openShare", "sharePage"];
     const lines = await eventually(() => {
       const found = requestLines();
       const complete =
