@@ -124,8 +124,9 @@ export async function benchCost(): Promise<ActionCost[]> {
   );
   costs.push(
     await measure("open a share page (page + view beacon)", async () => {
-      const page = await fetchBytes(`${HOSTING}/s/${code}`);
-      return page + (await fetchBytes(`${HOSTING}/s/${code}/seen`));
+      const page = await (await fetch(`${HOSTING}/s/${code}`)).text();
+      const beacon = /<img class="beacon" src="([^"]+)"/.exec(page)?.[1]?.replace(/&amp;/g, "&") ?? "";
+      return Buffer.byteLength(page) + (await fetchBytes(`${HOSTING}${beacon}`));
     }),
   );
   costs.push(await measure("render its preview card", () => fetchBytes(`${HOSTING}/s/${code}/card.png`)));

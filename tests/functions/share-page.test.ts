@@ -87,10 +87,22 @@ describe("GET /s/{code} of a public share", () => {
       // Crawlers do not load the page's images; if one did, the beacon still would not count it.
       expect((await get(`/s/${code}/seen`, agent)).status).toBe(200);
       expect(await pendingViews(code)).toBe(0);
-      await get(`/s/${code}/seen`);
-      expect(await pendingViews(code)).toBe(1);
     },
   );
+
+  it("counts a person's view once: at the render, or by the beacon of a copy the CDN served later", async () => {
+    const code = await shareOf();
+    const html = await (await get(`/s/${code}`)).text();
+    expect(await pendingViews(code)).toBe(1);
+    const beacon = /<img class="beacon" src="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, "&") ?? "";
+    expect(beacon).toMatch(new RegExp(`^/s/${code}/seen\\?r=\\d+$`));
+    // The same viewer's browser loads the beacon at once: already counted by the render.
+    expect((await get(beacon)).headers.get("content-type")).toBe("image/gif");
+    expect(await pendingViews(code)).toBe(1);
+    // A copy cached by the CDN (rendered a minute ago) reaches only the beacon: a new viewer.
+    await get(`/s/${code}/seen?r=${Date.now() - 60_000}`);
+    expect(await pendingViews(code)).toBe(2);
+  });
 
   it("leaves out the download button when the share does not allow it", async () => {
     const code = await shareOf(conversationData(3), { allowDownload: false });

@@ -47,7 +47,14 @@ async function answerPage(req: Request, res: Response): Promise<void> {
   }
   const seen = seenPath.exec(req.path);
   if (seen && req.method === "GET") {
-    await recordPageView(shareDeps(), callerOf(req), seen[1] ?? "", req.get("user-agent"));
+    const renderedAt = Number(req.query.r);
+    await recordPageView(
+      shareDeps(),
+      callerOf(req),
+      seen[1] ?? "",
+      req.get("user-agent"),
+      Number.isFinite(renderedAt) ? renderedAt : undefined,
+    );
     res
       .status(200)
       .set({ "Content-Type": "image/gif", "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" })
@@ -58,7 +65,7 @@ async function answerPage(req: Request, res: Response): Promise<void> {
   const form = req.method === "POST" ? passwordForm.safeParse(req.body) : null;
   const password = form?.success ? form.data.password : req.method === "POST" ? "" : undefined;
   const deps = { ...shareDeps(), nonce: () => randomBytes(16).toString("base64") };
-  send(res, await pageFor(deps, callerOf(req), { code, password }));
+  send(res, await pageFor(deps, callerOf(req), { code, password, userAgent: req.get("user-agent") }));
 }
 
 async function answerCard(req: Request, res: Response): Promise<void> {

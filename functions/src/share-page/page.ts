@@ -22,6 +22,8 @@ export interface PageRequest {
   code: string;
   /** Present when the password form was submitted. */
   password?: string | undefined;
+  /** Who asked: a link-preview crawler's view never counts. */
+  userAgent?: string | undefined;
 }
 
 export type PageResponse = HttpAnswer<string>;
@@ -168,10 +170,11 @@ function conversationPage(
   const copy = protectedShare
     ? null
     : markup`<a class="button secondary" href="${deps.baseUrl}/?copy=${code}">내 계정에 복사</a>`;
-  // People's views are counted by this image, never by crawlers (they do not load it) and not lost to the CDN cache.
+  // The render counted this view; copies the CDN serves later count through this image, which
+  // carries the render's time (crawlers load no images, and their agents never count).
   const beacon = protectedShare
     ? null
-    : markup`<img class="beacon" src="/s/${code}/seen" alt="" width="1" height="1" />`;
+    : markup`<img class="beacon" src="/s/${code}/seen?r=${deps.now().getTime()}" alt="" width="1" height="1" />`;
   const title = share.title || content.conversation.title || SITE_TITLE;
   return respond(
     deps,
@@ -212,7 +215,9 @@ export async function sharePage(
   }
   try {
     const { share, content } = await unlockShare(deps, caller, code, password);
+    // A submitted password is a person; a plain GET is one unless its agent is a crawler's.
     if (password !== undefined) await countView(deps.db, code, share.expiresAt);
+    else await countPageView(deps.db, code, share.expiresAt, request.userAgent);
     return conversationPage(deps, code, share, content, password);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -254,16 +259,25 @@ export async function sharePage(
 export const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 
 /**
- * `/s/{code}/seen`, loaded by the page as an image: counts a person's view of a live public share
- * (a cached page still reaches it; crawlers neither load it nor count). Returns whether it counted.
+ * A beacon this soon after its page was rendered belongs to the viewer the render already counted;
+ * later ones come from copies Hosting's CDN kept (PUBLIC_PAGE_MAX_AGE_S) and are new viewers.
+ */
+export const BEACON_GRACE_MS = 5_000;
+
+/**
+ * `/s/{code}/seen?r={rendered at}`, loaded by the page as an image: counts a person's view of a live
+ * public share served from the CDN's copy, so caching hides no viewer and none counts twice. Crawlers
+ * neither load it nor count. Returns whether it counted.
  */
 export async function recordPageView(
   deps: ShareDeps,
   caller: ShareCaller,
   code: string,
   userAgent: string | undefined,
+  renderedAt: number | undefined,
 ): Promise<boolean> {
   if (!shareCode.safeParse(code).success) return false;
+  if (renderedAt !== undefined && deps.now().getTime() - renderedAt < BEACON_GRACE_MS) return false;
   try {
     const { share } = await unlockShare(deps, caller, code, undefined);
     return await countPageView(deps.db, code, share.expiresAt, userAgent);
