@@ -71,10 +71,10 @@ TalkStudio emulators are up, project ${PROJECT_ID}, with demo data:
   Auth       http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}
   Firestore  http://${process.env.FIRESTORE_EMULATOR_HOST}
   Functions  http://${process.env.FUNCTIONS_EMULATOR_HOST ?? "127.0.0.1:5001"}/${PROJECT_ID}/asia-northeast3/<name>
-  Hosting    http://${hosting}
+  Demo page  http://${hosting}/  (sign in as the demo user, share a conversation, open its link)
   Demo user  ${DEMO_USER.email} / ${DEMO_USER.password} (uid ${DEMO_USER.uid}), ${DEMO_PROJECTS.length} conversations
-  Shares     ${shares.map((s) => `${s.code}${s.passwordProtected ? ` (password "${DEMO_SHARE_PASSWORD}")` : " (public)"}`).join(", ")}
-             open one with openShare(ts, code, password?) from @talkstudio/client
+  Shares     ${shares.map((s) => `http://${hosting}/s/${s.code}${s.passwordProtected ? ` (password "${DEMO_SHARE_PASSWORD}")` : " (public)"}`).join("\n             ")}
+             or openShare(ts, code, password?) from @talkstudio/client
   Kakao      fake API on 127.0.0.1:9777: kakaoSignIn({ accessToken: "${DEMO_KAKAO_TOKEN}" }) signs in ${DEMO_KAKAO_USER.nickname}
 Press Ctrl-C to stop.`);
 }
