@@ -74,7 +74,7 @@ async function share(conversation: ConversationSummary): Promise<void> {
 }
 
 async function showConversations(): Promise<void> {
-  const { items } = await listConversations(ts, { order: "created", pageSize: 50 });
+  const { items } = await listConversations(ts, { pageSize: 50 });
   byId("conversations").replaceChildren(
     ...(items.length === 0
       ? [item("대화가 없어요.")]

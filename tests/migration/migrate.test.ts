@@ -130,8 +130,8 @@ describe("migrateLocalStorage", () => {
     expect(noStatusBar.conversation.platformSkin).toBe("insta");
     expect(noStatusBar.projectCreatedAt.getTime()).toBe(1675000000000);
 
-    // The list keeps the projects' own order: most recently edited first.
-    const titles = (await listConversations(ts, { pageSize: 3 })).items.map((i) => i.title);
+    // The projects' own times order the list: most recently edited first, on request.
+    const titles = (await listConversations(ts, { pageSize: 3, order: "updated" })).items.map((i) => i.title);
     expect(titles).toEqual(["업로드한 프사", "엑셀에서 가져온 대화", "DM with Alex"]);
   });
 

@@ -162,7 +162,7 @@ describe.each(["editor", "ai-generator", "excel"])("the SPA's own %s projects", 
       expect(stored.projectUpdatedAt.toISOString()).toBe(project.updatedAt);
     }
 
-    const listed = await listConversations(ts, { order: "created", pageSize: 100 });
+    const listed = await listConversations(ts, { pageSize: 100 }); // the default order is the SPA's
     expect(listed.items.map((c) => c.id)).toEqual(ids);
 
     const again = await importProjects(ts, projects);

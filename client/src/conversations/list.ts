@@ -26,8 +26,9 @@ export interface ListOptions {
   /** Only one chat look (uses the composite index in firestore.indexes.json). */
   readonly platformSkin?: PlatformSkin;
   /**
-   * "updated" (default): most recently edited first. "created": newest project first, the order of
-   * the SPA's own project list (it keeps `talkstudio_projects` newest-created first).
+   * "created" (default): newest project first, the order of the SPA's own project list (it keeps
+   * `talkstudio_projects` newest-created first and re-saves in place). "updated": most recently
+   * edited first.
    */
   readonly order?: ListOrder;
 }
@@ -60,7 +61,7 @@ function decodeCursor(cursor: string): [Timestamp, string] {
 }
 
 /**
- * The signed-in user's conversations, most recently edited (or created) first, one page at a time. Reads only the
+ * The signed-in user's conversations, newest (or most recently edited) first, one page at a time. Reads only the
  * small summary documents: a page costs the same whether its conversations hold 5 messages or 500.
  */
 export function listConversations(ts: TalkStudio, options: ListOptions = {}): Promise<ConversationPage> {
@@ -69,7 +70,7 @@ export function listConversations(ts: TalkStudio, options: ListOptions = {}): Pr
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new TalkStudioError("invalid", `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
     }
-    const order = options.order ?? "updated";
+    const order = options.order ?? "created";
     if (!(order in SORT_FIELD)) throw new TalkStudioError("invalid", 'order must be "updated" or "created".');
     const constraints: QueryConstraint[] = [];
     if (options.platformSkin) constraints.push(where("platformSkin", "==", options.platformSkin));
