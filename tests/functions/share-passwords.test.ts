@@ -82,8 +82,8 @@ describe("openShare password guessing", () => {
     expect((await openFrom("203.0.113.200", code, PASSWORD)).status).toBe(429);
   });
 
-  // The emulator starts a worker process per concurrent request, so this stays at 20 here;
-  // tests/functions/shares-domain.test.ts sends 200 at once to the domain function.
+  // The emulator starts a worker process per concurrent request and backs off slowly on contended
+  // transactions, so this stays at 20 here (as in tests/functions/shares-domain.test.ts).
   it("never lets concurrent guesses exceed the budget", { timeout: 60_000 }, async () => {
     const code = await passwordShare();
     const answers = await Promise.all(
