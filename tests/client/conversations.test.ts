@@ -18,14 +18,19 @@ import { clearAuth, clearFirestore, closeClients, newClient } from "../support/e
 
 let userCount = 0;
 
-/** Two clients (two browser tabs) signed in as one new user. */
-async function twoTabs(): Promise<[TalkStudio, TalkStudio]> {
+/** `count` clients (browser tabs) signed in as one new user. */
+async function tabs(count: number): Promise<TalkStudio[]> {
   const email = `user${++userCount}@example.com`;
-  const [a, b] = [newClient(), newClient()];
-  await createUserWithEmailAndPassword(a.auth, email, "password123");
-  await signInWithEmailAndPassword(b.auth, email, "password123");
-  return [a, b];
+  const [first, ...others] = Array.from({ length: count }, () => newClient());
+  await createUserWithEmailAndPassword(first!.auth, email, "password123");
+  await Promise.all(others.map((tab) => signInWithEmailAndPassword(tab.auth, email, "password123")));
+  return [first!, ...others];
 }
+
+const twoTabs = async (): Promise<[TalkStudio, TalkStudio]> => {
+  const [a, b] = await tabs(2);
+  return [a!, b!];
+};
 
 async function rejection(promise: Promise<unknown>): Promise<TalkStudioError> {
   const error: unknown = await promise.then(
@@ -84,6 +89,31 @@ describe("create, get, save, delete", () => {
     expect(error.details.current).toMatchObject({ id, revision: 2, title: "A wins" });
     expect((await getConversation(tabB, id)).title).toBe("A wins");
   });
+
+  it(
+    "lets exactly one of 50 concurrent saves from one revision win; the rest get conflict and its copy",
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const all = await tabs(50);
+      const { id } = await createConversation(all[0]!, conversationData());
+      const edits = all.map((_, i) => ({ ...conversationData(3, `tab ${i}`), title: `tab ${i}` }));
+      const outcomes = await Promise.allSettled(all.map((tab, i) => saveConversation(tab, id, edits[i]!, 1)));
+      const winners = outcomes.flatMap((o, i) => (o.status === "fulfilled" ? [i] : []));
+      expect(winners).toHaveLength(1);
+      const winner = edits[winners[0]!]!;
+      for (const o of outcomes) {
+        if (o.status === "fulfilled") continue;
+        expect(o.reason).toBeInstanceOf(TalkStudioError);
+        const error = o.reason as TalkStudioError;
+        expect(error.kind).toBe("conflict");
+        expect(error.details.current).toMatchObject({ revision: 2, title: winner.title });
+      }
+      // Nothing lost: the winner's save is stored whole, and every loser holds it to merge with.
+      expect(await getConversation(all[1]!, id)).toMatchObject({ revision: 2, ...winner });
+    },
+  );
 
   it("types the other failures: not-found, invalid, permission-denied", async () => {
     const [tab] = await twoTabs();

@@ -1,6 +1,6 @@
+import { Timestamp } from "firebase-admin/firestore";
 import { beforeEach, describe, expect, it } from "vitest";
-import { RATE_LIMITS } from "../../client/src/index.js";
-import { firestorePaths } from "../../client/src/index.js";
+import { firestorePaths, RATE_LIMITS } from "../../client/src/index.js";
 import { adminDb } from "../support/admin.js";
 import { callableUrl, clearFirestore } from "../support/emulators.js";
 
@@ -33,13 +33,13 @@ describe("kakaoSignIn per-IP rate limit", () => {
     expect((await kakaoSignInFrom("10.0.0.1, 198.51.100.2")).reason).toBe("kakao-unavailable");
   });
 
-  it("keeps counters where only functions reach them, hashed and with an expiry for the TTL policy", async () => {
+  it("keeps its slots where only functions reach them, hashed and with an expiry for the TTL policy", async () => {
     await kakaoSignInFrom("203.0.113.7");
     const counters = await adminDb().collection(firestorePaths.rateLimits).get();
     expect(counters.size).toBe(1);
-    const [counter] = counters.docs;
-    expect(counter?.id).not.toContain("203.0.113.7");
-    expect(counter?.data()).toMatchObject({ count: 1 });
-    expect(counter?.get("expiresAt")).toBeDefined();
+    const [slot] = counters.docs;
+    expect(slot?.id).not.toContain("203.0.113.7");
+    expect(slot?.get("bucket")).toEqual(expect.stringMatching(/^kakaoSignIn-ip_/));
+    expect(slot?.get("expiresAt")).toBeInstanceOf(Timestamp);
   });
 });

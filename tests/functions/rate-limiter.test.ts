@@ -1,5 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { consumeRateLimit } from "../../functions/src/rate-limit/rate-limiter.js";
+import {
+  consumeRateLimit,
+  consumeRateLimits,
+  releaseRateLimits,
+} from "../../functions/src/rate-limit/rate-limiter.js";
+import { firestorePaths } from "../../client/src/index.js";
 import { adminDb } from "../support/admin.js";
 import { clearFirestore } from "../support/emulators.js";
 
@@ -8,31 +13,72 @@ beforeEach(clearFirestore);
 const rule = { name: "test", limit: 2, windowMs: 60_000 };
 const at = (ms: number) => new Date(1_700_000_000_000 + ms);
 
+const retryAfter = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.unreachable("expected a refusal"),
+    (e: unknown) => {
+      expect(e).toMatchObject({ code: "resource-exhausted", reason: "rate-limited" });
+      return (e as { extra: { retryAfterSeconds: number } }).extra.retryAfterSeconds;
+    },
+  );
+
 describe("consumeRateLimit", () => {
-  it("allows `limit` calls a window, then answers resource-exhausted with the wait", async () => {
+  it("allows `limit` calls a window, then refuses until exactly the wait it names has passed", async () => {
     const db = adminDb();
     await consumeRateLimit(db, rule, "k", at(0));
-    await consumeRateLimit(db, rule, "k", at(1_000));
-    await expect(consumeRateLimit(db, rule, "k", at(20_000))).rejects.toMatchObject({
-      code: "resource-exhausted",
-      reason: "rate-limited",
-      extra: { retryAfterSeconds: 40 },
-    });
+    await consumeRateLimit(db, rule, "k", at(0));
+    const wait = await retryAfter(consumeRateLimit(db, rule, "k", at(0)));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
+    await retryAfter(consumeRateLimit(db, rule, "k", at((wait - 1) * 1000)));
+    await expect(consumeRateLimit(db, rule, "k", at(wait * 1000))).resolves.toHaveLength(1);
   });
 
-  it("opens a new window once the last one expired, and counts keys apart", async () => {
+  it("counts keys and rules apart", async () => {
     const db = adminDb();
     await consumeRateLimit(db, rule, "k", at(0));
-    await consumeRateLimit(db, rule, "k", at(1));
-    await consumeRateLimit(db, rule, "other", at(2));
-    await expect(consumeRateLimit(db, rule, "k", at(60_000))).resolves.toBeUndefined();
+    await consumeRateLimit(db, rule, "k", at(0));
+    await expect(consumeRateLimit(db, rule, "other", at(0))).resolves.toHaveLength(1);
+    await expect(consumeRateLimit(db, { ...rule, name: "second" }, "k", at(0))).resolves.toHaveLength(1);
   });
 
-  it("counts concurrent calls exactly", async () => {
+  it("admits exactly the limit from 100 concurrent calls", { timeout: 60_000 }, async () => {
     const db = adminDb();
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => consumeRateLimit(db, { ...rule, limit: 3 }, "k", at(0))),
+      Array.from({ length: 100 }, () => consumeRateLimit(db, { ...rule, limit: 7 }, "k", at(0))),
     );
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(7);
+    const refused = results.filter((r) => r.status === "rejected");
+    for (const r of refused) expect(r.reason).toMatchObject({ reason: "rate-limited" });
+    expect(refused).toHaveLength(93);
+  });
+
+  it("gives a released slot back to the next caller, and only it", async () => {
+    const db = adminDb();
+    const limited = { ...rule, limit: 3 };
+    const [first] = await consumeRateLimit(db, limited, "k", at(0));
+    await consumeRateLimit(db, limited, "k", at(0));
+    await consumeRateLimit(db, limited, "k", at(0));
+    await releaseRateLimits(db, [first!]);
+    await expect(consumeRateLimit(db, limited, "k", at(0))).resolves.toHaveLength(1);
+    await retryAfter(consumeRateLimit(db, limited, "k", at(0)));
+  });
+
+  it("takes nothing when any charge of a call is refused", async () => {
+    const db = adminDb();
+    const full = { ...rule, name: "full", limit: 1 };
+    await consumeRateLimit(db, full, "k", at(0));
+    await retryAfter(
+      consumeRateLimits(
+        db,
+        [
+          { rule, key: "k" },
+          { rule: full, key: "k" },
+        ],
+        at(0),
+      ),
+    );
+    const held = await db.collection(firestorePaths.rateLimits).get();
+    expect(held.docs.map((d) => d.id.split("_")[0])).toEqual(["full"]);
   });
 });

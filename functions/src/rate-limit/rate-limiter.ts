@@ -4,89 +4,108 @@ import { DomainError } from "../common/errors.js";
 import { firestorePaths } from "../schema.js";
 
 export interface RateLimitRule {
-  /** Names the counter family, e.g. `kakaoSignIn-ip`; part of every counter's document id. */
+  /** Names the counter family, e.g. `kakaoSignIn-ip`; part of every slot's document id. */
   name: string;
   limit: number;
   windowMs: number;
 }
 
-/** One counter to charge: a rule and whose budget (an address, a uid, a share code…). */
+/** One budget to charge: a rule and whose budget (an address, a uid, a share code…). */
 export interface RateLimitCharge {
   rule: RateLimitRule;
   key: string;
 }
 
-interface Counter {
-  count: number;
-  windowStart: Timestamp;
+/** A call admitted against one charge: the slot document it holds until its window ends. */
+export interface RateLimitSlot {
+  charge: RateLimitCharge;
+  ref: DocumentReference;
+}
+
+interface SlotDocument {
+  bucket: string;
   expiresAt: Timestamp;
 }
 
+interface Bucket {
+  /** `{rule}_{keyHash}_{windowIndex}`: the slots of one key's one window share it. */
+  id: string;
+  endsAtMs: number;
+}
+
 /**
- * `rateLimits/{rule}_{hash}`: functions-only; its `expiresAt` carries a TTL policy (README). Keys are
- * hashed into the id, which keeps addresses out of ids and logs (pseudonymous only: an IPv4 hash is
- * easily reversed).
+ * Fixed windows, offset per key so that not every key's window turns over at the same instant. Keys
+ * are hashed into ids, which keeps addresses out of ids and logs (pseudonymous only: an IPv4 hash
+ * is easily reversed).
  */
-function counterRef(db: Firestore, { rule, key }: RateLimitCharge): DocumentReference {
-  const keyHash = createHash("sha256").update(key).digest("base64url").slice(0, 32);
-  return db.doc(firestorePaths.rateLimit(`${rule.name}_${keyHash}`));
+function bucketOf({ rule, key }: RateLimitCharge, now: Date): Bucket {
+  const hash = createHash("sha256").update(key).digest();
+  const offset = hash.readUInt32BE(0) % rule.windowMs;
+  const index = Math.floor((now.getTime() + offset) / rule.windowMs);
+  return {
+    id: `${rule.name}_${hash.toString("base64url").slice(0, 32)}_${index}`,
+    endsAtMs: (index + 1) * rule.windowMs - offset,
+  };
 }
 
-/** Counters are hot under attack: retry contended transactions longer than the SDK's default 5. */
-const CONTENDED_ATTEMPTS = 20;
+const ALREADY_EXISTS = 6;
+/** Slots tried after each count: enough to get past the few a concurrent burst takes meanwhile. */
+const PROBES_PER_COUNT = 8;
 
-const isOpen = (counter: Counter | undefined, now: Date): counter is Counter =>
-  counter !== undefined && counter.expiresAt.toMillis() > now.getTime();
+const isAlreadyExists = (error: unknown) => (error as { code?: unknown }).code === ALREADY_EXISTS;
 
-/** Charges one counter in its own transaction; the seconds to wait when its budget is spent, else null. */
-function charge(db: Firestore, item: RateLimitCharge, now: Date): Promise<number | null> {
-  const ref = counterRef(db, item);
-  return db.runTransaction(
-    async (tx) => {
-      const counter = (await tx.get(ref)).data() as Counter | undefined;
-      if (!isOpen(counter, now)) {
-        tx.set(ref, {
-          count: 1,
-          windowStart: Timestamp.fromDate(now),
-          expiresAt: Timestamp.fromMillis(now.getTime() + item.rule.windowMs),
-        } satisfies Counter);
-        return null;
+/**
+ * Takes one of the window's `limit` slot documents (`rateLimits/{bucket}_{slot}`, functions-only,
+ * removed by a TTL policy on `expiresAt`; README). A slot is taken by `create`, which only one
+ * caller can win, so no burst can ever admit more than the limit, and no transaction is involved:
+ * concurrent callers never abort each other, they move on to the next free slot. A count query
+ * (one read) says where the free slots start and when the window is full. Returns the slot, or the
+ * seconds to wait when every slot is taken.
+ */
+async function takeSlot(db: Firestore, charge: RateLimitCharge, now: Date): Promise<RateLimitSlot | number> {
+  const { rule } = charge;
+  const bucket = bucketOf(charge, now);
+  const slots = db.collection(firestorePaths.rateLimits);
+  const document: SlotDocument = { bucket: bucket.id, expiresAt: Timestamp.fromMillis(bucket.endsAtMs) };
+  for (;;) {
+    const taken = (await slots.where("bucket", "==", bucket.id).count().get()).data().count;
+    if (taken >= rule.limit) return Math.ceil((bucket.endsAtMs - now.getTime()) / 1000);
+    // Free slots start at `taken` unless a released one left a hole below it: wrap round to it.
+    for (let probe = 0; probe < Math.min(PROBES_PER_COUNT, rule.limit); probe++) {
+      const ref = db.doc(firestorePaths.rateLimit(`${bucket.id}_${(taken + probe) % rule.limit}`));
+      try {
+        await ref.create(document);
+        return { charge, ref };
+      } catch (error) {
+        if (!isAlreadyExists(error)) throw error;
       }
-      if (counter.count >= item.rule.limit) {
-        return Math.ceil((counter.expiresAt.toMillis() - now.getTime()) / 1000);
-      }
-      tx.update(ref, { count: counter.count + 1 });
-      return null;
-    },
-    { maxAttempts: CONTENDED_ATTEMPTS },
-  );
+    }
+  }
 }
 
 /**
- * Counts one call against every charge (fixed windows opened by each key's first call), or leaves
- * them as they were: when a budget is spent it gives back what it already charged and throws
- * `resource-exhausted` with the wait. Each counter is charged in its own single-document
- * transaction, so concurrent calls can never push a counter past its limit; charging one by one
- * (not all in one transaction) keeps a hot counter from locking the others under attack. While a
- * refused call gives its charges back, a concurrent one may be refused too: this errs towards
- * refusing, never towards admitting.
+ * Admits one call against every charge, or none: when a budget is spent it gives back the slots it
+ * already took and throws `resource-exhausted` with the wait. Exact under any concurrency (see
+ * takeSlot); while a refused call gives its slots back, a concurrent one may be refused too: this
+ * errs towards refusing, never towards admitting. Returns the slots taken, in the charges' order.
  */
 export async function consumeRateLimits(
   db: Firestore,
   charges: readonly RateLimitCharge[],
   now: Date,
-): Promise<void> {
-  const charged: RateLimitCharge[] = [];
-  for (const item of charges) {
-    const retryAfterSeconds = await charge(db, item, now);
-    if (retryAfterSeconds !== null) {
-      await releaseRateLimits(db, charged, now);
+): Promise<RateLimitSlot[]> {
+  const taken: RateLimitSlot[] = [];
+  for (const charge of charges) {
+    const slot = await takeSlot(db, charge, now);
+    if (typeof slot === "number") {
+      await releaseRateLimits(db, taken);
       throw new DomainError("resource-exhausted", "rate-limited", "Too many requests; try again later.", {
-        retryAfterSeconds,
+        retryAfterSeconds: slot,
       });
     }
-    charged.push(item);
+    taken.push(slot);
   }
+  return taken;
 }
 
 /** Counts one call of `key` against `rule`; see consumeRateLimits. */
@@ -94,22 +113,9 @@ export const consumeRateLimit = (db: Firestore, rule: RateLimitRule, key: string
   consumeRateLimits(db, [{ rule, key }], now);
 
 /**
- * Gives back one call counted by consumeRateLimits in the same window: for budgets that only
- * failures should spend (a right password returns the attempt it reserved).
+ * Gives back slots taken by consumeRateLimits: for budgets that only failures should spend (a right
+ * password returns the guess it reserved).
  */
-export async function releaseRateLimits(
-  db: Firestore,
-  charges: readonly RateLimitCharge[],
-  now: Date,
-): Promise<void> {
-  for (const item of charges) {
-    const ref = counterRef(db, item);
-    await db.runTransaction(
-      async (tx) => {
-        const counter = (await tx.get(ref)).data() as Counter | undefined;
-        if (isOpen(counter, now) && counter.count > 0) tx.update(ref, { count: counter.count - 1 });
-      },
-      { maxAttempts: CONTENDED_ATTEMPTS },
-    );
-  }
+export async function releaseRateLimits(db: Firestore, slots: readonly RateLimitSlot[]): Promise<void> {
+  await Promise.all(slots.map((slot) => slot.ref.delete()));
 }

@@ -38,9 +38,9 @@ async function contentFor(
 
 /**
  * A live share's content for this caller, counted as one read against their budgets. A call that
- * brings a password also reserves one guess in two budgets (per share and address, per share) in
- * the same transaction, before the password is checked, so concurrent guesses can never exceed
- * them; only a wrong password keeps its guess spent. Does not count a view: callers decide.
+ * brings a password also reserves one guess in each of two budgets (per share and address, per
+ * share) before the password is checked, so concurrent guesses can never exceed them; only a wrong
+ * password keeps its guess spent. Does not count a view: callers decide.
  */
 export async function unlockShare(
   deps: ShareDeps,
@@ -49,7 +49,8 @@ export async function unlockShare(
   password: string | undefined,
 ): Promise<UnlockedShare> {
   const guesses = password === undefined ? [] : guessCharges(code, caller.clientKey);
-  await consumeRateLimits(deps.db, [...readCharges(caller), ...guesses], deps.now());
+  const slots = await consumeRateLimits(deps.db, [...readCharges(caller), ...guesses], deps.now());
+  const guessSlots = slots.filter((slot) => guesses.includes(slot.charge));
   let spent = false;
   try {
     return await contentFor(deps, code, password);
@@ -57,7 +58,7 @@ export async function unlockShare(
     spent = error instanceof DomainError && error.reason === "wrong-password";
     throw error;
   } finally {
-    if (!spent && guesses.length > 0) await releaseRateLimits(deps.db, guesses, deps.now());
+    if (!spent) await releaseRateLimits(deps.db, guessSlots);
   }
 }
 
