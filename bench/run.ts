@@ -4,6 +4,7 @@ import { firestoreEmulator, PROJECT_ID } from "../dev/emulators.js";
 import { startLatencyProxy } from "./latency-proxy.js";
 import { benchListBytes } from "./list-bytes.js";
 import { benchMigration } from "./migration.js";
+import { benchClientSize } from "./client-size.js";
 import { benchColdStart } from "./cold-start.js";
 import { benchCost, monthlyCost } from "./cost.js";
 import { benchSharePage } from "./share-page.js";
@@ -140,6 +141,24 @@ async function main() {
     goal: "≤ 1.3×",
     pass: verdict(cold.ratio <= 1.3),
   });
+
+  console.log(
+    "Client size: esbuild, minified, gzip, against the same Firebase SDK features imported directly",
+  );
+  for (const size of await benchClientSize()) {
+    console.log(
+      `  ${size.use}: ${kb(size.oursBytes)} against ${kb(size.sdkBytes)}: ${size.ratio.toFixed(2)}×`,
+    );
+    rows.push({
+      metric: `client size: ${size.use}`,
+      ours: kb(size.oursBytes),
+      baseline: `the SDK features alone: ${kb(size.sdkBytes)}`,
+      ratio: `${size.ratio.toFixed(2)}×`,
+      goal: "≤ 1.1×",
+      pass: verdict(size.ratio <= 1.1),
+    });
+  }
+  console.log();
 
   const costs = await benchCost();
   console.log("Cost model: measured per action (docs/cost.md)");

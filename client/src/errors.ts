@@ -1,6 +1,6 @@
 // The one error the client module throws. `kind` is what the SPA acts on; `reason` is the server's
 // precise `details.reason` when a function gave one.
-import { z } from "zod";
+import * as z from "zod";
 import { issuesOf, type ValidationIssue } from "./schema/index.js";
 
 export type ErrorKind =

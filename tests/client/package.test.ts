@@ -49,11 +49,12 @@ describe("the packed client", () => {
         "--input-type=module",
         "-e",
         `const c = await import("@talkstudio/client"); const s = await import("@talkstudio/client/schema");
-         console.log(typeof c.createTalkStudio, s.FUNCTIONS_REGION);`,
+         const v = await import("@talkstudio/client/viewer");
+         console.log(typeof c.createTalkStudio, s.FUNCTIONS_REGION, typeof v.readPublicShare);`,
       ],
       { cwd: project, encoding: "utf8" },
     );
-    expect(out.trim()).toBe("function asia-northeast3");
+    expect(out.trim()).toBe("function asia-northeast3 function");
   });
 
   it("type-checks a consumer against the shipped declarations", () => {

@@ -1,7 +1,7 @@
 // The two documents of a conversation as Firestore stores them, both ways: what a write sends, and
 // how a read turns them back into the API's types. Create, save and import all build through here.
 import { serverTimestamp, Timestamp, type DocumentData } from "firebase/firestore";
-import { z } from "zod";
+import * as z from "zod";
 import {
   conversationData,
   importSource,

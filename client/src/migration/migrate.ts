@@ -1,5 +1,5 @@
 import { documentId, getDoc, getDocs, query, where } from "firebase/firestore";
-import type { z } from "zod";
+import type * as z from "zod";
 import { TalkStudioError, typedErrors, type ErrorKind } from "../errors.js";
 import type { ImportOrigin } from "../conversations/records.js";
 import { conversationsOf, throttleRef } from "../conversations/refs.js";

@@ -1,5 +1,5 @@
 import { doc, getDoc, serverTimestamp, Timestamp, updateDoc } from "firebase/firestore";
-import { z } from "zod";
+import * as z from "zod";
 import { parseOrThrow, typedErrors } from "../errors.js";
 import type { TalkStudio } from "../firebase.js";
 import {

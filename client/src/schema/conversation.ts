@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { LIMITS, MAX_DOCUMENT_BYTES } from "./limits.js";
 
 /** The chat looks the SPA renders. The AI generator's "kakaotalk"/"instagram" are normalised on import. */

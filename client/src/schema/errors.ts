@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 
 /**
  * The machine-readable `details.reason` of every HttpsError our functions throw. The SPA switches on

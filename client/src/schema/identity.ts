@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Kakao users are custom-token users; their uid names the provider: `kakao:{kakaoId}`. */
 export const KAKAO_PROVIDER_ID = "kakao";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { conversationData } from "./conversation.js";
 import { LIMITS, SHARE_LIMITS } from "./limits.js";
 

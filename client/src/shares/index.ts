@@ -14,7 +14,7 @@ import {
   collection,
   type QueryConstraint,
 } from "firebase/firestore";
-import { z } from "zod";
+import * as z from "zod";
 import { callFunction } from "../callables.js";
 import { TalkStudioError, typedErrors } from "../errors.js";
 import type { TalkStudio } from "../firebase.js";

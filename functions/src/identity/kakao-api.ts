@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError } from "../common/errors.js";
 
 /** The part of Kakao's `GET /v1/user/access_token_info` answer we use. */

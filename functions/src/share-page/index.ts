@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { logger } from "firebase-functions";
 import { onRequest, type Request } from "firebase-functions/v2/https";
 import type { Response } from "express";
-import { z } from "zod";
+import * as z from "zod";
 import { loggedHttp } from "../common/request-log.js";
 import { hostingProxyHops } from "../config.js";
 import { clientKey } from "../rate-limit/per-ip.js";

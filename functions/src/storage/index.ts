@@ -3,7 +3,7 @@ import { logger } from "firebase-functions";
 import { onRequest, type Request } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import type { Response } from "express";
-import { z } from "zod";
+import * as z from "zod";
 import { DomainError } from "../common/errors.js";
 import { hostingProxyHops } from "../config.js";
 import { clientKey } from "../rate-limit/per-ip.js";
