@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     globalSetup: ["tests/global-setup.ts"],
+    setupFiles: ["tests/support/rules-coverage-checkpoint.ts"],
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });
