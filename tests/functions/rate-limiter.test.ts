@@ -59,9 +59,23 @@ describe("consumeRateLimit", () => {
     const [first] = await consumeRateLimit(db, limited, "k", at(0));
     await consumeRateLimit(db, limited, "k", at(0));
     await consumeRateLimit(db, limited, "k", at(0));
-    await releaseRateLimits(db, [first!]);
+    await releaseRateLimits([first!]);
     await expect(consumeRateLimit(db, limited, "k", at(0))).resolves.toHaveLength(1);
     await retryAfter(consumeRateLimit(db, limited, "k", at(0)));
+  });
+
+  it("finds the free slots however released ones left holes", async () => {
+    const db = adminDb();
+    const wide = { ...rule, limit: 20 };
+    const held = await Promise.all(Array.from({ length: 16 }, () => consumeRateLimit(db, wide, "k", at(0))));
+    // Slots 0-7 given back: 8 taken, at 8-15, so a count of 8 points at taken slots for 8 probes.
+    const slots = held.flat().sort((a, b) => a.ref.id.localeCompare(b.ref.id, "en", { numeric: true }));
+    await releaseRateLimits(slots.slice(0, 8));
+    const admitted = await Promise.all(
+      Array.from({ length: 12 }, () => consumeRateLimit(db, wide, "k", at(0))),
+    );
+    expect(admitted).toHaveLength(12);
+    await retryAfter(consumeRateLimit(db, wide, "k", at(0)));
   });
 
   it("takes nothing when any charge of a call is refused", async () => {

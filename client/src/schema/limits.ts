@@ -61,6 +61,9 @@ export const AVATAR_TYPES = {
 export const EXPORT_TYPES = { "image/png": "png", "image/webp": "webp" } as const;
 
 /** Share links (docs/sharing.md). */
+/** A share code's characters (nanoid's URL-safe alphabet); its length is SHARE_LIMITS.codeChars. */
+export const SHARE_CODE_PATTERN = /^[A-Za-z0-9_-]+$/;
+
 export const SHARE_LIMITS = {
   /** nanoid characters: 22 × 6 bits = 132 bits. */
   codeChars: 22,

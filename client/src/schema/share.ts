@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { conversationData } from "./conversation.js";
-import { LIMITS, SHARE_LIMITS } from "./limits.js";
+import { LIMITS, SHARE_CODE_PATTERN, SHARE_LIMITS } from "./limits.js";
 
 /**
  * A share code: nanoid's URL-safe alphabet, SHARE_LIMITS.codeChars long (22 characters = 132 bits:
@@ -11,7 +11,7 @@ export const SHARE_CODE_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefgh
 export const shareCode = z
   .string()
   .length(SHARE_LIMITS.codeChars)
-  .regex(/^[A-Za-z0-9_-]+$/, "must be a share code");
+  .regex(SHARE_CODE_PATTERN, "must be a share code");
 
 export const sharePassword = z.string().min(SHARE_LIMITS.passwordMinChars).max(SHARE_LIMITS.passwordMaxChars);
 

@@ -67,12 +67,16 @@ async function takeSlot(db: Firestore, charge: RateLimitCharge, now: Date): Prom
   const bucket = bucketOf(charge, now);
   const slots = db.collection(firestorePaths.rateLimits);
   const document: SlotDocument = { bucket: bucket.id, expiresAt: Timestamp.fromMillis(bucket.endsAtMs) };
+  // Free slots usually start at `taken`; released ones leave holes anywhere, so the probe position
+  // carries on round after round (wrapping) until a create wins or a count says the window is full.
+  let position = -1;
   for (;;) {
     const taken = (await slots.where("bucket", "==", bucket.id).count().get()).data().count;
     if (taken >= rule.limit) return Math.ceil((bucket.endsAtMs - now.getTime()) / 1000);
-    // Free slots start at `taken` unless a released one left a hole below it: wrap round to it.
+    if (position < 0) position = taken;
     for (let probe = 0; probe < Math.min(PROBES_PER_COUNT, rule.limit); probe++) {
-      const ref = db.doc(firestorePaths.rateLimit(`${bucket.id}_${(taken + probe) % rule.limit}`));
+      const ref = db.doc(firestorePaths.rateLimit(`${bucket.id}_${position}`));
+      position = (position + 1) % rule.limit;
       try {
         await ref.create(document);
         return { charge, ref };
@@ -98,7 +102,7 @@ export async function consumeRateLimits(
   for (const charge of charges) {
     const slot = await takeSlot(db, charge, now);
     if (typeof slot === "number") {
-      await releaseRateLimits(db, taken);
+      await releaseRateLimits(taken);
       throw new DomainError("resource-exhausted", "rate-limited", "Too many requests; try again later.", {
         retryAfterSeconds: slot,
       });
@@ -116,6 +120,6 @@ export const consumeRateLimit = (db: Firestore, rule: RateLimitRule, key: string
  * Gives back slots taken by consumeRateLimits: for budgets that only failures should spend (a right
  * password returns the guess it reserved).
  */
-export async function releaseRateLimits(db: Firestore, slots: readonly RateLimitSlot[]): Promise<void> {
+export async function releaseRateLimits(slots: readonly RateLimitSlot[]): Promise<void> {
   await Promise.all(slots.map((slot) => slot.ref.delete()));
 }

@@ -58,7 +58,7 @@ export async function unlockShare(
     spent = error instanceof DomainError && error.reason === "wrong-password";
     throw error;
   } finally {
-    if (!spent) await releaseRateLimits(deps.db, guessSlots);
+    if (!spent) await releaseRateLimits(guessSlots);
   }
 }
 
