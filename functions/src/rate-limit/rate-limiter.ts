@@ -53,28 +53,31 @@ const ALREADY_EXISTS = 6;
 const PROBES_PER_COUNT = 8;
 
 const isAlreadyExists = (error: unknown) => (error as { code?: unknown }).code === ALREADY_EXISTS;
+const randomBelow = (n: number) => Math.floor(Math.random() * n);
 
 /**
  * Takes one of the window's `limit` slot documents (`rateLimits/{bucket}_{slot}`, functions-only,
  * removed by a TTL policy on `expiresAt`; README). A slot is taken by `create`, which only one
  * caller can win, so no burst can ever admit more than the limit, and no transaction is involved:
- * concurrent callers never abort each other, they move on to the next free slot. A count query
- * (one read) says where the free slots start and when the window is full. Returns the slot, or the
+ * concurrent callers never abort each other, they move on to another slot. Returns the slot, or the
  * seconds to wait when every slot is taken.
+ *
+ * The first try is a random slot with no read at all: in a quiet window it is free, so an admitted
+ * call usually costs one write. Only when that slot is taken does a count query (one read) say
+ * whether the window is full and where the free slots start (at `taken` and above, holes left by
+ * released slots aside); the next tries start at a random one of those, so a burst spreads over them
+ * instead of queueing on one slot, and the position carries on round after round (wrapping, to
+ * reach the holes) until a create wins or a count says the window is full.
  */
 async function takeSlot(db: Firestore, charge: RateLimitCharge, now: Date): Promise<RateLimitSlot | number> {
   const { rule } = charge;
   const bucket = bucketOf(charge, now);
   const slots = db.collection(firestorePaths.rateLimits);
   const document: SlotDocument = { bucket: bucket.id, expiresAt: Timestamp.fromMillis(bucket.endsAtMs) };
-  // Free slots usually start at `taken`; released ones leave holes anywhere, so the probe position
-  // carries on round after round (wrapping) until a create wins or a count says the window is full.
-  let position = -1;
-  for (;;) {
-    const taken = (await slots.where("bucket", "==", bucket.id).count().get()).data().count;
-    if (taken >= rule.limit) return Math.ceil((bucket.endsAtMs - now.getTime()) / 1000);
-    if (position < 0) position = taken;
-    for (let probe = 0; probe < Math.min(PROBES_PER_COUNT, rule.limit); probe++) {
+  let position = randomBelow(rule.limit);
+  let tries = 1;
+  for (let counted = false; ; counted = true) {
+    for (let n = 0; n < tries; n++) {
       const ref = db.doc(firestorePaths.rateLimit(`${bucket.id}_${position}`));
       position = (position + 1) % rule.limit;
       try {
@@ -84,6 +87,10 @@ async function takeSlot(db: Firestore, charge: RateLimitCharge, now: Date): Prom
         if (!isAlreadyExists(error)) throw error;
       }
     }
+    const taken = (await slots.where("bucket", "==", bucket.id).count().get()).data().count;
+    if (taken >= rule.limit) return Math.ceil((bucket.endsAtMs - now.getTime()) / 1000);
+    if (!counted) position = taken + randomBelow(rule.limit - taken);
+    tries = Math.min(PROBES_PER_COUNT, rule.limit);
   }
 }
 
@@ -91,7 +98,8 @@ async function takeSlot(db: Firestore, charge: RateLimitCharge, now: Date): Prom
  * Admits one call against every charge, or none: when a budget is spent it gives back the slots it
  * already took and throws `resource-exhausted` with the wait. Exact under any concurrency (see
  * takeSlot); while a refused call gives its slots back, a concurrent one may be refused too: this
- * errs towards refusing, never towards admitting. Returns the slots taken, in the charges' order.
+ * errs towards refusing, never towards admitting. The smallest budget is charged first, so a burst
+ * is mostly refused before it takes (and churns) slots of the larger ones. Returns the slots taken.
  */
 export async function consumeRateLimits(
   db: Firestore,
@@ -99,7 +107,7 @@ export async function consumeRateLimits(
   now: Date,
 ): Promise<RateLimitSlot[]> {
   const taken: RateLimitSlot[] = [];
-  for (const charge of charges) {
+  for (const charge of [...charges].sort((a, b) => a.rule.limit - b.rule.limit)) {
     const slot = await takeSlot(db, charge, now);
     if (typeof slot === "number") {
       await releaseRateLimits(taken);
