@@ -76,7 +76,7 @@ export const SHARE_LIMITS = {
 
 /**
  * Rate limits. firestore.rules enforces conversationCreatesPerUserPerMinute; the functions enforce
- * the rest, in Firestore transactions.
+ * the rest with slot documents (functions/src/rate-limit/).
  */
 export const RATE_LIMITS = {
   kakaoSignInPerIpPerMinute: 10,
