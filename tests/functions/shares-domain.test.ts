@@ -56,47 +56,56 @@ beforeEach(async () => {
 
 describe("limits under concurrency", () => {
   // Rate limits take slot documents with `create` (no transactions), so bursts this size resolve
-  // in seconds even on the emulator.
-  it("admits exactly the per-address guess budget from 200 concurrent wrong passwords", async () => {
-    const db = adminDb();
-    const deps = depsAt(db, { ms: T0 });
-    await seedConversation(db, "owner", cid, conversationData(2));
-    const { code } = await createShare(deps, "owner", { conversationId: cid, password: "right-one" });
-    const caller = { uid: null, clientKey: "198.51.100.1" };
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 200 }, (_, i) => unlockShare(deps, caller, code, `wrong-${i}`)),
-    );
-    const reasons = outcomes.map((o) =>
-      o.status === "rejected" ? (o.reason as { reason?: string }).reason : "ok",
-    );
-    const budget = RATE_LIMITS.wrongPasswordsPerShareAndIpPer15Minutes;
-    expect(reasons.filter((r) => r === "wrong-password")).toHaveLength(budget);
-    expect(reasons.filter((r) => r === "rate-limited")).toHaveLength(200 - budget);
-    // The right password from another address still opens: the budget is per share and address.
-    const other = { uid: null, clientKey: "198.51.100.2" };
-    expect((await unlockShare(deps, other, code, "right-one")).code).toBe(code);
-  });
+  // in a few seconds on the emulator; the timeout leaves room for a busy machine (CI once took
+  // over 20 s here, before the limiter spread callers over free slots).
+  it(
+    "admits exactly the per-address guess budget from 200 concurrent wrong passwords",
+    { timeout: 60_000 },
+    async () => {
+      const db = adminDb();
+      const deps = depsAt(db, { ms: T0 });
+      await seedConversation(db, "owner", cid, conversationData(2));
+      const { code } = await createShare(deps, "owner", { conversationId: cid, password: "right-one" });
+      const caller = { uid: null, clientKey: "198.51.100.1" };
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 200 }, (_, i) => unlockShare(deps, caller, code, `wrong-${i}`)),
+      );
+      const reasons = outcomes.map((o) =>
+        o.status === "rejected" ? (o.reason as { reason?: string }).reason : "ok",
+      );
+      const budget = RATE_LIMITS.wrongPasswordsPerShareAndIpPer15Minutes;
+      expect(reasons.filter((r) => r === "wrong-password")).toHaveLength(budget);
+      expect(reasons.filter((r) => r === "rate-limited")).toHaveLength(200 - budget);
+      // The right password from another address still opens: the budget is per share and address.
+      const other = { uid: null, clientKey: "198.51.100.2" };
+      expect((await unlockShare(deps, other, code, "right-one")).code).toBe(code);
+    },
+  );
 
-  it("creates exactly the per-user budget from 100 concurrent createShare calls, every code distinct", async () => {
-    const db = adminDb();
-    const clock = { ms: T0 };
-    const deps = depsAt(db, clock);
-    await seedConversation(db, "owner", cid, conversationData(2));
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 100 }, () => createShare(deps, "owner", { conversationId: cid })),
-    );
-    const budget = RATE_LIMITS.shareCreatesPerUserPerMinute;
-    const codes = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value.code] : []));
-    expect(new Set(codes).size).toBe(budget);
-    const refused = outcomes.filter((o) => o.status === "rejected");
-    expect(refused).toHaveLength(100 - budget);
-    for (const o of refused)
-      expect(o.reason).toMatchObject({ code: "resource-exhausted", reason: "rate-limited" });
-    const stored = await db.collection(firestorePaths.shares).where("ownerUid", "==", "owner").get();
-    expect(stored.docs.map((d) => d.id).sort()).toEqual([...codes].sort());
-    clock.ms = T0 + 60_000;
-    expect((await createShare(deps, "owner", { conversationId: cid })).code).toHaveLength(22);
-  });
+  it(
+    "creates exactly the per-user budget from 100 concurrent createShare calls, every code distinct",
+    { timeout: 60_000 },
+    async () => {
+      const db = adminDb();
+      const clock = { ms: T0 };
+      const deps = depsAt(db, clock);
+      await seedConversation(db, "owner", cid, conversationData(2));
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 100 }, () => createShare(deps, "owner", { conversationId: cid })),
+      );
+      const budget = RATE_LIMITS.shareCreatesPerUserPerMinute;
+      const codes = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value.code] : []));
+      expect(new Set(codes).size).toBe(budget);
+      const refused = outcomes.filter((o) => o.status === "rejected");
+      expect(refused).toHaveLength(100 - budget);
+      for (const o of refused)
+        expect(o.reason).toMatchObject({ code: "resource-exhausted", reason: "rate-limited" });
+      const stored = await db.collection(firestorePaths.shares).where("ownerUid", "==", "owner").get();
+      expect(stored.docs.map((d) => d.id).sort()).toEqual([...codes].sort());
+      clock.ms = T0 + 60_000;
+      expect((await createShare(deps, "owner", { conversationId: cid })).code).toHaveLength(22);
+    },
+  );
 });
 
 describe("codes", () => {
