@@ -1,6 +1,8 @@
 // The one error the client module throws. `kind` is what the SPA acts on; `reason` is the server's
 // precise `details.reason` when a function gave one.
-import * as z from "zod";
+// The error class from zod's core: `z.core.$ZodError` would bring all of core (locales included).
+import { $ZodError } from "zod/v4/core";
+import * as z from "zod/mini";
 import { issuesOf, type ValidationIssue } from "./schema/index.js";
 
 export type ErrorKind =
@@ -64,9 +66,9 @@ const KIND_BY_CODE: Readonly<Record<string, ErrorKind>> = {
 };
 
 const serverDetails = z.looseObject({
-  reason: z.string().optional(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  retryAfterSeconds: z.number().optional(),
+  reason: z.optional(z.string()),
+  issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  retryAfterSeconds: z.optional(z.number()),
 });
 
 // Checked by shape, not instanceof: a bundler can load the SDK twice (ESM and CJS copies).
@@ -79,7 +81,7 @@ function firebaseError(error: unknown): { code: string; details?: unknown } | un
 /** Wraps anything thrown below the API so the SPA never sees a raw Firebase or zod error. */
 export function toTalkStudioError(error: unknown): TalkStudioError {
   if (error instanceof TalkStudioError) return error as TalkStudioError;
-  if (error instanceof z.ZodError) {
+  if (error instanceof $ZodError) {
     return new TalkStudioError("invalid", "The input does not fit the schema.", { issues: issuesOf(error) });
   }
   const firebase = firebaseError(error);
@@ -111,7 +113,11 @@ export async function typedErrors<T>(call: () => Promise<T>): Promise<T> {
 }
 
 /** Parses with `schema`, throwing TalkStudioError("invalid") with the issues on a mismatch. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, message: string): z.output<S> {
+export function parseOrThrow<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+  message: string,
+): z.output<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new TalkStudioError("invalid", message, { issues: issuesOf(parsed.error) });
   return parsed.data;

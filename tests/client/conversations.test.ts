@@ -120,7 +120,10 @@ describe("create, get, save, delete", () => {
     expect((await rejection(saveConversation(tab, "missing", conversationData(), 1))).kind).toBe("not-found");
     const invalid = await rejection(createConversation(tab, conversationData(LIMITS.messages + 1)));
     expect(invalid.kind).toBe("invalid");
-    expect(invalid.details.issues?.[0]?.path).toBe("conversation.messages");
+    expect(invalid.details.issues?.[0]).toEqual({
+      path: "conversation.messages",
+      message: `must be at most ${LIMITS.messages} items`,
+    });
     expect((await listConversations(tab)).items).toEqual([]);
     const signedOut = newClient();
     expect((await rejection(listConversations(signedOut))).kind).toBe("not-signed-in");

@@ -196,6 +196,9 @@ describe("the owner's controls", () => {
     const ofOne = await listShares(owner, { conversationId: other });
     expect(ofOne.items.map((s) => s.conversationId)).toEqual([other, other]);
     expect((await listShares(await signedIn())).items).toEqual([]);
+    for (const after of ["not json", "[1,2]", '[1.5,0,"x"]', '{"a":1}']) {
+      expect(await failureOf(listShares(owner, { after }))).toMatchObject({ kind: "invalid" });
+    }
   });
 });
 

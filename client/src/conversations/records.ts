@@ -1,7 +1,7 @@
 // The two documents of a conversation as Firestore stores them, both ways: what a write sends, and
 // how a read turns them back into the API's types. Create, save and import all build through here.
 import { serverTimestamp, Timestamp, type DocumentData } from "firebase/firestore";
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   conversationData,
   importSource,
@@ -47,7 +47,7 @@ export function contentRecord(data: ConversationData, revision: number): Documen
   return { ...data, revision };
 }
 
-const timestamp = z.instanceof(Timestamp).transform((t) => t.toDate());
+const timestamp = z.instanceof(Timestamp);
 
 const storedSummary = z.object({
   title: z.string(),
@@ -60,13 +60,22 @@ const storedSummary = z.object({
   updatedAt: timestamp,
   projectCreatedAt: timestamp,
   projectUpdatedAt: timestamp,
-  importedFrom: importSource.optional(),
-  copiedFromShare: z.string().optional(),
+  importedFrom: z.optional(importSource),
+  copiedFromShare: z.optional(z.string()),
 });
 
 export function readSummary(id: string, data: DocumentData): ConversationSummary {
   const s = storedSummary.parse(data);
-  return { id, ...s, importedFrom: s.importedFrom ?? null, copiedFromShare: s.copiedFromShare ?? null };
+  return {
+    id,
+    ...s,
+    createdAt: s.createdAt.toDate(),
+    updatedAt: s.updatedAt.toDate(),
+    projectCreatedAt: s.projectCreatedAt.toDate(),
+    projectUpdatedAt: s.projectUpdatedAt.toDate(),
+    importedFrom: s.importedFrom ?? null,
+    copiedFromShare: s.copiedFromShare ?? null,
+  };
 }
 
 export function readContent(data: DocumentData): { revision: number; data: ConversationData } {

@@ -1,5 +1,5 @@
 import { documentId, getDoc, getDocs, query, where } from "firebase/firestore";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { TalkStudioError, typedErrors, type ErrorKind } from "../errors.js";
 import type { ImportOrigin } from "../conversations/records.js";
 import { conversationsOf, throttleRef } from "../conversations/refs.js";
@@ -92,7 +92,7 @@ async function remainingImportBudget(ts: TalkStudio, uid: string): Promise<numbe
   return LIMITS.importedConversationsPerUser - (typeof spent === "number" ? spent : 0);
 }
 
-function skipReasonOf(error: z.ZodError): SkipReason {
+function skipReasonOf(error: z.core.$ZodError): SkipReason {
   // The schema's size refinements are "custom" issues; every other limit is "too_big".
   return error.issues.some((i) => i.code === "too_big" || i.code === "custom") ? "over-limit" : "invalid";
 }

@@ -1,5 +1,5 @@
 import { doc, getDoc, serverTimestamp, Timestamp, updateDoc } from "firebase/firestore";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { parseOrThrow, typedErrors } from "../errors.js";
 import type { TalkStudio } from "../firebase.js";
 import {
@@ -11,7 +11,8 @@ import {
 } from "../schema/index.js";
 import { requireUid } from "../session.js";
 
-const storedProfile = profileFields.extend({
+const storedProfile = z.object({
+  ...profileFields.shape,
   createdAt: z.instanceof(Timestamp),
   updatedAt: z.instanceof(Timestamp),
 });

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { kakaoSignInInput, kakaoSignInOutput } from "./identity.js";
 import {
   copySharedConversationOutput,
@@ -20,7 +20,10 @@ export const FUNCTIONS_REGION = "asia-northeast3";
  * parses `input` and checks its own answer against `output`; the client calls through the same
  * contract, so the name and the shapes exist once.
  */
-export interface CallableContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface CallableContract<
+  I extends z.ZodMiniType = z.ZodMiniType,
+  O extends z.ZodMiniType = z.ZodMiniType,
+> {
   readonly name: string;
   readonly input: I;
   readonly output: O;
@@ -29,7 +32,7 @@ export interface CallableContract<I extends z.ZodType = z.ZodType, O extends z.Z
 export type CallableInput<C extends CallableContract> = z.input<C["input"]>;
 export type CallableOutput<C extends CallableContract> = z.output<C["output"]>;
 
-function contract<I extends z.ZodType, O extends z.ZodType>(
+function contract<I extends z.ZodMiniType, O extends z.ZodMiniType>(
   name: string,
   input: I,
   output: O,

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LIMITS, MAX_DOCUMENT_BYTES } from "./limits.js";
 
 /** The chat looks the SPA renders. The AI generator's "kakaotalk"/"instagram" are normalised on import. */
@@ -37,15 +37,15 @@ export function firestoreBytes(value: unknown): number {
   return 8;
 }
 
-const itemId = z.string().min(1).max(LIMITS.idChars);
-const webUrl = z
+const itemId = z.string().check(z.minLength(1), z.maxLength(LIMITS.idChars));
+/** An http(s) URL (the SPA's avatars and images; share links). */
+export const webUrl = z
   .string()
-  .max(LIMITS.urlChars)
-  .regex(/^https?:\/\/\S+$/, "must be an http(s) URL");
+  .check(z.maxLength(LIMITS.urlChars), z.regex(/^https?:\/\/\S+$/, "must be an http(s) URL"));
 
 export const author = z.strictObject({
   id: itemId,
-  name: z.string().max(LIMITS.authorNameChars),
+  name: z.string().check(z.maxLength(LIMITS.authorNameChars)),
   /** DiceBear or an uploaded avatar; "" when none. */
   avatarUrl: z.union([z.literal(""), webUrl]),
 });
@@ -54,19 +54,19 @@ export type Author = z.infer<typeof author>;
 export const textMessage = z.strictObject({
   id: itemId,
   role: z.enum(["me", "other", "system"]),
-  authorId: z.string().max(LIMITS.idChars),
+  authorId: z.string().check(z.maxLength(LIMITS.idChars)),
   /** Plain text (not HTML-escaped): the SPA escapes when it renders. */
-  text: z.string().max(LIMITS.messageTextChars),
-  datetime: z.string().max(LIMITS.datetimeChars),
+  text: z.string().check(z.maxLength(LIMITS.messageTextChars)),
+  datetime: z.string().check(z.maxLength(LIMITS.datetimeChars)),
   /** Only from the older format's image messages; never a data: URL (documents are not blob stores). */
-  imageUrl: webUrl.optional(),
+  imageUrl: z.optional(webUrl),
 });
 export type TextMessage = z.infer<typeof textMessage>;
 
 export const dateDivider = z.strictObject({
   id: itemId,
   type: z.literal("dateDivider"),
-  text: z.string().max(LIMITS.messageTextChars),
+  text: z.string().check(z.maxLength(LIMITS.messageTextChars)),
 });
 export type DateDivider = z.infer<typeof dateDivider>;
 
@@ -75,10 +75,10 @@ export type Message = z.infer<typeof message>;
 
 export const conversationBody = z.strictObject({
   platformSkin,
-  title: z.string().max(LIMITS.titleChars),
-  unreadCount: z.number().int().min(0).max(LIMITS.unreadCount),
-  authors: z.array(author).max(LIMITS.authors),
-  messages: z.array(message).max(LIMITS.messages),
+  title: z.string().check(z.maxLength(LIMITS.titleChars)),
+  unreadCount: z.int().check(z.minimum(0), z.maximum(LIMITS.unreadCount)),
+  authors: z.array(author).check(z.maxLength(LIMITS.authors)),
+  messages: z.array(message).check(z.maxLength(LIMITS.messages)),
 });
 export type ConversationBody = z.infer<typeof conversationBody>;
 
@@ -87,18 +87,22 @@ export type ConversationBody = z.infer<typeof conversationBody>;
  * and size keys over time, and they pass through untouched within a size budget.
  */
 export const theme = z
-  .looseObject({ id: itemId, name: z.string().max(LIMITS.titleChars) })
-  .refine((t) => Object.keys(t).length <= LIMITS.themeKeys, {
-    message: `a theme has at most ${LIMITS.themeKeys} keys`,
-  })
-  .refine((t) => jsonBytes(t) <= LIMITS.themeJsonBytes, {
-    message: `a theme is at most ${LIMITS.themeJsonBytes} bytes of JSON`,
-  });
+  .looseObject({ id: itemId, name: z.string().check(z.maxLength(LIMITS.titleChars)) })
+  .check(
+    z.refine(
+      (t) => Object.keys(t).length <= LIMITS.themeKeys,
+      `a theme has at most ${LIMITS.themeKeys} keys`,
+    ),
+    z.refine(
+      (t) => jsonBytes(t) <= LIMITS.themeJsonBytes,
+      `a theme is at most ${LIMITS.themeJsonBytes} bytes of JSON`,
+    ),
+  );
 export type Theme = z.infer<typeof theme>;
 
 export const statusBar = z.strictObject({
-  time: z.string().max(LIMITS.datetimeChars),
-  battery: z.number().min(0).max(100),
+  time: z.string().check(z.maxLength(LIMITS.datetimeChars)),
+  battery: z.number().check(z.minimum(0), z.maximum(100)),
   isWifi: z.boolean(),
 });
 export type StatusBar = z.infer<typeof statusBar>;
@@ -109,20 +113,17 @@ export type StatusBar = z.infer<typeof statusBar>;
  */
 export const conversationData = z
   .strictObject({
-    title: z.string().max(LIMITS.titleChars),
+    title: z.string().check(z.maxLength(LIMITS.titleChars)),
     conversation: conversationBody,
     theme,
     statusBar,
   })
-  .superRefine((d, context) => {
-    const bytes = firestoreBytes(d);
-    if (bytes > MAX_DOCUMENT_BYTES) {
-      context.addIssue({
-        code: "custom",
-        message: `the conversation takes ${bytes} bytes; a document holds at most ${MAX_DOCUMENT_BYTES} (split it into two projects)`,
-      });
-    }
-  });
+  .check(
+    z.refine((d) => firestoreBytes(d) <= MAX_DOCUMENT_BYTES, {
+      error: (issue) =>
+        `the conversation takes ${firestoreBytes(issue.input)} bytes; a document holds at most ${MAX_DOCUMENT_BYTES} (split it into two projects)`,
+    }),
+  );
 export type ConversationData = z.infer<typeof conversationData>;
 
 /** The list's row: what a project list shows, the same size for 5 messages or 500. */

@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 
 /**
  * The machine-readable `details.reason` of every HttpsError our functions throw. The SPA switches on
@@ -29,7 +29,38 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
+/**
+ * zod/mini (chosen for the client's size: docs/performance.md) loads no locale, so every issue
+ * without a message of ours says only this; issuesOf words those few kinds itself.
+ */
+const UNWORDED = "Invalid input";
+const UNITS: Readonly<Record<string, string>> = { string: " characters", array: " items" };
+
+function wordingOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return `expected ${issue.expected}`;
+    case "too_big":
+      return `must be at most ${issue.maximum}${UNITS[issue.origin] ?? ""}`;
+    case "too_small":
+      return `must be at least ${issue.minimum}${UNITS[issue.origin] ?? ""}`;
+    case "invalid_format":
+      return `must be a valid ${issue.format}`;
+    case "invalid_value":
+      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}`;
+    case "unrecognized_keys":
+      return `unknown field${issue.keys.length === 1 ? "" : "s"}: ${issue.keys.join(", ")}`;
+    case "invalid_union":
+      return "matches none of the allowed forms";
+    default:
+      return "is invalid";
+  }
+}
+
 /** A zod error as the issues the client and the functions report (never the raw ZodError). */
-export function issuesOf(error: z.ZodError): ValidationIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+export function issuesOf(error: z.core.$ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.join("."),
+    message: issue.message === UNWORDED ? wordingOf(issue) : issue.message,
+  }));
 }

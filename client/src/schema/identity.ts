@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** Kakao users are custom-token users; their uid names the provider: `kakao:{kakaoId}`. */
 export const KAKAO_PROVIDER_ID = "kakao";
@@ -6,9 +6,9 @@ export const kakaoUid = (kakaoId: number) => `${KAKAO_PROVIDER_ID}:${kakaoId}`;
 export const isKakaoUid = (uid: string) => uid.startsWith(`${KAKAO_PROVIDER_ID}:`);
 
 export const kakaoSignInInput = z.strictObject({
-  accessToken: z.string().trim().min(1).max(4096),
+  accessToken: z.string().check(z.trim(), z.minLength(1), z.maxLength(4096)),
 });
 export type KakaoSignInInput = z.infer<typeof kakaoSignInInput>;
 
-export const kakaoSignInOutput = z.object({ customToken: z.string().min(1) });
+export const kakaoSignInOutput = z.object({ customToken: z.string().check(z.minLength(1)) });
 export type KakaoSignInOutput = z.infer<typeof kakaoSignInOutput>;

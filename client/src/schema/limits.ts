@@ -61,12 +61,13 @@ export const AVATAR_TYPES = {
 export const EXPORT_TYPES = { "image/png": "png", "image/webp": "webp" } as const;
 
 /** Share links (docs/sharing.md). */
-/** A share code's characters (nanoid's URL-safe alphabet); its length is SHARE_LIMITS.codeChars. */
-export const SHARE_CODE_PATTERN = /^[A-Za-z0-9_-]+$/;
+/** nanoid characters in a share code: 22 × 6 bits = 132 bits. */
+const SHARE_CODE_CHARS = 22;
+/** A whole share code: SHARE_LIMITS.codeChars of nanoid's URL-safe alphabet. */
+export const SHARE_CODE_PATTERN = new RegExp(`^[A-Za-z0-9_-]{${SHARE_CODE_CHARS}}$`);
 
 export const SHARE_LIMITS = {
-  /** nanoid characters: 22 × 6 bits = 132 bits. */
-  codeChars: 22,
+  codeChars: SHARE_CODE_CHARS,
   passwordMinChars: 4,
   passwordMaxChars: 128,
   minExpiryHours: 1,

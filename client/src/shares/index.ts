@@ -14,7 +14,7 @@ import {
   collection,
   type QueryConstraint,
 } from "firebase/firestore";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { callFunction } from "../callables.js";
 import { TalkStudioError, typedErrors } from "../errors.js";
 import type { TalkStudio } from "../firebase.js";
@@ -59,11 +59,11 @@ const storedShare = z.object({
   title: z.string(),
   createdAt: time,
   expiresAt: time,
-  revokedAt: time.nullable(),
+  revokedAt: z.nullable(time),
   passwordProtected: z.boolean(),
   allowDownload: z.boolean(),
   viewCount: z.number(),
-  content: sharedContent.nullable(),
+  content: z.nullable(sharedContent),
 });
 
 /** Where share pages live; createShare's `url` comes from the server, this is for listed rows. */
@@ -101,7 +101,25 @@ export interface SharePage {
   readonly next: string | null;
 }
 
-const cursor = z.tuple([z.number(), z.number(), z.string()]);
+/** Reads listShares' `next` back: the last row's createdAt (seconds, nanoseconds) and code, as JSON. */
+function readCursor(after: string): [number, number, string] {
+  let value: unknown = null;
+  try {
+    value = JSON.parse(after);
+  } catch {
+    // not JSON: refused below like any other cursor we did not write
+  }
+  if (
+    Array.isArray(value) &&
+    value.length === 3 &&
+    Number.isInteger(value[0]) &&
+    Number.isInteger(value[1]) &&
+    typeof value[2] === "string"
+  ) {
+    return value as [number, number, string];
+  }
+  throw new TalkStudioError("invalid", "This page cursor is not one listShares returned.");
+}
 
 /** The signed-in user's shares (revoked and expired ones included), newest first, a page at a time. */
 export function listShares(ts: TalkStudio, options: ShareListOptions = {}): Promise<SharePage> {
@@ -115,10 +133,7 @@ export function listShares(ts: TalkStudio, options: ShareListOptions = {}): Prom
     if (options.conversationId) constraints.push(where("conversationId", "==", options.conversationId));
     constraints.push(orderBy("createdAt", "desc"), orderBy(documentId(), "desc"));
     if (options.after) {
-      const parsed = cursor.safeParse(JSON.parse(options.after));
-      if (!parsed.success)
-        throw new TalkStudioError("invalid", "This page cursor is not one listShares returned.");
-      const [seconds, nanoseconds, code] = parsed.data;
+      const [seconds, nanoseconds, code] = readCursor(options.after);
       constraints.push(startAfter(new Timestamp(seconds, nanoseconds), code));
     }
     constraints.push(limit(pageSize));

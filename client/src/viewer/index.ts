@@ -6,7 +6,7 @@
 // exactly what passed the conversation schema (docs/sharing.md). It checks the fields it reads.
 import { doc, getDoc, type Firestore, type Timestamp } from "firebase/firestore/lite";
 import type { ConversationData } from "../schema/conversation.js";
-import { SHARE_CODE_PATTERN, SHARE_LIMITS } from "../schema/limits.js";
+import { SHARE_CODE_PATTERN } from "../schema/limits.js";
 import { firestorePaths } from "../schema/paths.js";
 
 export interface PublicShare {
@@ -18,7 +18,7 @@ export interface PublicShare {
   expiresAt: string;
 }
 
-const isShareCode = (code: string) => code.length === SHARE_LIMITS.codeChars && SHARE_CODE_PATTERN.test(code);
+const isShareCode = (code: string) => SHARE_CODE_PATTERN.test(code);
 
 const isTimestamp = (value: unknown): value is Timestamp =>
   typeof value === "object" && value !== null && typeof (value as Timestamp).toMillis === "function";

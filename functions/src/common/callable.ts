@@ -1,6 +1,6 @@
 import { logger } from "firebase-functions";
 import { onCall, type CallableOptions, type CallableRequest } from "firebase-functions/v2/https";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { CallableContract, CallableOutput } from "../schema.js";
 import { DomainError, parseInput, toHttpsError } from "./errors.js";
 import { logged, requestIdOf } from "./request-log.js";

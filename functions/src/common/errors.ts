@@ -1,6 +1,6 @@
 import { logger } from "firebase-functions";
 import { HttpsError, type FunctionsErrorCode } from "firebase-functions/v2/https";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { issuesOf, type ErrorReason } from "../schema.js";
 
 /**
@@ -37,7 +37,7 @@ export function toHttpsError(error: unknown): HttpsError {
 }
 
 /** Parses callable input; a mismatch is `invalid-argument` listing which fields were wrong. */
-export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+export function parseInput<S extends z.ZodMiniType>(schema: S, data: unknown): z.infer<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   throw new DomainError("invalid-argument", "invalid-input", "The request is not valid.", {

@@ -1,29 +1,29 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DomainError } from "../common/errors.js";
 
 /** The part of Kakao's `GET /v1/user/access_token_info` answer we use. */
 export const kakaoTokenInfo = z.object({
-  id: z.number().int(),
-  app_id: z.number().int(),
+  id: z.int(),
+  app_id: z.int(),
 });
 
 /** The part of Kakao's `GET /v2/user/me` answer we use; every consent-gated field may be missing. */
 export const kakaoUser = z.object({
-  id: z.number().int(),
-  kakao_account: z
-    .object({
-      email: z.string().optional(),
-      is_email_valid: z.boolean().optional(),
-      is_email_verified: z.boolean().optional(),
-      profile: z
-        .object({
-          nickname: z.string().optional(),
-          profile_image_url: z.string().optional(),
-          is_default_image: z.boolean().optional(),
-        })
-        .optional(),
-    })
-    .optional(),
+  id: z.int(),
+  kakao_account: z.optional(
+    z.object({
+      email: z.optional(z.string()),
+      is_email_valid: z.optional(z.boolean()),
+      is_email_verified: z.optional(z.boolean()),
+      profile: z.optional(
+        z.object({
+          nickname: z.optional(z.string()),
+          profile_image_url: z.optional(z.string()),
+          is_default_image: z.optional(z.boolean()),
+        }),
+      ),
+    }),
+  ),
 });
 export type KakaoUser = z.infer<typeof kakaoUser>;
 
@@ -40,7 +40,7 @@ const unavailable = (message: string) => new DomainError("unavailable", "kakao-u
  * mean the token is malformed, expired or unknown: the caller's problem (`unauthenticated`); a
  * timeout, a 5xx or an unreadable answer is Kakao's (`unavailable`, worth a retry).
  */
-export async function kakaoGet<S extends z.ZodType>(
+export async function kakaoGet<S extends z.ZodMiniType>(
   api: KakaoApi,
   path: string,
   accessToken: string,

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { logger } from "firebase-functions";
 import { onRequest, type Request } from "firebase-functions/v2/https";
 import type { Response } from "express";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { loggedHttp } from "../common/request-log.js";
 import { hostingProxyHops } from "../config.js";
 import { clientKey } from "../rate-limit/per-ip.js";
@@ -17,7 +17,7 @@ const pagePath = /^\/s\/([^/]+)\/?$/;
 const seenPath = /^\/s\/([^/]+)\/seen$/;
 const cardPath = /^\/s\/([^/]+)\/card\.png$/;
 /** The password form's field; anything else about the body is ignored. */
-const passwordForm = z.object({ password: z.string().max(1024) });
+const passwordForm = z.object({ password: z.string().check(z.maxLength(1024)) });
 
 const callerOf = (req: Request) => ({
   uid: null,

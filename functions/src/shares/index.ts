@@ -3,7 +3,7 @@ import { getFirestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions";
 import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { onSchedule } from "firebase-functions/v2/scheduler";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { publicCallable, signedInCallable, type AnyCaller } from "../common/callable.js";
 import { trustedProxyHops } from "../config.js";
 import { clientKey } from "../rate-limit/per-ip.js";

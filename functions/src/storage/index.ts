@@ -3,7 +3,7 @@ import { logger } from "firebase-functions";
 import { onRequest, type Request } from "firebase-functions/v2/https";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import type { Response } from "express";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DomainError } from "../common/errors.js";
 import { hostingProxyHops } from "../config.js";
 import { clientKey } from "../rate-limit/per-ip.js";
@@ -65,7 +65,7 @@ const STATUS_BY_REASON: Record<string, number> = {
 };
 
 const downloadPath = /^\/s\/([^/]+)\/download$/;
-const passwordBody = z.object({ password: sharePassword }).partial();
+const passwordBody = z.object({ password: z.optional(sharePassword) });
 
 function refuse(res: Response, error: DomainError): void {
   const retry = error.extra.retryAfterSeconds;
