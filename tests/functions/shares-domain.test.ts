@@ -5,6 +5,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { firestorePaths, RATE_LIMITS, SHARE_LIMITS, type ConversationData } from "../../client/src/index.js";
 import { createShare, regenerateShare } from "../../functions/src/shares/create.js";
 import type { ShareDeps } from "../../functions/src/shares/deps.js";
+import { takenSlots } from "../../functions/src/rate-limit/rate-limiter.js";
+import { userCharges } from "../../functions/src/shares/limits.js";
 import { revokeShare } from "../../functions/src/shares/manage.js";
 import { openShare, unlockShare } from "../../functions/src/shares/open.js";
 import { REVOKED_RETENTION_MS, sweepShares } from "../../functions/src/shares/sweep.js";
@@ -45,6 +47,10 @@ const rejection = (promise: Promise<unknown>) =>
     (e: unknown) => e as { code?: string; reason?: string },
   );
 
+/** A settled call's `reason` when it was refused, "ok" when it went through. */
+const reasonOf = (outcome: PromiseSettledResult<unknown>) =>
+  outcome.status === "rejected" ? (outcome.reason as { reason?: string }).reason : "ok";
+
 // A conversation id of each test's own: clearing the database fires the sync trigger for the last
 // test's conversations, which must not revoke this test's shares.
 let conversations = 0;
@@ -70,9 +76,7 @@ describe("limits under concurrency", () => {
       const outcomes = await Promise.allSettled(
         Array.from({ length: 200 }, (_, i) => unlockShare(deps, caller, code, `wrong-${i}`)),
       );
-      const reasons = outcomes.map((o) =>
-        o.status === "rejected" ? (o.reason as { reason?: string }).reason : "ok",
-      );
+      const reasons = outcomes.map(reasonOf);
       const budget = RATE_LIMITS.wrongPasswordsPerShareAndIpPer15Minutes;
       expect(reasons.filter((r) => r === "wrong-password")).toHaveLength(budget);
       expect(reasons.filter((r) => r === "rate-limited")).toHaveLength(200 - budget);
@@ -106,6 +110,55 @@ describe("limits under concurrency", () => {
       expect((await createShare(deps, "owner", { conversationId: cid })).code).toHaveLength(22);
     },
   );
+
+  it(
+    "opens a share exactly the per-address read budget of times from a concurrent burst",
+    { timeout: 60_000 },
+    async () => {
+      const db = adminDb();
+      const deps = depsAt(db, { ms: T0 });
+      await seedConversation(db, "owner", cid, conversationData(2));
+      const { code } = await createShare(deps, "owner", { conversationId: cid });
+      const budget = RATE_LIMITS.shareReadsPerIpPerMinute;
+      const viewer = { uid: null, clientKey: "198.51.100.3" };
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: budget + 20 }, () => openShare(deps, viewer, { code })),
+      );
+      const reasons = outcomes.map(reasonOf);
+      expect(reasons.filter((r) => r === "ok")).toHaveLength(budget);
+      expect(reasons.filter((r) => r === "rate-limited")).toHaveLength(20);
+      const other = { uid: null, clientKey: "198.51.100.4" };
+      expect((await openShare(deps, other, { code })).code).toBe(code);
+    },
+  );
+
+  it("stops a signed-in user at the hourly allowance of share calls, from any address", async () => {
+    const db = adminDb();
+    const clock = { ms: T0 };
+    const deps = depsAt(db, clock);
+    await seedConversation(db, "owner", cid, conversationData(2));
+    const { code } = await createShare(deps, "owner", { conversationId: cid });
+    // The first 999 calls of the hour, as the limiter records them (a thousand real calls would take
+    // the emulator half a minute); the 1,000th goes through, the next is refused.
+    const budget = RATE_LIMITS.shareCallsPerUserPerHour;
+    const [userCharge] = userCharges("reader");
+    const writer = db.bulkWriter();
+    for (const { ref, document } of takenSlots(db, userCharge!, new Date(T0), budget - 1)) {
+      void writer.create(ref, document);
+    }
+    await writer.close();
+    const from = (address: string) => ({ uid: "reader", clientKey: address });
+    expect((await openShare(deps, from("203.0.113.1"), { code })).code).toBe(code);
+    expect(await rejection(openShare(deps, from("203.0.113.2"), { code }))).toMatchObject({
+      code: "resource-exhausted",
+      reason: "rate-limited",
+    });
+    expect((await openShare(deps, { uid: "someone-else", clientKey: "203.0.113.3" }, { code })).code).toBe(
+      code,
+    );
+    clock.ms = T0 + 3_600_000;
+    expect((await openShare(deps, from("203.0.113.2"), { code })).code).toBe(code);
+  });
 });
 
 describe("codes", () => {

@@ -14,10 +14,11 @@ async function emulatorDelete(url: string): Promise<void> {
   if (!response.ok) throw new Error(`DELETE ${url} answered ${response.status}`);
 }
 
-export const clearFirestore = () =>
-  emulatorDelete(
-    `http://${emulatorHosts.firestore}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`,
-  );
+/** The Firestore emulator's own REST API for the test project (clearing data, rules, coverage). */
+export const firestoreEmulatorApi = () =>
+  `http://${emulatorHosts.firestore}/emulator/v1/projects/${PROJECT_ID}`;
+
+export const clearFirestore = () => emulatorDelete(`${firestoreEmulatorApi()}/databases/(default)/documents`);
 export const clearAuth = () =>
   emulatorDelete(`http://${emulatorHosts.auth}/emulator/v1/projects/${PROJECT_ID}/accounts`);
 

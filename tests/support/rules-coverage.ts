@@ -4,7 +4,7 @@
 // expressions' positions and whether they have values are kept here.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { emulatorHosts, PROJECT_ID } from "./emulators.js";
+import { firestoreEmulatorApi } from "./emulators.js";
 
 export interface RulesExpression {
   line: number;
@@ -60,8 +60,6 @@ const MERGED = "reports/firestore-rules-coverage.json";
 
 export const rulesCoverageGateOn = () => process.env.TALKSTUDIO_RULES_COVERAGE === "gate";
 
-const emulatorBase = () => `http://${emulatorHosts.firestore}/emulator/v1/projects/${PROJECT_ID}`;
-
 function readMerged(): Map<string, RulesExpression> {
   if (!existsSync(MERGED)) return new Map();
   return new Map(Object.entries(JSON.parse(readFileSync(MERGED, "utf8")) as Record<string, RulesExpression>));
@@ -73,7 +71,7 @@ function readMerged(): Map<string, RulesExpression> {
  * file (it keeps each value seen, near-1 MiB documents included) until it cannot be served.
  */
 export async function checkpointRulesCoverage(): Promise<void> {
-  const response = await fetch(`${emulatorBase()}:ruleCoverage`);
+  const response = await fetch(`${firestoreEmulatorApi()}:ruleCoverage`);
   if (!response.ok || !response.body)
     throw new Error(`Rules coverage: the emulator answered ${response.status}.`);
   const merged = readMerged();
@@ -89,7 +87,7 @@ export async function checkpointRulesCoverage(): Promise<void> {
 /** Loads the same rules again: the emulator starts its coverage report afresh. */
 async function reloadRules(): Promise<void> {
   const rules = { files: [{ name: "firestore.rules", content: readFileSync("firestore.rules", "utf8") }] };
-  const reload = await fetch(`${emulatorBase()}:securityRules`, {
+  const reload = await fetch(`${firestoreEmulatorApi()}:securityRules`, {
     method: "PUT",
     body: JSON.stringify({ rules }),
   });

@@ -18,8 +18,6 @@ export interface PublicShare {
   expiresAt: string;
 }
 
-const isShareCode = (code: string) => SHARE_CODE_PATTERN.test(code);
-
 const isTimestamp = (value: unknown): value is Timestamp =>
   typeof value === "object" && value !== null && typeof (value as Timestamp).toMillis === "function";
 
@@ -39,7 +37,7 @@ export async function readPublicShare(
   code: string,
   now = new Date(),
 ): Promise<PublicShare | null> {
-  if (!isShareCode(code)) return null;
+  if (!SHARE_CODE_PATTERN.test(code)) return null;
   const snapshot = await getDoc(doc(db, firestorePaths.share(code))).catch((error: unknown) => {
     if ((error as { code?: unknown }).code === "permission-denied") return null;
     throw error; // offline or unavailable: not the same as "no such share"
