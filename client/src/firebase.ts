@@ -4,8 +4,7 @@ import { connectFirestoreEmulator, getFirestore, type Firestore } from "firebase
 import { connectFunctionsEmulator, getFunctions, type Functions } from "firebase/functions";
 import { connectStorageEmulator, getStorage, type FirebaseStorage } from "firebase/storage";
 import { FUNCTIONS_REGION } from "./schema/index.js";
-
-const DEFAULT_SHARE_BASE_URL = "https://talkstudio.app";
+import { DEFAULT_SHARE_BASE_URL } from "./schema/share-settings.js";
 
 /** The Firebase services TalkStudio uses, bound to one app. Every client call takes this first. */
 export interface TalkStudio {

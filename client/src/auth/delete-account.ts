@@ -1,7 +1,7 @@
 import { deleteUser } from "firebase/auth";
-import { typedErrors } from "../errors.js";
+import { typedErrors } from "../talkstudio-error.js";
 import type { TalkStudio } from "../firebase.js";
-import { requireUid } from "../session.js";
+import { requireUid } from "../require-uid.js";
 
 /**
  * Deletes the signed-in user's account. The server then deletes everything they own (profile,

@@ -1,6 +1,6 @@
 import { signInWithCustomToken, type User } from "firebase/auth";
-import { callFunction } from "../callables.js";
-import { typedErrors } from "../errors.js";
+import { callFunction } from "../call-function.js";
+import { typedErrors } from "../talkstudio-error.js";
 import type { TalkStudio } from "../firebase.js";
 import { callables } from "../schema/index.js";
 

@@ -8,14 +8,17 @@ import {
   type User,
 } from "firebase/auth";
 import type { TalkStudio } from "../firebase.js";
-import { typedErrors } from "../errors.js";
-import { firebaseCode } from "./errors.js";
+import { errorCode } from "../schema/error-code.js";
+import { typedErrors } from "../talkstudio-error.js";
 
 /** A popup sign-in finished, or the page is leaving for the provider (redirect fallback). */
 export type SignInResult = { status: "signed-in"; user: User } | { status: "redirecting" };
 
 // Popups fail in some places (blockers, in-app browsers such as KakaoTalk's): redirect there instead.
-const POPUP_UNAVAILABLE = new Set(["auth/popup-blocked", "auth/operation-not-supported-in-this-environment"]);
+const POPUP_UNAVAILABLE = new Set<unknown>([
+  "auth/popup-blocked",
+  "auth/operation-not-supported-in-this-environment",
+]);
 
 function signInWithProvider(ts: TalkStudio, provider: AuthProvider): Promise<SignInResult> {
   return typedErrors(async () => {
@@ -23,7 +26,7 @@ function signInWithProvider(ts: TalkStudio, provider: AuthProvider): Promise<Sig
       const { user } = await signInWithPopup(ts.auth, provider);
       return { status: "signed-in", user };
     } catch (error) {
-      if (!POPUP_UNAVAILABLE.has(firebaseCode(error) ?? "")) throw error;
+      if (!POPUP_UNAVAILABLE.has(errorCode(error))) throw error;
       await signInWithRedirect(ts.auth, provider);
       return { status: "redirecting" };
     }

@@ -1,8 +1,8 @@
 import { getDoc, onSnapshot, type DocumentSnapshot, type Unsubscribe } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
 import type { StoredConversation } from "../schema/index.js";
-import { TalkStudioError, toTalkStudioError, typedErrors } from "../errors.js";
-import { requireUid } from "../session.js";
+import { TalkStudioError, toTalkStudioError, typedErrors } from "../talkstudio-error.js";
+import { requireUid } from "../require-uid.js";
 import { joinConversation, readContent, readSummary } from "./records.js";
 import { contentRef, summaryRef } from "./refs.js";
 

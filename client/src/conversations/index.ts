@@ -1,11 +1,6 @@
 export { getConversation, watchConversation } from "./get.js";
-export {
-  listConversations,
-  MAX_PAGE_SIZE,
-  type ConversationPage,
-  type ListOptions,
-  type ListOrder,
-} from "./list.js";
+export { MAX_PAGE_SIZE } from "../page-cursor.js";
+export { listConversations, type ConversationPage, type ListOptions, type ListOrder } from "./list.js";
 export {
   createConversation,
   deleteConversation,

@@ -11,12 +11,11 @@ import {
 } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
 import type { ConversationSummary, PlatformSkin } from "../schema/index.js";
-import { TalkStudioError, typedErrors } from "../errors.js";
-import { requireUid } from "../session.js";
+import { TalkStudioError, typedErrors } from "../talkstudio-error.js";
+import { checkedPageSize, pageCursor, readPageCursor } from "../page-cursor.js";
+import { requireUid } from "../require-uid.js";
 import { readSummary } from "./records.js";
 import { conversationsOf } from "./refs.js";
-
-export const MAX_PAGE_SIZE = 100;
 
 export interface ListOptions {
   /** Default 20, at most MAX_PAGE_SIZE. */
@@ -42,44 +41,27 @@ export interface ConversationPage {
   readonly next: string | null;
 }
 
-// A cursor is the last row's sort key and id, so pages stay stable while other rows change.
-function encodeCursor(row: ConversationSummary, order: ListOrder): string {
-  const t = Timestamp.fromDate(row[SORT_FIELD[order]]);
-  return JSON.stringify([t.seconds, t.nanoseconds, row.id]);
-}
-
-function decodeCursor(cursor: string): [Timestamp, string] {
-  try {
-    const [seconds, nanoseconds, id] = JSON.parse(cursor) as unknown[];
-    if (typeof seconds === "number" && typeof nanoseconds === "number" && typeof id === "string") {
-      return [new Timestamp(seconds, nanoseconds), id];
-    }
-  } catch {
-    // falls through to the typed error
-  }
-  throw new TalkStudioError("invalid", "This page cursor is not one listConversations returned.");
-}
-
 /**
  * The signed-in user's conversations, newest (or most recently edited) first, one page at a time. Reads only the
  * small summary documents: a page costs the same whether its conversations hold 5 messages or 500.
  */
 export function listConversations(ts: TalkStudio, options: ListOptions = {}): Promise<ConversationPage> {
   return typedErrors(async () => {
-    const pageSize = options.pageSize ?? 20;
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw new TalkStudioError("invalid", `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
-    }
+    const pageSize = checkedPageSize(options.pageSize);
     const order = options.order ?? "created";
     if (!(order in SORT_FIELD)) throw new TalkStudioError("invalid", 'order must be "updated" or "created".');
     const constraints: QueryConstraint[] = [];
     if (options.platformSkin) constraints.push(where("platformSkin", "==", options.platformSkin));
     constraints.push(orderBy(SORT_FIELD[order], "desc"), orderBy(documentId(), "desc"));
-    if (options.after) constraints.push(startAfter(...decodeCursor(options.after)));
+    if (options.after) constraints.push(startAfter(...readPageCursor(options.after, "listConversations")));
     constraints.push(limit(pageSize));
     const snapshot = await getDocs(query(conversationsOf(ts, requireUid(ts)), ...constraints));
     const items = snapshot.docs.map((d) => readSummary(d.id, d.data()));
     const last = items.at(-1);
-    return { items, next: items.length === pageSize && last ? encodeCursor(last, order) : null };
+    const next =
+      items.length === pageSize && last
+        ? pageCursor(Timestamp.fromDate(last[SORT_FIELD[order]]), last.id)
+        : null;
+    return { items, next };
   });
 }

@@ -19,8 +19,8 @@ import {
   toTalkStudioError,
   typedErrors,
   type ErrorDetails,
-} from "../errors.js";
-import { requireUid } from "../session.js";
+} from "../talkstudio-error.js";
+import { requireUid } from "../require-uid.js";
 import { getConversation } from "./get.js";
 import { contentRecord, summaryForCreate, summaryForSave } from "./records.js";
 import { contentRef, conversationsOf, summaryRef, throttleRef } from "./refs.js";

@@ -1,9 +1,9 @@
 import { documentId, getDoc, getDocs, query, where } from "firebase/firestore";
 import type * as z from "zod/mini";
-import { TalkStudioError, typedErrors, type ErrorKind } from "../errors.js";
+import { TalkStudioError, typedErrors, type ErrorKind } from "../talkstudio-error.js";
 import type { ImportOrigin } from "../conversations/records.js";
 import { conversationsOf, throttleRef } from "../conversations/refs.js";
-import { requireUid } from "../session.js";
+import { requireUid } from "../require-uid.js";
 import type { TalkStudio } from "../firebase.js";
 import {
   conversationData,

@@ -1,6 +1,6 @@
 // Writes imported conversations in batches, several batches in flight at once.
 import { increment, serverTimestamp, writeBatch } from "firebase/firestore";
-import { toTalkStudioError, type TalkStudioError } from "../errors.js";
+import { toTalkStudioError, type TalkStudioError } from "../talkstudio-error.js";
 import { contentRecord, summaryForCreate, type ImportOrigin } from "../conversations/records.js";
 import { contentRef, summaryRef, throttleRef } from "../conversations/refs.js";
 import type { TalkStudio } from "../firebase.js";

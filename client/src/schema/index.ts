@@ -1,9 +1,9 @@
 // The one source of TalkStudio's data shapes: the SPA, this client and the Cloud Functions all
 // import from here.
 export * from "./limits.js";
-export * from "./errors.js";
+export * from "./error-details.js";
 export * from "./paths.js";
-export * from "./callables.js";
+export * from "./contracts.js";
 export * from "./identity.js";
 export * from "./profile.js";
 export * from "./conversation.js";

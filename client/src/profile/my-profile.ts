@@ -1,6 +1,6 @@
 import { doc, getDoc, serverTimestamp, Timestamp, updateDoc } from "firebase/firestore";
 import * as z from "zod/mini";
-import { parseOrThrow, typedErrors } from "../errors.js";
+import { parseOrThrow, typedErrors } from "../talkstudio-error.js";
 import type { TalkStudio } from "../firebase.js";
 import {
   firestorePaths,
@@ -9,7 +9,7 @@ import {
   type ProfileUpdateInput,
   type UserProfile,
 } from "../schema/index.js";
-import { requireUid } from "../session.js";
+import { requireUid } from "../require-uid.js";
 
 const storedProfile = z.object({
   ...profileFields.shape,

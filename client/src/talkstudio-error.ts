@@ -3,6 +3,7 @@
 // The error class from zod's core: `z.core.$ZodError` would bring all of core (locales included).
 import { $ZodError } from "zod/v4/core";
 import * as z from "zod/mini";
+import { errorCode } from "./schema/error-code.js";
 import { issuesOf, type ValidationIssue } from "./schema/index.js";
 
 export type ErrorKind =
@@ -74,8 +75,8 @@ const serverDetails = z.looseObject({
 // Checked by shape, not instanceof: a bundler can load the SDK twice (ESM and CJS copies).
 function firebaseError(error: unknown): { code: string; details?: unknown } | undefined {
   if (!(error instanceof Error) || error.name !== "FirebaseError") return undefined;
-  const { code, details } = error as { code?: unknown; details?: unknown };
-  return typeof code === "string" ? { code, details } : undefined;
+  const code = errorCode(error);
+  return typeof code === "string" ? { code, details: (error as { details?: unknown }).details } : undefined;
 }
 
 /** Wraps anything thrown below the API so the SPA never sees a raw Firebase or zod error. */

@@ -1,4 +1,4 @@
-import { TalkStudioError } from "./errors.js";
+import { TalkStudioError } from "./talkstudio-error.js";
 import type { TalkStudio } from "./firebase.js";
 
 /** The signed-in user's uid; every per-user call acts for them, on their own documents only. */

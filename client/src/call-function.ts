@@ -1,5 +1,5 @@
 import { httpsCallable } from "firebase/functions";
-import { TalkStudioError, parseOrThrow, typedErrors } from "./errors.js";
+import { TalkStudioError, parseOrThrow, typedErrors } from "./talkstudio-error.js";
 import type { TalkStudio } from "./firebase.js";
 import type { CallableContract, CallableInput, CallableOutput } from "./schema/index.js";
 
