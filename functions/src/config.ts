@@ -1,4 +1,5 @@
 import { defineInt, defineString } from "firebase-functions/params";
+import { DEFAULT_SHARE_BASE_URL } from "./schema.js";
 
 // Deploy-time parameters. The demo project's values live in functions/.env.demo-talkstudio;
 // a real project is asked for them on `firebase deploy` (see README).
@@ -22,7 +23,7 @@ export const hostingProxyHops = defineInt("TRUSTED_PROXY_HOPS_HOSTING", {
 });
 
 export const shareBaseUrl = defineString("SHARE_BASE_URL", {
-  default: "https://talkstudio.app",
+  default: DEFAULT_SHARE_BASE_URL,
   description: "Where share pages live: share URLs are `${SHARE_BASE_URL}/s/{code}` (the Hosting site).",
 });
 

@@ -20,11 +20,11 @@ import {
 } from "firebase/firestore";
 import { beforeEach, describe, it } from "vitest";
 import {
-  contentRecord,
   summaryForCreate,
   summaryForSave,
   type ImportOrigin,
 } from "../../client/src/conversations/records.js";
+import { contentRecord } from "../../client/src/schema/conversation-records.js";
 import { LIMITS, MAX_DOCUMENT_BYTES, RATE_LIMITS, type ConversationData } from "../../client/src/index.js";
 import { conversationData, conversationOfBytes } from "../support/conversation-data.js";
 import { withoutRulesCoverage } from "../support/rules-coverage.js";

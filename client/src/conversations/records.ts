@@ -12,6 +12,7 @@ import {
   type ImportSource,
   type StoredConversation,
 } from "../schema/index.js";
+import { newSummaryRecord } from "../schema/conversation-records.js";
 
 /** A LocalStorage project's own times and key, kept by an import. */
 export interface ImportOrigin {
@@ -21,19 +22,13 @@ export interface ImportOrigin {
 }
 
 export function summaryForCreate(data: ConversationData, origin?: ImportOrigin): DocumentData {
-  const now = serverTimestamp();
+  const summary = newSummaryRecord(data, serverTimestamp());
+  if (!origin) return summary;
   return {
-    ...summaryFields(data),
-    revision: 1,
-    createdAt: now,
-    updatedAt: now,
-    ...(origin
-      ? {
-          projectCreatedAt: Timestamp.fromDate(origin.projectCreatedAt),
-          projectUpdatedAt: Timestamp.fromDate(origin.projectUpdatedAt),
-          importedFrom: origin.importedFrom,
-        }
-      : { projectCreatedAt: now, projectUpdatedAt: now }),
+    ...summary,
+    projectCreatedAt: Timestamp.fromDate(origin.projectCreatedAt),
+    projectUpdatedAt: Timestamp.fromDate(origin.projectUpdatedAt),
+    importedFrom: origin.importedFrom,
   };
 }
 
@@ -41,10 +36,6 @@ export function summaryForCreate(data: ConversationData, origin?: ImportOrigin):
 export function summaryForSave(data: ConversationData, revision: number): DocumentData {
   const now = serverTimestamp();
   return { ...summaryFields(data), revision, updatedAt: now, projectUpdatedAt: now };
-}
-
-export function contentRecord(data: ConversationData, revision: number): DocumentData {
-  return { ...data, revision };
 }
 
 const timestamp = z.instanceof(Timestamp);

@@ -21,8 +21,10 @@ import {
   type ErrorDetails,
 } from "../talkstudio-error.js";
 import { requireUid } from "../require-uid.js";
+import { contentRecord } from "../schema/conversation-records.js";
+import { creditedCreate } from "../schema/create-throttle.js";
 import { getConversation } from "./get.js";
-import { contentRecord, summaryForCreate, summaryForSave } from "./records.js";
+import { summaryForCreate, summaryForSave } from "./records.js";
 import { contentRef, conversationsOf, summaryRef, throttleRef } from "./refs.js";
 
 /** A `conflict` carries the copy that won: the whole conversation at its current revision. */
@@ -31,23 +33,12 @@ export type ConversationErrorDetails = ErrorDetails & { readonly current?: Store
 export const parseConversationData = (input: unknown): ConversationData =>
   parseOrThrow(conversationData, input, "This conversation does not fit the schema or its limits.");
 
-/**
- * Credits one create to the per-minute throttle inside the transaction. Returns true when it had to
- * open a new window: the rules refuse that while the previous window is still under a minute old.
- */
+/** Credits one create to the per-minute throttle inside the transaction; true when it opened a new window. */
 async function creditCreate(tx: Transaction, ts: TalkStudio, uid: string, id: string): Promise<boolean> {
   const ref = throttleRef(ts, uid, "conversationCreates");
-  const current = await tx.get(ref);
-  const count: unknown = current.get("count");
-  const windowStart: unknown = current.get("windowStart");
-  if (typeof count === "number" && count < RATE_LIMITS.conversationCreatesPerUserPerMinute) {
-    // Continuing the old window is always allowed (never looser than a fresh one): no clock needed.
-    tx.set(ref, { windowStart, count: count + 1, ids: [id], updatedAt: serverTimestamp() });
-    return false;
-  }
-  const now = serverTimestamp();
-  tx.set(ref, { windowStart: now, count: 1, ids: [id], updatedAt: now });
-  return true;
+  const { opened, record } = creditedCreate((await tx.get(ref)).data(), id, serverTimestamp());
+  tx.set(ref, record);
+  return opened;
 }
 
 /** Saves a new conversation (summary, content and throttle in one transaction); returns its id. */

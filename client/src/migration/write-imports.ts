@@ -1,7 +1,8 @@
 // Writes imported conversations in batches, several batches in flight at once.
 import { increment, serverTimestamp, writeBatch } from "firebase/firestore";
 import { toTalkStudioError, type TalkStudioError } from "../talkstudio-error.js";
-import { contentRecord, summaryForCreate, type ImportOrigin } from "../conversations/records.js";
+import { summaryForCreate, type ImportOrigin } from "../conversations/records.js";
+import { contentRecord } from "../schema/conversation-records.js";
 import { contentRef, summaryRef, throttleRef } from "../conversations/refs.js";
 import type { TalkStudio } from "../firebase.js";
 import type { ConversationData } from "../schema/index.js";

@@ -1,7 +1,7 @@
 import { logger } from "firebase-functions";
 import { HttpsError, type FunctionsErrorCode } from "firebase-functions/v2/https";
 import type * as z from "zod/mini";
-import { issuesOf, type ErrorReason } from "../schema.js";
+import { errorCode, issuesOf, type ErrorReason } from "../schema.js";
 
 /**
  * A failure the caller can act on. Domain functions throw it; entry points turn it into an
@@ -28,7 +28,7 @@ export function toHttpsError(error: unknown): HttpsError {
     return new HttpsError(error.code, error.message, { reason: error.reason, ...error.extra });
   }
   // Firestore gave up on a contended transaction or timed out: busy, not broken; worth a retry.
-  if (TRANSIENT_FIRESTORE_CODES.has((error as { code?: unknown } | null)?.code)) {
+  if (TRANSIENT_FIRESTORE_CODES.has(errorCode(error))) {
     return new HttpsError("unavailable", "We are busy; try again.", { reason: "busy" });
   }
   // Anything else is our bug: log it whole (at ERROR, with its stack), tell the caller nothing about internals.

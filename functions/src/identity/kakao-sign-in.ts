@@ -2,7 +2,7 @@ import type { Auth, UpdateRequest, UserRecord } from "firebase-admin/auth";
 import type { Firestore } from "firebase-admin/firestore";
 import { DomainError } from "../common/errors.js";
 import { refreshProfile } from "../profiles/profile.js";
-import { KAKAO_PROVIDER_ID, kakaoUid } from "../schema.js";
+import { errorCode, KAKAO_PROVIDER_ID, kakaoUid } from "../schema.js";
 import { kakaoGet, kakaoTokenInfo, kakaoUser, type KakaoApi, type KakaoUser } from "./kakao-api.js";
 
 export interface KakaoSignInDeps {
@@ -36,8 +36,6 @@ function fieldsOf(user: KakaoUser): KakaoFields {
   return fields;
 }
 
-const codeOf = (error: unknown) => (error as { code?: unknown }).code;
-
 /** Updates the Kakao user, creating it on the first sign-in (or if a concurrent one has not yet). */
 async function writeUser(auth: Auth, uid: string, fields: KakaoFields): Promise<UserRecord> {
   const email = fields.email ? { email: fields.email, emailVerified: true } : {};
@@ -45,7 +43,7 @@ async function writeUser(auth: Auth, uid: string, fields: KakaoFields): Promise<
   try {
     return await auth.updateUser(uid, update);
   } catch (error) {
-    if (codeOf(error) !== "auth/user-not-found") throw error;
+    if (errorCode(error) !== "auth/user-not-found") throw error;
   }
   try {
     // createUser takes no nulls: leave out what Kakao did not give.
@@ -56,7 +54,7 @@ async function writeUser(auth: Auth, uid: string, fields: KakaoFields): Promise<
       ...email,
     });
   } catch (error) {
-    if (codeOf(error) !== "auth/uid-already-exists") throw error;
+    if (errorCode(error) !== "auth/uid-already-exists") throw error;
     return auth.updateUser(uid, update);
   }
 }
@@ -69,7 +67,7 @@ async function upsertUser(auth: Auth, uid: string, fields: KakaoFields): Promise
   try {
     return await writeUser(auth, uid, fields);
   } catch (error) {
-    if (!fields.email || codeOf(error) !== "auth/email-already-exists") throw error;
+    if (!fields.email || errorCode(error) !== "auth/email-already-exists") throw error;
     return writeUser(auth, uid, { displayName: fields.displayName, photoURL: fields.photoURL });
   }
 }

@@ -1,6 +1,7 @@
 import type { Firestore } from "firebase-admin/firestore";
 import {
   displayNameSchema,
+  errorCode,
   firestorePaths,
   isKakaoUid,
   KAKAO_PROVIDER_ID,
@@ -49,7 +50,7 @@ export async function createProfileIfMissing(db: Firestore, user: AuthUserLike, 
       .doc(firestorePaths.user(user.uid))
       .create({ ...profileFieldsOf(user), createdAt: now, updatedAt: now });
   } catch (error) {
-    if ((error as { code?: unknown }).code !== ALREADY_EXISTS) throw error;
+    if (errorCode(error) !== ALREADY_EXISTS) throw error;
   }
 }
 

@@ -2,7 +2,13 @@
 // their own, through the same per-minute creation throttle the rules hold the client to.
 import { Timestamp, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { DomainError } from "../common/errors.js";
-import { firestorePaths, RATE_LIMITS, summaryFields, type ConversationData } from "../schema.js";
+import {
+  contentRecord,
+  creditedCreate,
+  firestorePaths,
+  newSummaryRecord,
+  type ConversationData,
+} from "../schema.js";
 import type { ShareCaller, ShareDeps } from "./deps.js";
 import { unlockShare } from "./open.js";
 
@@ -10,19 +16,16 @@ const WINDOW_MS = 60_000;
 
 /**
  * Credits one create to `users/{uid}/throttles/conversationCreates` exactly as the rules let the
- * client do it (same fields, same window), so the client's next create still passes its rules.
+ * client do it (same step), so the client's next create still passes its rules; a full window that
+ * is under a minute old is `rate-limited` here rather than left for the rules to refuse.
  */
 async function creditCreate(tx: Transaction, db: Firestore, uid: string, id: string, now: Date) {
   const ref = db.doc(firestorePaths.throttle(uid, "conversationCreates"));
   const current = (await tx.get(ref)).data();
-  const stamp = Timestamp.fromDate(now);
-  const count: unknown = current?.count;
   const windowStart: unknown = current?.windowStart;
-  if (typeof count === "number" && windowStart instanceof Timestamp) {
-    if (count < RATE_LIMITS.conversationCreatesPerUserPerMinute) {
-      tx.set(ref, { windowStart, count: count + 1, ids: [id], updatedAt: stamp });
-      return;
-    }
+  const valid = windowStart instanceof Timestamp ? current : undefined;
+  const { opened, record } = creditedCreate(valid, id, Timestamp.fromDate(now));
+  if (opened && windowStart instanceof Timestamp && typeof current?.count === "number") {
     const retryAfterMs = windowStart.toMillis() + WINDOW_MS - now.getTime();
     if (retryAfterMs >= 0) {
       throw new DomainError("resource-exhausted", "rate-limited", "Too many new conversations this minute.", {
@@ -30,7 +33,7 @@ async function creditCreate(tx: Transaction, db: Firestore, uid: string, id: str
       });
     }
   }
-  tx.set(ref, { windowStart: stamp, count: 1, ids: [id], updatedAt: stamp });
+  tx.set(ref, record);
 }
 
 function writeCopy(
@@ -44,15 +47,10 @@ function writeCopy(
 ) {
   const stamp = Timestamp.fromDate(now);
   tx.create(db.doc(firestorePaths.conversation(uid, id)), {
-    ...summaryFields(data),
-    revision: 1,
-    createdAt: stamp,
-    updatedAt: stamp,
-    projectCreatedAt: stamp,
-    projectUpdatedAt: stamp,
+    ...newSummaryRecord(data, stamp),
     copiedFromShare: code,
   });
-  tx.create(db.doc(firestorePaths.content(uid, id)), { ...data, revision: 1 });
+  tx.create(db.doc(firestorePaths.content(uid, id)), contentRecord(data, 1));
 }
 
 export async function copySharedConversation(

@@ -7,12 +7,11 @@ import {
 } from "firebase-admin/firestore";
 import { DomainError } from "../common/errors.js";
 import {
-  conversationData,
   firestorePaths,
+  parseContentRecord,
   type ConversationData,
   type ShareDocument,
   type ShareSecretDocument,
-  type ShareSettings,
 } from "../schema.js";
 
 export type StoredShare = ShareDocument<Timestamp>;
@@ -32,22 +31,8 @@ export function stateOf(share: StoredShare, now: Date): ShareState {
   return share.expiresAt.toMillis() <= now.getTime() ? "expired" : "live";
 }
 
-export const shareUrl = (baseUrl: string, code: string) => `${baseUrl}/s/${code}`;
-
-export function settingsOf(code: string, share: StoredShare, baseUrl: string): ShareSettings {
-  return {
-    code,
-    url: shareUrl(baseUrl, code),
-    conversationId: share.conversationId,
-    title: share.title,
-    createdAt: share.createdAt.toDate().toISOString(),
-    expiresAt: share.expiresAt.toDate().toISOString(),
-    revokedAt: share.revokedAt?.toDate().toISOString() ?? null,
-    passwordProtected: share.passwordProtected,
-    allowDownload: share.allowDownload,
-    viewCount: share.viewCount,
-  };
-}
+// The share URL and the owner's view of a share are built as the client builds them.
+export { settingsOf, shareUrl } from "../schema.js";
 
 /** A share that exists, or `not-found`. */
 export function existing(snapshot: DocumentSnapshot<StoredShare>): StoredShare {
@@ -79,16 +64,15 @@ export function sharedContentOf(
 ): { data: ConversationData; revision: number } | null {
   const raw = content.data();
   if (!raw) return null;
-  const { revision, ...rest } = raw;
-  const parsed = conversationData.safeParse(rest);
-  if (!parsed.success || typeof revision !== "number") {
+  const parsed = parseContentRecord(raw);
+  if (!parsed) {
     throw new DomainError(
       "failed-precondition",
       "conversation-invalid",
       "This conversation does not fit the schema, so it cannot be shared.",
     );
   }
-  return { data: parsed.data, revision };
+  return parsed;
 }
 
 export const hoursFrom = (now: Date, hours: number) =>

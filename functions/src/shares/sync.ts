@@ -1,6 +1,6 @@
 // Shares follow their conversation: a save refreshes every live share's copy, a deletion revokes them.
 import { Timestamp, type DocumentData } from "firebase-admin/firestore";
-import { conversationData, firestorePaths } from "../schema.js";
+import { firestorePaths, parseContentRecord } from "../schema.js";
 import type { ShareDeps } from "./deps.js";
 import { secretRef, stateOf, type StoredShare } from "./documents.js";
 import { revokeShareDocuments } from "./manage.js";
@@ -34,16 +34,15 @@ export async function syncSharesOfConversation(
     await Promise.all(live.map((doc) => revokeShareDocuments(deps, doc.id)));
     return { updated: 0, revoked: live.length };
   }
-  const { revision, ...rest } = after;
-  const parsed = conversationData.safeParse(rest);
-  if (!parsed.success || typeof revision !== "number") {
+  const parsed = parseContentRecord(after);
+  if (!parsed) {
     log("A saved conversation does not fit the schema: its shares keep their last good copy.", {
       uid,
       conversationId,
     });
     return { updated: 0, revoked: 0 };
   }
-  const data = parsed.data;
+  const { data, revision } = parsed;
   let updated = 0;
   await Promise.all(
     live.map((doc) =>

@@ -1,0 +1,26 @@
+// The documents of a new conversation as both sides write them: the client (create, import) with
+// serverTimestamp, the functions (copy of a share) with the Admin SDK's Timestamp.
+import { conversationData, summaryFields, type ConversationData } from "./conversation.js";
+
+/** The summary document of a new conversation; an import or a copy adds its own fields after. */
+export function newSummaryRecord<Time>(data: ConversationData, now: Time) {
+  return {
+    ...summaryFields(data),
+    revision: 1,
+    createdAt: now,
+    updatedAt: now,
+    projectCreatedAt: now,
+    projectUpdatedAt: now,
+  };
+}
+
+export const contentRecord = (data: ConversationData, revision: number) => ({ ...data, revision });
+
+/** A content document back as its data and revision, or null when it does not fit the schema. */
+export function parseContentRecord(
+  raw: Record<string, unknown>,
+): { data: ConversationData; revision: number } | null {
+  const { revision, ...rest } = raw;
+  const parsed = conversationData.safeParse(rest);
+  return parsed.success && typeof revision === "number" ? { data: parsed.data, revision } : null;
+}
