@@ -4,10 +4,8 @@
 import { cutText, LIMITS, type Author, type PlatformSkin } from "../schema/index.js";
 import { spaDatetime } from "./datetime.js";
 import { unescapeHtml } from "./html-entities.js";
+import { isRecord, type Raw } from "./raw-json.js";
 
-type Raw = Record<string, unknown>;
-const isRecord = (value: unknown): value is Raw =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 /**
  * The SPA cuts text at 1000 UTF-16 units, which can split an emoji and leave half a surrogate pair;
  * Firestore stores UTF-8, which has no such half. It becomes U+FFFD, as any UTF-8 encoder would.

@@ -11,6 +11,7 @@ import {
   parseStoredTime,
 } from "./normalise.js";
 import { unescapeHtml } from "./html-entities.js";
+import { isRecord, type Raw } from "./raw-json.js";
 
 /** What migrateLocalStorage reads: `window.localStorage`, or anything with its getItem. */
 export type ReadableStorage = Pick<Storage, "getItem">;
@@ -33,9 +34,6 @@ export interface UnreadableKey {
   readonly detail: string;
 }
 
-type Raw = Record<string, unknown>;
-const isRecord = (value: unknown): value is Raw =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 function times(created: unknown, updated: unknown, now: Date) {
