@@ -9,6 +9,10 @@ const forbid = (groups, paths = []) => [
 ];
 /** Shipped code writes schemas with zod/mini, which the bundler can trim (docs/performance.md). */
 const zodMiniOnly = [{ name: "zod", message: "Use zod/mini: the client's bundle size depends on it." }];
+const browserOnly = {
+  paths: ["**/functions/**", "node:*"],
+  why: "The client runs in browsers: it never imports the functions or Node modules.",
+};
 const devOnly = {
   paths: ["**/tests/**", "**/scripts/**", "**/bench/**", "**/dev/**"],
   why: "Shipped code never imports development code.",
@@ -45,12 +49,19 @@ export default tseslint.config(
   {
     files: ["client/src/**/*.ts"],
     rules: {
+      "no-restricted-imports": forbid([devOnly, browserOnly], zodMiniOnly),
+    },
+  },
+  {
+    files: ["client/src/schema/**/*.ts"],
+    rules: {
       "no-restricted-imports": forbid(
         [
           devOnly,
+          browserOnly,
           {
-            paths: ["**/functions/**", "node:*"],
-            why: "The client runs in browsers: it never imports the functions or Node modules.",
+            paths: ["firebase", "firebase/*", "firebase-admin", "firebase-admin/*", "../*"],
+            why: "The functions bundle schema/: it imports no Firebase SDK and nothing of the client outside schema/.",
           },
         ],
         zodMiniOnly,
