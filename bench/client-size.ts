@@ -64,7 +64,7 @@ export interface ClientSize {
 
 /** Both uses; what each app calls itself (`initializeApp`, the viewer's `getFirestore`) is on both sides. */
 export async function benchClientSize(): Promise<ClientSize[]> {
-  const viewerFile = join(clientSrc, "viewer", "index.ts");
+  const viewerFile = join(clientSrc, "viewer", "read-public-share.ts");
   const uses: { use: string; files: string[]; entry: string; alsoUsed: Record<string, string[]> }[] = [
     {
       use: "full client (every export)",
