@@ -5,12 +5,7 @@ import { DomainError } from "../common/errors.js";
 import { storagePaths, type ConversationData } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "../shares/deps.js";
 import { unlockShare } from "../shares/open.js";
-import type { StoredFile } from "./exports-sweep.js";
-
-export interface ExportListing {
-  /** Every file under a prefix, with content type. */
-  list(prefix: string): Promise<(StoredFile & { contentType: string | undefined })[]>;
-}
+import type { ExportListing, StoredFile } from "../storage/exports-sweep.js";
 
 /** What the download serves: a stored export, or the conversation rendered on the spot. */
 export type ShareDownload =
