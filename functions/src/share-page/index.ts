@@ -12,7 +12,7 @@ import { loggedHttp } from "../common/request-log.js";
 import { hostingProxyHops } from "../config.js";
 import { clientKey } from "../rate-limit/per-ip.js";
 import { shareCode, sharePassword } from "../schema.js";
-import { shareDeps } from "../shares/runtime.js";
+import { productionShareDeps } from "../shares/deps.js";
 import { defaultBucket, exportFiles } from "../storage/bucket.js";
 import { PIXEL, recordPageView } from "./beacon.js";
 import { genericCard, shareCardAnswer, type CardResponse } from "./card/card.js";
@@ -58,7 +58,7 @@ async function answerPage(req: Request, res: Response): Promise<void> {
   if (seen && req.method === "GET") {
     const renderedAt = Number(req.query.r);
     await recordPageView(
-      shareDeps(),
+      productionShareDeps(),
       callerOf(req),
       seen[1] ?? "",
       req.get("user-agent"),
@@ -73,7 +73,7 @@ async function answerPage(req: Request, res: Response): Promise<void> {
   const code = pagePath.exec(req.path)?.[1] ?? "";
   const form = req.method === "POST" ? passwordForm.safeParse(req.body) : null;
   const password = form?.success ? form.data.password : req.method === "POST" ? "" : undefined;
-  const deps = { ...shareDeps(), nonce: () => randomBytes(16).toString("base64") };
+  const deps = { ...productionShareDeps(), nonce: () => randomBytes(16).toString("base64") };
   send(res, await sharePageAnswer(deps, callerOf(req), { code, password, userAgent: req.get("user-agent") }));
 }
 
@@ -81,7 +81,9 @@ async function answerCard(req: Request, res: Response): Promise<void> {
   const code = cardPath.exec(req.path)?.[1];
   send(
     res,
-    code === undefined ? await genericCard() : await shareCardAnswer(shareDeps(), callerOf(req), code),
+    code === undefined
+      ? await genericCard()
+      : await shareCardAnswer(productionShareDeps(), callerOf(req), code),
   );
 }
 
@@ -126,7 +128,7 @@ export const shareDownload = onRequest(
           throw new DomainError("invalid-argument", "invalid-input", "The password is not valid.");
         const bucket = await defaultBucket();
         const download = await resolveShareDownload(
-          shareDeps(),
+          productionShareDeps(),
           callerOf(req),
           bucket && exportFiles(bucket),
           {
