@@ -1,9 +1,9 @@
 // Downloading a share's image: the share is checked on every request (exists, live, allows
 // download, password); the owner's newest export is streamed by the function — never a download
 // URL, which would outlive revocation and expiry — or, without one, the conversation is rendered.
-import { DomainError } from "../common/errors.js";
 import { storagePaths, type ConversationData } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "../shares/deps.js";
+import { assertDownloadAllowed } from "../shares/documents.js";
 import { unlockShare } from "../shares/open.js";
 import type { ExportListing, StoredFile } from "../storage/exports-sweep.js";
 
@@ -41,13 +41,7 @@ export async function resolveShareDownload(
   input: { code: string; password?: string | undefined },
 ): Promise<ShareDownload> {
   const { share, content } = await unlockShare(deps, caller, input.code, input.password);
-  if (!share.allowDownload) {
-    throw new DomainError(
-      "failed-precondition",
-      "download-not-allowed",
-      "The owner does not allow downloads.",
-    );
-  }
+  assertDownloadAllowed(share);
   const newest =
     files && newestExport(await files.list(storagePaths.exports(share.ownerUid)), share.conversationId);
   if (!newest) return { kind: "render", content, fileName: `talkstudio-${input.code}.png` };
