@@ -1,4 +1,5 @@
-// Entry points of the share links: thin wrappers over the domain functions in this folder.
+// Entry points of the share links: thin wrappers over the domain functions in this folder. Each is
+// named as deployed, so its domain function (same name) is reached through its module.
 import { getFirestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions";
 import { onDocumentWritten } from "firebase-functions/v2/firestore";
@@ -19,34 +20,31 @@ import { flushViewCounts } from "./views.js";
 import { logged } from "../common/request-log.js";
 import { randomUUID } from "node:crypto";
 
-// Each entry point below is named as deployed; the domain function it runs has the same name in its module.
-const deps = productionShareDeps;
-
 const shareCaller = ({ uid, request }: AnyCaller): ShareCaller => ({
   uid,
   clientKey: clientKey(request.rawRequest.headers, trustedProxyHops.value()),
 });
 
 export const createShare = signedInCallable(callables.createShare, {}, (input, { uid }) =>
-  creation.createShare(deps(), uid, input),
+  creation.createShare(productionShareDeps(), uid, input),
 );
 export const updateShare = signedInCallable(callables.updateShare, {}, (input, { uid }) =>
-  management.updateShare(deps(), uid, input),
+  management.updateShare(productionShareDeps(), uid, input),
 );
 export const revokeShare = signedInCallable(callables.revokeShare, {}, ({ code }, { uid }) =>
-  management.revokeShare(deps(), uid, code),
+  management.revokeShare(productionShareDeps(), uid, code),
 );
 export const regenerateShare = signedInCallable(callables.regenerateShare, {}, ({ code }, { uid }) =>
-  creation.regenerateShare(deps(), uid, code),
+  creation.regenerateShare(productionShareDeps(), uid, code),
 );
 export const openShare = publicCallable(callables.openShare, {}, (input, caller) =>
-  opening.openShare(deps(), shareCaller(caller), input),
+  opening.openShare(productionShareDeps(), shareCaller(caller), input),
 );
 export const copySharedConversation = signedInCallable(
   callables.copySharedConversation,
   {},
   (input, caller) =>
-    copying.copySharedConversation(deps(), { ...shareCaller(caller), uid: caller.uid }, input),
+    copying.copySharedConversation(productionShareDeps(), { ...shareCaller(caller), uid: caller.uid }, input),
 );
 
 const contentParams = z.object({ uid: z.string(), conversationId: z.string() });
