@@ -1,5 +1,6 @@
 // The HTTP status of a refusal, for every `/s/**` answer (page, card, download): one mapping, so a
-// share that is gone is 410 everywhere and a wrong guess is 403 everywhere.
+// share that is gone is 410 everywhere and a wrong guess is 403 everywhere. A missing password is
+// the one refusal the page and the card answer with content instead (the form, the generic card: 200).
 import type { DomainError } from "../common/errors.js";
 
 const BY_CODE: Partial<Record<DomainError["code"], number>> = {
