@@ -14,5 +14,5 @@ export {
   sweepShares,
   flushShareViews,
 } from "./shares/index.js";
-export { sweepExports, shareDownload } from "./storage/index.js";
-export { sharePage, shareCard } from "./share-page/index.js";
+export { sweepExports } from "./storage/index.js";
+export { sharePage, shareCard, shareDownload } from "./share-page/index.js";

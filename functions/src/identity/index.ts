@@ -3,14 +3,19 @@ import { getFirestore } from "firebase-admin/firestore";
 import { publicCallable } from "../common/callable.js";
 import { KAKAO_TIMEOUT_MS, kakaoApiBaseUrl, kakaoAppId, trustedProxyHops } from "../config.js";
 import { consumePerIpLimit } from "../rate-limit/per-ip.js";
-import { callables, RATE_LIMITS } from "../schema.js";
+import { RATE_LIMIT_RULES } from "../rate-limit/rules.js";
+import { callables } from "../schema.js";
 import { signInWithKakao } from "./kakao-sign-in.js";
-
-const perIpLimit = { name: "kakaoSignIn-ip", limit: RATE_LIMITS.kakaoSignInPerIpPerMinute, windowMs: 60_000 };
 
 export const kakaoSignIn = publicCallable(callables.kakaoSignIn, {}, async ({ accessToken }, { request }) => {
   const db = getFirestore();
-  await consumePerIpLimit(db, request.rawRequest, perIpLimit, trustedProxyHops.value(), new Date());
+  await consumePerIpLimit(
+    db,
+    request.rawRequest,
+    RATE_LIMIT_RULES.kakaoSignInPerAddress,
+    trustedProxyHops.value(),
+    new Date(),
+  );
   return signInWithKakao(accessToken, {
     auth: getAuth(),
     db,

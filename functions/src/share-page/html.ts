@@ -1,5 +1,6 @@
 // The share page's HTML document: escaping, the head with its preview tags, and the page frames
 // (conversation, password form, 404/410). No script: the page works without any.
+import { CARD_HEIGHT, CARD_WIDTH } from "./card/size.js";
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -43,8 +44,6 @@ export interface PreviewTags {
   imageAlt: string;
 }
 
-const CARD = { width: 1200, height: 630 };
-
 export interface PageFrame {
   nonce: string;
   css: string;
@@ -71,8 +70,8 @@ export function pageDocument({ nonce, css, preview, body }: PageFrame): string {
         <meta property="og:url" content="${preview.url}" />
         <meta property="og:image" content="${preview.image}" />
         <meta property="og:image:type" content="image/png" />
-        <meta property="og:image:width" content="${CARD.width}" />
-        <meta property="og:image:height" content="${CARD.height}" />
+        <meta property="og:image:width" content="${CARD_WIDTH}" />
+        <meta property="og:image:height" content="${CARD_HEIGHT}" />
         <meta property="og:image:alt" content="${preview.imageAlt}" />
         <meta name="twitter:card" content="summary_large_image" />
         <meta name="twitter:title" content="${preview.title}" />

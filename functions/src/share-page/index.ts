@@ -1,23 +1,32 @@
-// Entry points of the share page, reached through Hosting rewrites (firebase.json): `/s/{code}`
-// (GET, or POST from the password form), `/s/{code}/seen` (the view beacon), `/s/_health` (the
-// uptime check), `/s/{code}/card.png` and `/card.png`. Each has its own instance cap: public links are bursty.
+// Entry points of everything under `/s/**`, reached through Hosting rewrites (firebase.json):
+// `/s/{code}` (GET, or POST from the password form), `/s/{code}/seen` (the view beacon), `/s/_health`
+// (the uptime check), `/s/{code}/card.png` and `/card.png`, `/s/{code}/download`. Each has its own
+// instance cap: public links are bursty.
 import { randomBytes } from "node:crypto";
 import { logger } from "firebase-functions";
 import { onRequest, type Request } from "firebase-functions/v2/https";
 import type { Response } from "express";
 import * as z from "zod/mini";
+import { DomainError } from "../common/errors.js";
 import { loggedHttp } from "../common/request-log.js";
 import { hostingProxyHops } from "../config.js";
 import { clientKey } from "../rate-limit/per-ip.js";
-import { shareDeps } from "../shares/runtime.js";
-import { genericCard, shareCard as cardFor, type CardResponse } from "./card.js";
-import { PIXEL, recordPageView, sharePage as pageFor, type PageResponse } from "./page.js";
+import { shareCode, sharePassword } from "../schema.js";
+import { productionShareDeps } from "../shares/deps.js";
+import { defaultBucket, exportFiles } from "../storage/bucket.js";
+import { PIXEL, recordPageView } from "./beacon.js";
+import { genericCard, shareCardAnswer, type CardResponse } from "./card/card.js";
+import { resolveShareDownload } from "./download.js";
+import { sharePageAnswer, type PageResponse } from "./page.js";
+import { statusOf } from "./status.js";
 
 const pagePath = /^\/s\/([^/]+)\/?$/;
 const seenPath = /^\/s\/([^/]+)\/seen$/;
 const cardPath = /^\/s\/([^/]+)\/card\.png$/;
+const downloadPath = /^\/s\/([^/]+)\/download$/;
 /** The password form's field; anything else about the body is ignored. */
 const passwordForm = z.object({ password: z.string().check(z.maxLength(1024)) });
+const passwordBody = z.object({ password: z.optional(sharePassword) });
 
 const callerOf = (req: Request) => ({
   uid: null,
@@ -49,7 +58,7 @@ async function answerPage(req: Request, res: Response): Promise<void> {
   if (seen && req.method === "GET") {
     const renderedAt = Number(req.query.r);
     await recordPageView(
-      shareDeps(),
+      productionShareDeps(),
       callerOf(req),
       seen[1] ?? "",
       req.get("user-agent"),
@@ -64,13 +73,18 @@ async function answerPage(req: Request, res: Response): Promise<void> {
   const code = pagePath.exec(req.path)?.[1] ?? "";
   const form = req.method === "POST" ? passwordForm.safeParse(req.body) : null;
   const password = form?.success ? form.data.password : req.method === "POST" ? "" : undefined;
-  const deps = { ...shareDeps(), nonce: () => randomBytes(16).toString("base64") };
-  send(res, await pageFor(deps, callerOf(req), { code, password, userAgent: req.get("user-agent") }));
+  const deps = { ...productionShareDeps(), nonce: () => randomBytes(16).toString("base64") };
+  send(res, await sharePageAnswer(deps, callerOf(req), { code, password, userAgent: req.get("user-agent") }));
 }
 
 async function answerCard(req: Request, res: Response): Promise<void> {
   const code = cardPath.exec(req.path)?.[1];
-  send(res, code === undefined ? await genericCard() : await cardFor(shareDeps(), callerOf(req), code));
+  send(
+    res,
+    code === undefined
+      ? await genericCard()
+      : await shareCardAnswer(productionShareDeps(), callerOf(req), code),
+  );
 }
 
 /** The HTTP entry around a handler: its log line, and a 503 (logged with its stack) for our bugs. */
@@ -84,3 +98,61 @@ export const sharePage = onRequest({ maxInstances: 50 }, entry("sharePage", answ
 
 // The card renderer needs more memory (satori + resvg, ~200 MB at peak) and is loaded lazily.
 export const shareCard = onRequest({ maxInstances: 20, memory: "512MiB" }, entry("shareCard", answerCard));
+
+function refuse(res: Response, error: DomainError): void {
+  const retry = error.extra.retryAfterSeconds;
+  if (typeof retry === "number") res.setHeader("Retry-After", String(retry));
+  res
+    .status(statusOf(error))
+    .json({ error: { code: error.code, reason: error.reason, message: error.message } });
+}
+
+/**
+ * `GET /s/{code}/download` (public shares) or `POST` with a `password` field (protected ones): the
+ * share's newest exported image, or the conversation rendered, as an attachment.
+ */
+export const shareDownload = onRequest(
+  { maxInstances: 20, memory: "512MiB" },
+  (req: Request, res: Response) =>
+    loggedHttp("shareDownload", req.get("x-cloud-trace-context"), res, async () => {
+      res.setHeader("X-Robots-Tag", "noindex");
+      res.setHeader("Cache-Control", "private, no-store");
+      res.setHeader("X-Content-Type-Options", "nosniff");
+      try {
+        const code = shareCode.safeParse(downloadPath.exec(req.path)?.[1]);
+        if (!code.success || !["GET", "POST"].includes(req.method)) {
+          throw new DomainError("not-found", "share-not-found", "There is no such download.");
+        }
+        const body = passwordBody.safeParse(req.method === "POST" ? req.body : {});
+        if (!body.success)
+          throw new DomainError("invalid-argument", "invalid-input", "The password is not valid.");
+        const bucket = await defaultBucket();
+        const download = await resolveShareDownload(
+          productionShareDeps(),
+          callerOf(req),
+          bucket && exportFiles(bucket),
+          {
+            code: code.data,
+            password: body.data.password,
+          },
+        );
+        res.setHeader("Content-Disposition", `attachment; filename="${download.fileName}"`);
+        if (download.kind === "render") {
+          const { renderConversationImage } = await import("./card/render.js");
+          res.setHeader("Content-Type", "image/png");
+          res.send(await renderConversationImage(download.content));
+          return;
+        }
+        res.setHeader("Content-Type", download.contentType);
+        bucket!
+          .file(download.name)
+          .createReadStream()
+          .on("error", () => res.destroy())
+          .pipe(res);
+      } catch (error) {
+        if (error instanceof DomainError) return refuse(res, error);
+        logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        res.status(500).json({ error: { code: "internal", message: "Something went wrong on our side." } });
+      }
+    }),
+);

@@ -10,6 +10,7 @@ import { countPageView, countView } from "../shares/views.js";
 import { conversationHtml } from "./conversation-html.js";
 import { contentSecurityPolicy, markup, pageDocument, type Html, type PreviewTags } from "./html.js";
 import { lookOf } from "./look.js";
+import { statusOf } from "./status.js";
 import { pageCss, PLAIN_CSS } from "./styles.js";
 
 export interface PageDeps extends ShareDeps {
@@ -201,7 +202,7 @@ function conversationPage(
 }
 
 /** The page for one request; never throws a DomainError (each becomes its page). */
-export async function sharePage(
+export async function sharePageAnswer(
   deps: PageDeps,
   caller: ShareCaller,
   request: PageRequest,
@@ -225,13 +226,13 @@ export async function sharePage(
       case "password-required":
         return passwordForm(deps, code, 200, null);
       case "wrong-password":
-        return passwordForm(deps, code, 403, "비밀번호가 맞지 않아요.");
+        return passwordForm(deps, code, statusOf(error), "비밀번호가 맞지 않아요.");
       case "share-expired":
       case "share-revoked":
         return notice(
           deps,
           code,
-          410,
+          statusOf(error),
           "더 이상 볼 수 없는 대화예요",
           error.reason === "share-expired" ? "공유 기간이 끝났어요." : "공유한 사람이 링크를 끊었어요.",
         );
@@ -242,47 +243,15 @@ export async function sharePage(
             ? passwordForm(
                 deps,
                 code,
-                429,
+                statusOf(error),
                 `시도가 너무 많아요. ${Math.ceil(retry / 60)}분 뒤에 다시 해 보세요.`,
               )
-            : notice(deps, code, 429, "잠시 후 다시 열어 주세요", "요청이 너무 많아요.");
+            : notice(deps, code, statusOf(error), "잠시 후 다시 열어 주세요", "요청이 너무 많아요.");
         page.headers["Retry-After"] = String(retry);
         return page;
       }
       default:
         return notFound(deps, code);
     }
-  }
-}
-
-/** A transparent 1×1 GIF: the page's view beacon answers with it. */
-export const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
-
-/**
- * A beacon this soon after its page was rendered belongs to the viewer the render already counted;
- * later ones come from copies Hosting's CDN kept (PUBLIC_PAGE_MAX_AGE_S) and are new viewers.
- */
-export const BEACON_GRACE_MS = 5_000;
-
-/**
- * `/s/{code}/seen?r={rendered at}`, loaded by the page as an image: counts a person's view of a live
- * public share served from the CDN's copy, so caching hides no viewer and none counts twice. Crawlers
- * neither load it nor count. Returns whether it counted.
- */
-export async function recordPageView(
-  deps: ShareDeps,
-  caller: ShareCaller,
-  code: string,
-  userAgent: string | undefined,
-  renderedAt: number | undefined,
-): Promise<boolean> {
-  if (!shareCode.safeParse(code).success) return false;
-  if (renderedAt !== undefined && deps.now().getTime() - renderedAt < BEACON_GRACE_MS) return false;
-  try {
-    const { share } = await unlockShare(deps, caller, code, undefined);
-    return await countPageView(deps.db, code, share.expiresAt, userAgent);
-  } catch (error) {
-    if (error instanceof DomainError) return false;
-    throw error;
   }
 }

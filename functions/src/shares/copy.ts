@@ -10,6 +10,7 @@ import {
   type ConversationData,
 } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "./deps.js";
+import { assertDownloadAllowed } from "./documents.js";
 import { unlockShare } from "./open.js";
 
 const WINDOW_MS = 60_000;
@@ -60,13 +61,7 @@ export async function copySharedConversation(
 ): Promise<{ conversationId: string }> {
   const { db } = deps;
   const { share, content } = await unlockShare(deps, caller, input.code, input.password);
-  if (!share.allowDownload) {
-    throw new DomainError(
-      "failed-precondition",
-      "download-not-allowed",
-      "The owner does not allow copies of this share.",
-    );
-  }
+  assertDownloadAllowed(share);
   const id = db.collection(firestorePaths.conversations(caller.uid)).doc().id;
   await db.runTransaction(async (tx) => {
     const now = deps.now();

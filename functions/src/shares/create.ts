@@ -12,6 +12,7 @@ import type { ShareDeps } from "./deps.js";
 import {
   hoursFrom,
   ownedBy,
+  revokeShareDocuments,
   secretRef,
   sharedContentOf,
   shareRef,
@@ -20,7 +21,6 @@ import {
   type StoredShare,
 } from "./documents.js";
 import { createCharges } from "./limits.js";
-import { revokeShareDocuments } from "./manage.js";
 import { hashPassword } from "./password.js";
 
 /** Codes carry 132 bits: a collision is astronomically rare, but creation never overwrites one. */

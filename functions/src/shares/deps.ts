@@ -1,4 +1,8 @@
-import type { Firestore } from "firebase-admin/firestore";
+// What the share functions need from outside, and where production gets it.
+import { getFirestore, type Firestore } from "firebase-admin/firestore";
+import { nanoid } from "nanoid";
+import { shareBaseUrl } from "../config.js";
+import { SHARE_LIMITS } from "../schema.js";
 
 /** What the share functions need from outside; tests pass their own clock and codes. */
 export interface ShareDeps {
@@ -15,3 +19,11 @@ export interface ShareCaller {
   uid: string | null;
   clientKey: string;
 }
+
+/** The dependencies every entry point that runs share functions passes them. */
+export const productionShareDeps = (): ShareDeps => ({
+  db: getFirestore(),
+  now: () => new Date(),
+  baseUrl: shareBaseUrl.value().replace(/\/+$/, ""),
+  newCode: () => nanoid(SHARE_LIMITS.codeChars),
+});

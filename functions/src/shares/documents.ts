@@ -4,8 +4,10 @@ import {
   type DocumentReference,
   type DocumentSnapshot,
   type Firestore,
+  type UpdateData,
 } from "firebase-admin/firestore";
 import { DomainError } from "../common/errors.js";
+import type { ShareDeps } from "./deps.js";
 import {
   firestorePaths,
   parseContentRecord,
@@ -58,6 +60,17 @@ export function assertLive(share: StoredShare, now: Date): void {
     throw new DomainError("failed-precondition", "share-expired", "This share has expired.");
 }
 
+/** Copying a share and downloading its image both need the owner's `allowDownload`. */
+export function assertDownloadAllowed(share: StoredShare): void {
+  if (!share.allowDownload) {
+    throw new DomainError(
+      "failed-precondition",
+      "download-not-allowed",
+      "The owner does not allow copies or downloads of this share.",
+    );
+  }
+}
+
 /** A conversation's content document as the data a share copies: only what passes the schema. */
 export function sharedContentOf(
   content: DocumentSnapshot,
@@ -77,3 +90,21 @@ export function sharedContentOf(
 
 export const hoursFrom = (now: Date, hours: number) =>
   Timestamp.fromMillis(now.getTime() + hours * 3_600_000);
+
+/** Marks a share revoked and drops its copies: a revoked link shows nothing, ever again. */
+export async function revokeShareDocuments(
+  deps: Pick<ShareDeps, "db" | "now">,
+  code: string,
+): Promise<Timestamp> {
+  const { db } = deps;
+  const revokedAt = Timestamp.fromDate(deps.now());
+  const batch = db.batch();
+  batch.update(shareRef(db, code), {
+    revokedAt,
+    content: null,
+    updatedAt: revokedAt,
+  } satisfies UpdateData<StoredShare>);
+  batch.delete(secretRef(db, code));
+  await batch.commit();
+  return revokedAt;
+}

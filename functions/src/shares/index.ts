@@ -1,4 +1,5 @@
-// Entry points of the share links: thin wrappers over the domain functions in this folder.
+// Entry points of the share links: thin wrappers over the domain functions in this folder. Each is
+// named as deployed, so its domain function (same name) is reached through its module.
 import { getFirestore } from "firebase-admin/firestore";
 import { logger } from "firebase-functions";
 import { onDocumentWritten } from "firebase-functions/v2/firestore";
@@ -8,19 +9,16 @@ import { publicCallable, signedInCallable, type AnyCaller } from "../common/call
 import { trustedProxyHops } from "../config.js";
 import { clientKey } from "../rate-limit/per-ip.js";
 import { callables, firestorePaths } from "../schema.js";
-import { copySharedConversation as copy } from "./copy.js";
-import { createShare as create, regenerateShare as regenerate } from "./create.js";
-import type { ShareCaller } from "./deps.js";
-import { revokeShare as revoke, updateShare as update } from "./manage.js";
-import { openShare as open } from "./open.js";
-import { shareDeps } from "./runtime.js";
-import { sweepShares as sweep } from "./sweep.js";
+import * as copying from "./copy.js";
+import * as creation from "./create.js";
+import { productionShareDeps, type ShareCaller } from "./deps.js";
+import * as management from "./manage.js";
+import * as opening from "./open.js";
+import * as sweeping from "./sweep.js";
 import { syncSharesOfConversation } from "./sync.js";
 import { flushViewCounts } from "./views.js";
 import { logged } from "../common/request-log.js";
 import { randomUUID } from "node:crypto";
-
-const deps = shareDeps;
 
 const shareCaller = ({ uid, request }: AnyCaller): ShareCaller => ({
   uid,
@@ -28,24 +26,25 @@ const shareCaller = ({ uid, request }: AnyCaller): ShareCaller => ({
 });
 
 export const createShare = signedInCallable(callables.createShare, {}, (input, { uid }) =>
-  create(deps(), uid, input),
+  creation.createShare(productionShareDeps(), uid, input),
 );
 export const updateShare = signedInCallable(callables.updateShare, {}, (input, { uid }) =>
-  update(deps(), uid, input),
+  management.updateShare(productionShareDeps(), uid, input),
 );
 export const revokeShare = signedInCallable(callables.revokeShare, {}, ({ code }, { uid }) =>
-  revoke(deps(), uid, code),
+  management.revokeShare(productionShareDeps(), uid, code),
 );
 export const regenerateShare = signedInCallable(callables.regenerateShare, {}, ({ code }, { uid }) =>
-  regenerate(deps(), uid, code),
+  creation.regenerateShare(productionShareDeps(), uid, code),
 );
 export const openShare = publicCallable(callables.openShare, {}, (input, caller) =>
-  open(deps(), shareCaller(caller), input),
+  opening.openShare(productionShareDeps(), shareCaller(caller), input),
 );
 export const copySharedConversation = signedInCallable(
   callables.copySharedConversation,
   {},
-  (input, caller) => copy(deps(), { ...shareCaller(caller), uid: caller.uid }, input),
+  (input, caller) =>
+    copying.copySharedConversation(productionShareDeps(), { ...shareCaller(caller), uid: caller.uid }, input),
 );
 
 const contentParams = z.object({ uid: z.string(), conversationId: z.string() });
@@ -69,7 +68,7 @@ export const syncShares = onDocumentWritten(
 
 export const sweepShares = onSchedule({ schedule: "every 60 minutes", timeZone: "Asia/Seoul" }, (event) =>
   logged("sweepShares", event.jobName ?? randomUUID(), async () => {
-    logger.info("Swept shares.", await sweep(getFirestore(), new Date()));
+    logger.info("Swept shares.", await sweeping.sweepShares(getFirestore(), new Date()));
   }),
 );
 

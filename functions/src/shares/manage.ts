@@ -1,5 +1,5 @@
 // The owner's changes to a share: settings and revocation.
-import { Timestamp, type UpdateData } from "firebase-admin/firestore";
+import { Timestamp } from "firebase-admin/firestore";
 import { consumeRateLimits } from "../rate-limit/rate-limiter.js";
 import type { ShareSettings, UpdateShareInput } from "../schema.js";
 import type { ShareDeps } from "./deps.js";
@@ -7,6 +7,7 @@ import {
   assertLive,
   hoursFrom,
   ownedBy,
+  revokeShareDocuments,
   secretRef,
   settingsOf,
   shareRef,
@@ -60,24 +61,6 @@ export async function updateShare(
     return next;
   });
   return settingsOf(input.code, updated, deps.baseUrl);
-}
-
-/** Marks a share revoked and drops its copies: a revoked link shows nothing, ever again. */
-export async function revokeShareDocuments(
-  deps: Pick<ShareDeps, "db" | "now">,
-  code: string,
-): Promise<Timestamp> {
-  const { db } = deps;
-  const revokedAt = Timestamp.fromDate(deps.now());
-  const batch = db.batch();
-  batch.update(shareRef(db, code), {
-    revokedAt,
-    content: null,
-    updatedAt: revokedAt,
-  } satisfies UpdateData<StoredShare>);
-  batch.delete(secretRef(db, code));
-  await batch.commit();
-  return revokedAt;
 }
 
 /** Revokes one of the caller's shares; revoking a revoked share is a no-op that answers its time. */

@@ -2,8 +2,7 @@
 import { Timestamp, type DocumentData } from "firebase-admin/firestore";
 import { firestorePaths, parseContentRecord } from "../schema.js";
 import type { ShareDeps } from "./deps.js";
-import { secretRef, stateOf, type StoredShare } from "./documents.js";
-import { revokeShareDocuments } from "./manage.js";
+import { revokeShareDocuments, secretRef, stateOf, type StoredShare } from "./documents.js";
 
 export interface SyncResult {
   updated: number;

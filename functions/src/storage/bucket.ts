@@ -1,4 +1,5 @@
 import type { Storage } from "firebase-admin/storage";
+import type { ExportFiles, ExportListing } from "./exports-sweep.js";
 
 export type Bucket = ReturnType<Storage["bucket"]>;
 
@@ -12,4 +13,31 @@ export async function defaultBucket(): Promise<Bucket | null> {
   // Loaded here, not at the top: every function shares this bundle, and few need Storage.
   const { getStorage } = await import("firebase-admin/storage");
   return getStorage().bucket();
+}
+
+/** The bucket as the export sweep and share downloads use it. */
+export function exportFiles(bucket: Bucket): ExportFiles & ExportListing {
+  const described = (file: { name: string; metadata: { timeCreated?: string; contentType?: string } }) => ({
+    name: file.name,
+    timeCreated: file.metadata.timeCreated,
+    contentType: file.metadata.contentType,
+  });
+  return {
+    async page(prefix, pageToken) {
+      const [files, next] = await bucket.getFiles({
+        prefix,
+        maxResults: 500,
+        autoPaginate: false,
+        pageToken,
+      });
+      return { files: files.map(described), next: (next as { pageToken?: string } | null)?.pageToken };
+    },
+    async delete(name) {
+      await bucket.file(name).delete({ ignoreNotFound: true });
+    },
+    async list(prefix) {
+      const [files] = await bucket.getFiles({ prefix });
+      return files.map(described);
+    },
+  };
 }

@@ -25,6 +25,11 @@ export interface ExportFiles {
   delete(name: string): Promise<void>;
 }
 
+/** What a share's download reads: every file under a prefix, with content type. */
+export interface ExportListing {
+  list(prefix: string): Promise<(StoredFile & { contentType: string | undefined })[]>;
+}
+
 export async function sweepExports(
   files: ExportFiles,
   now: Date,

@@ -6,9 +6,8 @@ import satori from "satori";
 import type { ConversationData, TextMessage } from "../../schema.js";
 import { lookOf, shownTime, type Look, type Side } from "../look.js";
 import { emojiDataUrl, loadFonts } from "./assets.js";
+import { CARD_HEIGHT, CARD_WIDTH } from "./size.js";
 
-export const CARD_WIDTH = 1200;
-export const CARD_HEIGHT = 630;
 /** Bubbles on a card: more would be cut off at the card's text size. */
 const CARD_MESSAGES = 4;
 const TEXT_LINES = 2;

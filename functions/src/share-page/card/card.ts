@@ -1,10 +1,11 @@
 // `/s/{code}/card.png`: the preview card of a live public share (rendered once per revision per
 // instance and cached by Hosting's CDN), or the generic card for everything else.
-import { DomainError } from "../common/errors.js";
-import type { HttpAnswer } from "./answer.js";
-import { shareCode } from "../schema.js";
-import type { ShareCaller, ShareDeps } from "../shares/deps.js";
-import { unlockShare } from "../shares/open.js";
+import { DomainError } from "../../common/errors.js";
+import type { HttpAnswer } from "../answer.js";
+import { shareCode } from "../../schema.js";
+import type { ShareCaller, ShareDeps } from "../../shares/deps.js";
+import { unlockShare } from "../../shares/open.js";
+import { statusOf } from "../status.js";
 
 export type CardResponse = HttpAnswer<Buffer>;
 
@@ -13,7 +14,7 @@ export const CARD_MAX_AGE_S = 300;
 const RENDERED_KEPT = 64;
 
 // The renderer (satori, resvg, fonts) is imported on first use only.
-const renderer = () => import("./card/render.js");
+const renderer = () => import("./render.js");
 
 const rendered = new Map<string, Promise<Buffer>>();
 function cached(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
@@ -46,7 +47,11 @@ export const genericCard = async (): Promise<CardResponse> =>
   );
 
 /** The card for a share code from the URL (checked here). */
-export async function shareCard(deps: ShareDeps, caller: ShareCaller, code: string): Promise<CardResponse> {
+export async function shareCardAnswer(
+  deps: ShareDeps,
+  caller: ShareCaller,
+  code: string,
+): Promise<CardResponse> {
   if (!shareCode.safeParse(code).success) {
     const generic = await genericCard();
     return { ...generic, status: 404, headers: { ...generic.headers, "Cache-Control": "private, no-store" } };
@@ -61,13 +66,11 @@ export async function shareCard(deps: ShareDeps, caller: ShareCaller, code: stri
     if (!(error instanceof DomainError)) throw error;
     // Protected shares show the generic card: it leaks neither title nor messages.
     if (error.reason === "password-required") return genericCard();
-    const status =
-      error.reason === "share-expired" || error.reason === "share-revoked"
-        ? 410
-        : error.reason === "rate-limited"
-          ? 429
-          : 404;
     const generic = await genericCard();
-    return { ...generic, status, headers: { ...generic.headers, "Cache-Control": "private, no-store" } };
+    return {
+      ...generic,
+      status: statusOf(error),
+      headers: { ...generic.headers, "Cache-Control": "private, no-store" },
+    };
   }
 }

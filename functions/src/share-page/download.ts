@@ -1,16 +1,11 @@
 // Downloading a share's image: the share is checked on every request (exists, live, allows
 // download, password); the owner's newest export is streamed by the function — never a download
 // URL, which would outlive revocation and expiry — or, without one, the conversation is rendered.
-import { DomainError } from "../common/errors.js";
 import { storagePaths, type ConversationData } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "../shares/deps.js";
+import { assertDownloadAllowed } from "../shares/documents.js";
 import { unlockShare } from "../shares/open.js";
-import type { StoredFile } from "./exports-sweep.js";
-
-export interface ExportListing {
-  /** Every file under a prefix, with content type. */
-  list(prefix: string): Promise<(StoredFile & { contentType: string | undefined })[]>;
-}
+import type { ExportListing, StoredFile } from "../storage/exports-sweep.js";
 
 /** What the download serves: a stored export, or the conversation rendered on the spot. */
 export type ShareDownload =
@@ -46,13 +41,7 @@ export async function resolveShareDownload(
   input: { code: string; password?: string | undefined },
 ): Promise<ShareDownload> {
   const { share, content } = await unlockShare(deps, caller, input.code, input.password);
-  if (!share.allowDownload) {
-    throw new DomainError(
-      "failed-precondition",
-      "download-not-allowed",
-      "The owner does not allow downloads.",
-    );
-  }
+  assertDownloadAllowed(share);
   const newest =
     files && newestExport(await files.list(storagePaths.exports(share.ownerUid)), share.conversationId);
   if (!newest) return { kind: "render", content, fileName: `talkstudio-${input.code}.png` };

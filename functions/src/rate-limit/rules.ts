@@ -1,0 +1,39 @@
+// Every rate-limit rule the functions charge (the numbers are in client/src/schema/limits.ts). A
+// rule's name is part of its counters' document ids: renaming one starts its budgets afresh.
+import { RATE_LIMITS } from "../schema.js";
+import type { RateLimitRule } from "./rate-limiter.js";
+
+export const MINUTE = 60_000;
+
+export const RATE_LIMIT_RULES = {
+  kakaoSignInPerAddress: {
+    name: "kakaoSignIn-ip",
+    limit: RATE_LIMITS.kakaoSignInPerIpPerMinute,
+    windowMs: MINUTE,
+  },
+  shareCreatesPerUser: {
+    name: "shareCreate-user",
+    limit: RATE_LIMITS.shareCreatesPerUserPerMinute,
+    windowMs: MINUTE,
+  },
+  shareCallsPerUser: {
+    name: "shareCalls-user",
+    limit: RATE_LIMITS.shareCallsPerUserPerHour,
+    windowMs: 60 * MINUTE,
+  },
+  shareReadsPerAddress: {
+    name: "shareRead-ip",
+    limit: RATE_LIMITS.shareReadsPerIpPerMinute,
+    windowMs: MINUTE,
+  },
+  shareGuessesPerShareAndAddress: {
+    name: "sharePassword-ip",
+    limit: RATE_LIMITS.wrongPasswordsPerShareAndIpPer15Minutes,
+    windowMs: 15 * MINUTE,
+  },
+  shareGuessesPerShare: {
+    name: "sharePassword-share",
+    limit: RATE_LIMITS.wrongPasswordsPerSharePerHour,
+    windowMs: 60 * MINUTE,
+  },
+} satisfies Record<string, RateLimitRule>;
