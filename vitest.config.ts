@@ -9,6 +9,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     globalSetup: ["tests/global-setup.ts"],
     setupFiles: ["tests/support/rules-coverage-checkpoint.ts"],
+    // What tests print shows only for the tests that fail: there it explains, elsewhere it is noise.
+    silent: "passed-only",
     reporters: ["default", "./tests/support/summary-reporter.ts"],
   },
 });

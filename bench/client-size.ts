@@ -55,7 +55,7 @@ async function gzippedBytes(contents: string): Promise<number> {
 const reExports = (features: Map<string, Set<string>>) =>
   [...features].map(([module, names]) => `export { ${[...names].join(", ")} } from "${module}";`).join("\n");
 
-export interface ClientSize {
+interface ClientSize {
   use: string;
   oursBytes: number;
   sdkBytes: number;

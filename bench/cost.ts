@@ -22,7 +22,7 @@ const HOSTING = `http://${emulatorHosts.hosting}`;
 /** Triggers run after the call that caused them returns: wait this long before reading their lines. */
 const SETTLE_MS = 2_000;
 
-export interface ActionCost {
+interface ActionCost {
   action: string;
   clientReads: number;
   clientWrites: number;
@@ -149,14 +149,14 @@ export async function benchCost(): Promise<ActionCost[]> {
  * and the throttle, the content checks the summary; save: each side checks the other; import: the
  * same as create per conversation.
  */
-export const RULES_LOOKUPS: Record<string, number> = {
+const RULES_LOOKUPS: Record<string, number> = {
   "create a conversation (40 messages)": 3,
   "save it": 2,
   "migrate a typical LocalStorage (10 projects)": 30,
 };
 
 /** Actions per monthly active user in a month: the usage profile docs/cost.md prices. */
-export const USAGE: Record<string, number> = {
+const USAGE: Record<string, number> = {
   "sign-in, first time (profile created)": 0.3,
   "create a conversation (40 messages)": 4,
   "save it": 40,
@@ -174,7 +174,7 @@ export const USAGE: Record<string, number> = {
  * List prices in USD (Firestore Standard edition and Cloud Run, which runs 2nd-gen functions) as
  * docs/cost.md states them, with the date they were read and the region caveat.
  */
-export const PRICES = {
+const PRICES = {
   readsPer100k: 0.03,
   writesPer100k: 0.09,
   invocationsPerMillion: 0.4,
@@ -182,14 +182,14 @@ export const PRICES = {
   perInvocationSecond: 0.000024 + 0.25 * 0.0000025,
   egressPerGiB: 0.15,
 };
-export const FREE_MONTHLY = {
+const FREE_MONTHLY = {
   reads: 50_000 * 30,
   writes: 20_000 * 30,
   invocations: 2_000_000,
   egressGiB: 10,
 };
 /** Fixed work: the view flush every minute and two hourly sweeps (each ≥ 1 read). */
-export const SCHEDULED_INVOCATIONS = 60 * 24 * 30 + 2 * 24 * 30;
+const SCHEDULED_INVOCATIONS = 60 * 24 * 30 + 2 * 24 * 30;
 
 export function monthlyCost(costs: ActionCost[], users: number) {
   let reads = SCHEDULED_INVOCATIONS;

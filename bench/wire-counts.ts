@@ -3,7 +3,7 @@
 import { setLogLevel } from "firebase/firestore";
 import { emulatorHosts } from "../dev/emulators.js";
 
-export interface WireCounts {
+interface WireCounts {
   reads: number;
   writes: number;
   calls: number;

@@ -4,11 +4,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export const FAKE_KAKAO_PORT = 9777;
+const FAKE_KAKAO_PORT = 9777;
 /** The app id the demo project trusts (functions/.env.demo-talkstudio). */
 export const FAKE_KAKAO_APP_ID = 1234567;
 
-export interface FakeKakaoUser {
+interface FakeKakaoUser {
   id: number;
   nickname?: string;
   profileImageUrl?: string;
@@ -16,7 +16,7 @@ export interface FakeKakaoUser {
   emailVerified?: boolean;
 }
 
-export interface TokenOptions {
+interface TokenOptions {
   /** The token string; a random one by default. */
   token?: string;
   /** The app the token was issued to; ours by default. */
@@ -25,7 +25,7 @@ export interface TokenOptions {
 }
 
 /** How the whole server answers: normally, with a 500, or after a delay. */
-export type FakeKakaoMode = { kind: "normal" } | { kind: "down" } | { kind: "slow"; delayMs: number };
+type FakeKakaoMode = { kind: "normal" } | { kind: "down" } | { kind: "slow"; delayMs: number };
 
 export interface FakeKakao {
   url: string;

@@ -5,9 +5,9 @@
 // It finds a Firestore emulator that works offline, checks Java, builds the functions bundle and
 // runs firebase-tools from node_modules. Every failure is one sentence, never a stack trace.
 import { spawn, spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readdirSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeLauncherJar } from "./lib/launcher-jar.mjs";
 
@@ -125,26 +125,77 @@ function emulatorList() {
 }
 
 /**
- * Where the suite's output (the functions' log lines among it) is also written, for tests that
- * check what is logged and for the cost benchmark; `TALKSTUDIO_EMULATOR_LOG` tells them.
+ * Where the emulators' output (the functions' log lines among it) is written, for tests that check
+ * what is logged and for the cost benchmark; `TALKSTUDIO_EMULATOR_LOG` tells them.
  */
 const EMULATOR_LOG = join(root, ".cache", "emulators", "emulators.log");
+const LOG_TAIL_LINES = 60;
+const TAIL_CHARS = 64 * 1024;
 
-function run(args, env) {
+/**
+ * emulators:exec runs the command with the emulators' own stdout and stderr, so to keep thousands
+ * of emulator lines out of the test output the command writes to two named pipes that are copied
+ * to the terminal, and everything else on the child's streams goes to the log only.
+ */
+function commandPipes() {
+  const dir = join(root, ".cache", "emulators");
+  const paths = { out: join(dir, "command.stdout"), err: join(dir, "command.stderr") };
+  const copies = [];
+  for (const [name, path] of Object.entries(paths)) {
+    rmSync(path, { force: true });
+    if (spawnSync("mkfifo", [path]).status !== 0) fail(`Could not create the named pipe ${path} (mkfifo).`);
+    const stream = createReadStream(path);
+    stream.pipe(name === "out" ? process.stdout : process.stderr, { end: false });
+    // A pipe opens once the command starts; until then there is nothing to wait for.
+    let opened = false;
+    const closed = new Promise((done) => stream.on("close", done));
+    stream.on("open", () => (opened = true));
+    copies.push(() => (opened ? closed : undefined));
+  }
+  /**
+   * Resolves once the command's output is copied, so its last lines come before ours; a few
+   * seconds at most, in case something the command started still holds a pipe open.
+   */
+  const drained = () =>
+    Promise.race([Promise.all(copies.map((copy) => copy())), new Promise((done) => setTimeout(done, 5_000))]);
+  return { ...paths, drained };
+}
+
+/**
+ * `quiet`: the emulators' output goes to the log only, and on failure its last lines are printed
+ * (kept in memory: the log stream may still be writing); `drained`: what to wait for before exiting.
+ */
+function run(args, env, { quiet, drained }) {
   return new Promise((resolveExit) => {
     mkdirSync(dirname(EMULATOR_LOG), { recursive: true });
     const log = createWriteStream(EMULATOR_LOG);
+    const logName = relative(process.cwd(), EMULATOR_LOG);
+    if (quiet) console.log(`Emulator output: ${logName}`);
+    let tail = "";
+    const record = (chunk) => {
+      log.write(chunk);
+      tail = (tail + chunk).slice(-TAIL_CHARS);
+    };
     const child = spawn(firebaseBin(), args, {
       cwd: root,
       env: { ...env, TALKSTUDIO_EMULATOR_LOG: EMULATOR_LOG },
       stdio: ["inherit", "pipe", "pipe"],
     });
-    child.stdout.on("data", (chunk) => (process.stdout.write(chunk), log.write(chunk)));
-    child.stderr.on("data", (chunk) => (process.stderr.write(chunk), log.write(chunk)));
+    child.stdout.on("data", (chunk) => (quiet || process.stdout.write(chunk), record(chunk)));
+    child.stderr.on("data", (chunk) => (quiet || process.stderr.write(chunk), record(chunk)));
     const forward = (signal) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
-    child.on("exit", (code, signal) => resolveExit(code ?? (signal ? 1 : 0)));
+    child.on("exit", async (code, signal) => {
+      const status = code ?? (signal ? 1 : 0);
+      await drained?.();
+      if (quiet && status !== 0) {
+        const lines = tail.trimEnd().split("\n").slice(-LOG_TAIL_LINES);
+        console.error(`\nThe emulators' last ${lines.length} lines (all of them in ${logName}):`);
+        console.error(lines.join("\n"));
+      }
+      resolveExit(status);
+    });
   });
 }
 
@@ -161,7 +212,12 @@ async function main() {
   await buildDemo();
   const only = emulatorList().join(",");
   if (mode === "exec") {
-    return run(["emulators:exec", "--project", PROJECT, "--only", only, command], env);
+    const pipes = commandPipes();
+    const piped = `(${command}) >${JSON.stringify(pipes.out)} 2>${JSON.stringify(pipes.err)}`;
+    return run(["emulators:exec", "--project", PROJECT, "--only", only, piped], env, {
+      quiet: true,
+      drained: pipes.drained,
+    });
   }
   const ui = cached("ui-v");
   if (!ui) {
@@ -173,7 +229,7 @@ async function main() {
   const seedAndServe = `node --import tsx ${JSON.stringify(join(root, "scripts", "seed", "seed.ts"))} --serve`;
   const args = ["emulators:exec", "--project", PROJECT, "--only", only, seedAndServe];
   if (ui) args.splice(1, 0, "--ui");
-  return run(args, env);
+  return run(args, env, { quiet: false });
 }
 
 main().then(

@@ -14,7 +14,7 @@ import {
   TalkStudioError,
   type ConversationSummary,
 } from "../../client/src/index.js";
-import { DEMO_USER } from "../../scripts/seed/demo-projects.js";
+import { DEMO_USER } from "../../dev/demo-projects.js";
 
 const PROJECT_ID = "demo-talkstudio";
 const app = initializeApp({

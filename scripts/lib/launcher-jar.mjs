@@ -32,7 +32,7 @@ export function manifest(mainClass, classPathJar) {
   );
 }
 
-export function zipWithOneFile(name, content) {
+function zipWithOneFile(name, content) {
   const nameBytes = Buffer.from(name, "utf8");
   const data = Buffer.from(content, "utf8");
   const crc = crc32(data);

@@ -20,7 +20,7 @@ import {
   DEMO_PROJECTS,
   DEMO_SHARE_PASSWORD,
   DEMO_USER,
-} from "./demo-projects.js";
+} from "../../dev/demo-projects.js";
 
 const PROJECT_ID = process.env.GCLOUD_PROJECT ?? "demo-talkstudio";
 

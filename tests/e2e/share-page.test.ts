@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ConversationData, PlatformSkin } from "../../client/src/index.js";
 import { revokeShare } from "../../functions/src/shares/manage.js";
-import { DEMO_USER } from "../../scripts/seed/demo-projects.js";
+import { DEMO_USER } from "../../dev/demo-projects.js";
 import { adminAuth, adminDb } from "../support/admin.js";
 import { chromiumMissing, launchChromium } from "../support/browser.js";
 import { conversationData } from "../support/conversation-data.js";

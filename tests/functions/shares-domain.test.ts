@@ -62,8 +62,7 @@ beforeEach(async () => {
 
 describe("limits under concurrency", () => {
   // Rate limits take slot documents with `create` (no transactions), so bursts this size resolve
-  // in a few seconds on the emulator; the timeout leaves room for a busy machine (CI once took
-  // over 20 s here, before the limiter spread callers over free slots).
+  // in a few seconds on the emulator; the timeout leaves room for a busy machine.
   it(
     "admits exactly the per-address guess budget from 200 concurrent wrong passwords",
     { timeout: 60_000 },

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { signInWithEmailAndPassword } from "firebase/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listConversations, listShares, openShare } from "../../client/src/index.js";
-import { DEMO_PROJECTS, DEMO_SHARE_PASSWORD, DEMO_USER } from "../../scripts/seed/demo-projects.js";
+import { DEMO_PROJECTS, DEMO_SHARE_PASSWORD, DEMO_USER } from "../../dev/demo-projects.js";
 import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 
 const runSeed = () =>

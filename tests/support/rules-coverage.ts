@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { dirname } from "node:path";
 import { firestoreEmulatorApi } from "./emulators.js";
 
-export interface RulesExpression {
+interface RulesExpression {
   line: number;
   column: number;
   evaluated: boolean;

@@ -1,7 +1,7 @@
 import { GithubAuthProvider, GoogleAuthProvider, signInWithCredential, type User } from "firebase/auth";
 import type { TalkStudio } from "../../client/src/index.js";
 
-export interface FakeIdpUser {
+interface FakeIdpUser {
   sub: string;
   email?: string;
   name?: string;

@@ -30,7 +30,7 @@ import { contentRef, conversationsOf, summaryRef, throttleRef } from "./refs.js"
 /** A `conflict` carries the copy that won: the whole conversation at its current revision. */
 export type ConversationErrorDetails = ErrorDetails & { readonly current?: StoredConversation };
 
-export const parseConversationData = (input: unknown): ConversationData =>
+const parseConversationData = (input: unknown): ConversationData =>
   parseOrThrow(conversationData, input, "This conversation does not fit the schema or its limits.");
 
 /** Credits one create to the per-minute throttle inside the transaction; true when it opened a new window. */

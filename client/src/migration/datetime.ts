@@ -16,7 +16,7 @@ const seoul = new Intl.DateTimeFormat("en-CA", {
 });
 
 /** "YYYY-MM-DD" of an instant in Korea. */
-export function koreanDay(instant: Date): string {
+function koreanDay(instant: Date): string {
   const part = partsOf(instant);
   return `${part.year}-${part.month}-${part.day}`;
 }

@@ -10,7 +10,7 @@ import { isRecord, type Raw } from "./raw-json.js";
  * The SPA cuts text at 1000 UTF-16 units, which can split an emoji and leave half a surrogate pair;
  * Firestore stores UTF-8, which has no such half. It becomes U+FFFD, as any UTF-8 encoder would.
  */
-export const wellFormed = (text: string): string =>
+const wellFormed = (text: string): string =>
   text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 const textOf = (value: unknown): string =>
   typeof value === "string"
@@ -99,7 +99,7 @@ export function normaliseAuthor(raw: unknown, index: number): unknown {
   };
 }
 
-export interface MessageContext {
+interface MessageContext {
   /** The project's day, to complete a time without a date ("오후 12:30") into the SPA's form. */
   readonly day: Date;
   /** The project's authors; an Excel import's unknown speaker is added here. */

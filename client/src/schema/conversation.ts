@@ -138,7 +138,7 @@ export interface ConversationSummary {
   /** Server write times. */
   readonly createdAt: Date;
   readonly updatedAt: Date;
-  /** The project's own times as the user knows them (kept from LocalStorage on import); the list sorts by `projectUpdatedAt`. */
+  /** The project's own times as the user knows them (kept from LocalStorage on import); the list sorts by `projectCreatedAt`, or `projectUpdatedAt` on request. */
   readonly projectCreatedAt: Date;
   readonly projectUpdatedAt: Date;
   readonly importedFrom: ImportSource | null;

@@ -7,7 +7,6 @@ import { LIMITS, SHARE_CODE_PATTERN, SHARE_LIMITS } from "./limits.js";
  * unguessable, per the W3C's capability-URL guidance). Codes are checked before any read, so an odd
  * URL never reaches Firestore.
  */
-export const SHARE_CODE_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-";
 export const shareCode = z
   .string()
   .check(z.regex(SHARE_CODE_PATTERN, `must be a share code (${SHARE_LIMITS.codeChars} characters)`));

@@ -2,17 +2,17 @@ import type { Firestore } from "firebase-admin/firestore";
 import { firestorePaths, storagePaths } from "../schema.js";
 
 /** The one Storage call deletion needs; null where no Storage is reachable (the offline emulator). */
-export interface UserFiles {
+interface UserFiles {
   deleteFiles(options: { prefix: string }): Promise<unknown>;
 }
 
-export interface DeleteUserDataDeps {
+interface DeleteUserDataDeps {
   db: Firestore;
   files: UserFiles | null;
   log: (message: string, fields: Record<string, unknown>) => void;
 }
 
-export interface DeletionSummary {
+interface DeletionSummary {
   sharesDeleted: number;
   storage: "deleted" | "skipped";
 }

@@ -16,7 +16,7 @@ export interface AnyCaller {
   readonly uid: string | null;
   readonly request: CallableRequest<unknown>;
 }
-export interface SignedInCaller extends AnyCaller {
+interface SignedInCaller extends AnyCaller {
   readonly uid: string;
 }
 

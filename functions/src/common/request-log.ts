@@ -8,7 +8,7 @@ import { HttpsError } from "firebase-functions/v2/https";
 import { DomainError } from "./errors.js";
 import { firestoreOpsOf, withFirestoreOps } from "./firestore-ops.js";
 
-export interface Outcome {
+interface Outcome {
   outcome: string;
   reason?: string;
   status?: number;
@@ -20,7 +20,7 @@ export function requestIdOf(traceHeader: string | undefined): string {
   return trace && /^[0-9a-f]{16,64}$/i.test(trace) ? trace : randomUUID();
 }
 
-export function outcomeOfError(error: unknown): Outcome {
+function outcomeOfError(error: unknown): Outcome {
   if (error instanceof HttpsError) {
     const reason = (error.details as { reason?: unknown } | undefined)?.reason;
     return { outcome: error.code, ...(typeof reason === "string" ? { reason } : {}) };
@@ -39,7 +39,7 @@ const STATUS_CODES: Record<number, string> = {
   503: "unavailable",
 };
 /** An HTTP answer's status as an outcome in the callables' vocabulary. */
-export const outcomeOfStatus = (status: number): Outcome =>
+const outcomeOfStatus = (status: number): Outcome =>
   status < 400 ? { outcome: "ok", status } : { outcome: STATUS_CODES[status] ?? "internal", status };
 
 function write(fn: string, requestId: string, startedAt: number, outcome: Outcome): void {

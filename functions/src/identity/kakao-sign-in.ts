@@ -5,7 +5,7 @@ import { refreshProfile } from "../profiles/profile.js";
 import { errorCode, KAKAO_PROVIDER_ID, kakaoUid } from "../schema.js";
 import { kakaoGet, kakaoTokenInfo, kakaoUser, type KakaoApi, type KakaoUser } from "./kakao-api.js";
 
-export interface KakaoSignInDeps {
+interface KakaoSignInDeps {
   auth: Auth;
   db: Firestore;
   kakao: KakaoApi;

@@ -11,7 +11,7 @@ import {
 } from "../schema.js";
 
 /** What we read from an Auth user: admin's UserRecord and the v1 trigger's both fit. */
-export interface AuthUserLike {
+interface AuthUserLike {
   uid: string;
   displayName?: string | undefined;
   photoURL?: string | undefined;

@@ -1,5 +1,6 @@
-// The share page's HTML document: escaping, the head with its preview tags, and the page frames
-// (conversation, password form, 404/410). No script: the page works without any.
+// The share page's HTML document around a body: escaping, the `markup` template, the head with its
+// preview tags, and the CSP. The bodies (conversation, password form, 404/410) are built by page.ts
+// and conversation-html.ts. No script: the page works without any, and the CSP allows none.
 import { CARD_HEIGHT, CARD_WIDTH } from "./card/size.js";
 
 const ESCAPES: Record<string, string> = {
