@@ -8,6 +8,7 @@ import { DomainError } from "../common/errors.js";
 import { hostingProxyHops } from "../config.js";
 import { clientKey } from "../rate-limit/per-ip.js";
 import { shareCode, sharePassword } from "../schema.js";
+import { conversationImage } from "../share-page/card/download.js";
 import { shareDeps } from "../shares/runtime.js";
 import { defaultBucket, type Bucket } from "./bucket.js";
 import { sweepExports as sweep, type ExportFiles } from "./exports-sweep.js";
@@ -68,6 +69,7 @@ const downloadPath = /^\/s\/([^/]+)\/download$/;
 const passwordBody = z.object({ password: z.optional(sharePassword) });
 
 function refuse(res: Response, error: DomainError): void {
+  res.removeHeader("Content-Disposition"); // a refusal (a failed render too) is no attachment
   const retry = error.extra.retryAfterSeconds;
   if (typeof retry === "number") res.setHeader("Retry-After", String(retry));
   res
@@ -102,9 +104,9 @@ export const shareDownload = onRequest(
         });
         res.setHeader("Content-Disposition", `attachment; filename="${download.fileName}"`);
         if (download.kind === "render") {
-          const { renderConversationImage } = await import("../share-page/card/render.js");
+          const image = await conversationImage(code.data, download.revision, download.content);
           res.setHeader("Content-Type", "image/png");
-          res.send(await renderConversationImage(download.content));
+          res.send(image);
           return;
         }
         res.setHeader("Content-Type", download.contentType);
