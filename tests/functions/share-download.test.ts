@@ -190,7 +190,7 @@ describe("GET/POST /s/{code}/download", () => {
       const data = conversationData(11);
       data.conversation.messages = data.conversation.messages
         .slice(1)
-        .map((m) => ({ ...m, text: "\n".repeat(999) }));
+        .map((m) => ({ ...m, text: `${"\n".repeat(999)}끝` }));
       const { code } = await shareOf(adminDb(), {}, data);
       const first = await fetch(url(`/s/${code}/download`));
       expect(first.status).toBe(200);

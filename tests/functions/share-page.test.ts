@@ -255,7 +255,7 @@ describe("GET /s/{code}/card.png", () => {
     "four of 400 characters of Korean prose": Array<string>(4).fill(
       "오늘 저녁에 뭐 먹을까? 치킨 어때요 ".repeat(20).slice(0, 400),
     ),
-    "four of 200 line breaks": Array<string>(4).fill("\n".repeat(200)),
+    "four of 200 line breaks": Array<string>(4).fill(`${"\n".repeat(200)}끝`),
   };
   it.each(Object.entries(crashing))(
     "draws the card of %s, and the function keeps answering",

@@ -51,7 +51,7 @@ describe("the card renderer, in its worker", () => {
     "four of 400 characters of Korean prose": Array(4).fill(
       "오늘 저녁에 뭐 먹을까? 치킨 어때요 ".repeat(20).slice(0, 400),
     ),
-    "four of 200 line breaks": Array(4).fill("\n".repeat(200)),
+    "four of 200 line breaks": Array(4).fill(`${"\n".repeat(200)}끝`),
   };
 
   it.each(Object.entries(crashes))("renders %s as the conversation's card", async (_, texts) => {
@@ -100,7 +100,7 @@ describe("the card renderer, in its worker", () => {
 
   it("bounds the download image: ten messages of 999 line breaks, or any text", async () => {
     const worst = await pool.render(
-      { kind: "image", data: withTexts(Array(10).fill("\n".repeat(999))) },
+      { kind: "image", data: withTexts(Array(10).fill(`${"\n".repeat(999)}끝`)) },
       60_000,
     );
     expect(size(worst).width).toBe(780);
