@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { LIMITS, type ConversationData } from "../client/src/index.js";
+import { firestoreBytes, LIMITS, MAX_DOCUMENT_BYTES, type ConversationData } from "../client/src/index.js";
 import { IMAGE_LIMITS, WORKER_LIMITS } from "../functions/src/share-page/card/limits.js";
 import { createRendererPool, type RendererPool } from "../functions/src/share-page/card/pool.js";
 import type { RenderJob } from "../functions/src/share-page/card/worker.js";
@@ -18,10 +18,13 @@ const DENSE = Array.from({ length: LIMITS.messageTextChars }, (_, i) =>
   i % 25 === 24 ? "\n" : String.fromCharCode(0xac00 + ((i * 37) % 11172)),
 ).join("");
 
-/** Every message at the text limit, two authors taking turns: past every bound the renderer has. */
+/**
+ * Every message at the text limit, two authors taking turns, as many as a document holds: past
+ * every bound the renderer has.
+ */
 function worstConversation(): ConversationData {
   const data = benchConversation();
-  return {
+  const worst = (messages: number): ConversationData => ({
     ...data,
     title: "가".repeat(LIMITS.titleChars),
     conversation: {
@@ -31,7 +34,7 @@ function worstConversation(): ConversationData {
         { id: "me", name: "나", avatarUrl: "" },
         { id: "other", name: "가".repeat(LIMITS.authorNameChars), avatarUrl: "" },
       ],
-      messages: Array.from({ length: LIMITS.messages }, (_, i) => ({
+      messages: Array.from({ length: messages }, (_, i) => ({
         id: `w${i}`,
         role: i % 2 ? ("me" as const) : ("other" as const),
         authorId: i % 2 ? "me" : "other",
@@ -39,7 +42,9 @@ function worstConversation(): ConversationData {
         datetime: "2024-03-05 오후 7:30",
       })),
     },
-  };
+  });
+  const perMessage = firestoreBytes(worst(2)) - firestoreBytes(worst(1));
+  return worst(Math.floor((MAX_DOCUMENT_BYTES - firestoreBytes(worst(0))) / perMessage));
 }
 
 /** Median milliseconds of `samples` renders of `job` (after one to warm the worker). */

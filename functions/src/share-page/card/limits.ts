@@ -18,8 +18,11 @@ export const IMAGE_LIMITS = {
   messages: 200,
   /** Lines of text in one bubble. */
   linesPerBubble: 40,
-  /** Height of the whole image in px: 780 × 16,000 = 12.5 Mpx, about 50 MB as RGBA in resvg. */
-  maxHeight: 16_000,
+  /**
+   * Height of the whole image in px: 780 × 10,000 = 7.8 Mpx. The worker peaks at about 270 MB on the
+   * worst input (npm run bench), beside the function's own ~150 MB in its 512 MiB.
+   */
+  maxHeight: 10_000,
 } as const;
 
 /** Code points kept in one grapheme: the longest emoji sequences have 10, a longer run is stacked marks. */
