@@ -19,7 +19,7 @@ export const IMAGE_LIMITS = {
   /** Lines of text in one bubble. */
   linesPerBubble: 40,
   /**
-   * Height of the whole image in px: 780 × 10,000 = 7.8 Mpx. The worker peaks at about 270 MB on the
+   * Height of the whole image in px: 780 × 10,000 = 7.8 Mpx. The worker peaks at about 300 MB on the
    * worst input (npm run bench), beside the function's own ~150 MB in its 512 MiB.
    */
   maxHeight: 10_000,
