@@ -1,5 +1,6 @@
 // `npm run bench`: every measurement and its baseline in one run, printed as ratios.
 import { setLogLevel } from "firebase/firestore";
+import { WORKER_LIMITS } from "../functions/src/share-page/card/limits.js";
 import { firestoreEmulator, PROJECT_ID } from "../dev/emulators.js";
 import { startLatencyProxy } from "./latency-proxy.js";
 import { benchListBytes } from "./list-bytes.js";
@@ -7,6 +8,7 @@ import { benchMigration } from "./migration.js";
 import { benchClientSize } from "./client-size.js";
 import { benchColdStart } from "./cold-start.js";
 import { benchCost, monthlyCost } from "./cost.js";
+import { benchRender } from "./render.js";
 import { benchSharePage } from "./share-page.js";
 import { benchShareView } from "./share-view.js";
 
@@ -15,6 +17,7 @@ const ONE_WAY_MS = 20;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** A benchmark that hangs must not hold the emulator ports (shared with other work) forever. */
 const WATCHDOG_MS = 8 * 60_000;
@@ -30,6 +33,14 @@ interface Row {
 }
 const verdict = (ok: boolean | null) => (ok === null ? "–" : ok ? "pass" : "FAIL");
 
+/** `BENCH_ONLY=page,render npm run bench` runs only the sections named (all of them by default). */
+const SECTIONS = ["migration", "list", "share-view", "page", "render", "cold-start", "client-size", "cost"];
+const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
+const unknown = only?.filter((name) => !SECTIONS.includes(name)) ?? [];
+if (unknown.length > 0)
+  throw new Error(`BENCH_ONLY: no section ${unknown.join(", ")} (${SECTIONS.join(", ")}).`);
+const runs = (name: string) => !only || only.includes(name);
+
 async function main() {
   setTimeout(() => {
     console.error(`Benchmarks still running after ${WATCHDOG_MS / 60_000} min: giving up.`);
@@ -42,134 +53,188 @@ async function main() {
   console.log(`TalkStudio benchmarks on the emulators (project ${PROJECT_ID})\n`);
   const rows: Row[] = [];
 
-  const proxy = await startLatencyProxy(firestoreEmulator, ONE_WAY_MS);
-  for (const [label, port] of [
-    [`with a ${2 * ONE_WAY_MS} ms round trip (latency proxy)`, proxy.port],
-    ["on localhost (no network latency; the emulator's rules engine is the bottleneck)", undefined],
-  ] as const) {
-    const migration = await benchMigration(500, port);
-    console.log(`Migration of ${migration.projects} LocalStorage projects (40 messages each), ${label}`);
-    console.log(`  one awaited create per project, in sequence: ${s(migration.baselineMs)}`);
-    console.log(`  migrateLocalStorage (batches of 6, 4 in flight): ${s(migration.batchedMs)}`);
-    console.log(`  speed-up: ${migration.speedup.toFixed(1)}× (goal ≥ 10×)\n`);
+  if (runs("migration")) {
+    const proxy = await startLatencyProxy(firestoreEmulator, ONE_WAY_MS);
+    for (const [label, port] of [
+      [`with a ${2 * ONE_WAY_MS} ms round trip (latency proxy)`, proxy.port],
+      ["on localhost (no network latency; the emulator's rules engine is the bottleneck)", undefined],
+    ] as const) {
+      const migration = await benchMigration(500, port);
+      console.log(`Migration of ${migration.projects} LocalStorage projects (40 messages each), ${label}`);
+      console.log(`  one awaited create per project, in sequence: ${s(migration.baselineMs)}`);
+      console.log(`  migrateLocalStorage (batches of 6, 4 in flight): ${s(migration.batchedMs)}`);
+      console.log(`  speed-up: ${migration.speedup.toFixed(1)}× (goal ≥ 10×)\n`);
+      rows.push({
+        metric: `migrate 500 projects, ${port ? "40 ms round trip" : "localhost"}`,
+        ours: s(migration.batchedMs),
+        baseline: `one create at a time: ${s(migration.baselineMs)}`,
+        ratio: `${migration.speedup.toFixed(1)}× faster`,
+        goal: "≥ 10×",
+        pass: verdict(migration.speedup >= 10),
+      });
+    }
+    proxy.close();
+  }
+
+  if (runs("list")) {
+    const list = await benchListBytes();
+    console.log("Bytes to list 50 conversations (Firestore REST response bodies)");
+    console.log(`  list page, 5 messages each:   ${kb(list.small.listBytes)}`);
+    console.log(`  list page, 300 messages each: ${kb(list.large.listBytes)}`);
+    console.log(`  full conversations, 300 messages each: ${kb(list.large.fullBytes)}`);
+    console.log(`  list / full: ${(list.ratio * 100).toFixed(2)}% (goal ≤ 5%)\n`);
     rows.push({
-      metric: `migrate 500 projects, ${port ? "40 ms round trip" : "localhost"}`,
-      ours: s(migration.batchedMs),
-      baseline: `one create at a time: ${s(migration.baselineMs)}`,
-      ratio: `${migration.speedup.toFixed(1)}× faster`,
-      goal: "≥ 10×",
-      pass: verdict(migration.speedup >= 10),
+      metric: "bytes to list 50 conversations of 300 messages",
+      ours: kb(list.large.listBytes),
+      baseline: `reading them whole: ${kb(list.large.fullBytes)}`,
+      ratio: `${(list.ratio * 100).toFixed(2)}%`,
+      goal: "≤ 5%",
+      pass: verdict(list.ratio <= 0.05),
     });
   }
-  proxy.close();
 
-  const list = await benchListBytes();
-  console.log("Bytes to list 50 conversations (Firestore REST response bodies)");
-  console.log(`  list page, 5 messages each:   ${kb(list.small.listBytes)}`);
-  console.log(`  list page, 300 messages each: ${kb(list.large.listBytes)}`);
-  console.log(`  full conversations, 300 messages each: ${kb(list.large.fullBytes)}`);
-  console.log(`  list / full: ${(list.ratio * 100).toFixed(2)}% (goal ≤ 5%)\n`);
-  rows.push({
-    metric: "bytes to list 50 conversations of 300 messages",
-    ours: kb(list.large.listBytes),
-    baseline: `reading them whole: ${kb(list.large.fullBytes)}`,
-    ratio: `${(list.ratio * 100).toFixed(2)}%`,
-    goal: "≤ 5%",
-    pass: verdict(list.ratio <= 0.05),
-  });
-
-  const share = await benchShareView();
-  console.log("A share view from the client (documents received, function calls)");
-  console.log(
-    `  public share:   ${share.publicView.reads} read, ${share.publicView.calls} calls (goal: 1 read, 0 calls)`,
-  );
-  console.log(
-    `  password share: ${share.passwordView.reads} reads, ${share.passwordView.calls} call (the callable)`,
-  );
-  console.log(`  openShare callable (median of 20, warm): ${share.callMs.toFixed(1)} ms`);
-  console.log(`  direct document get (median of 20, warm): ${share.getMs.toFixed(1)} ms`);
-  console.log(`  callable / get: ${share.ratio.toFixed(1)}×\n`);
-  rows.push({
-    metric: "a public share view from the app",
-    ours: `${share.publicView.reads} read, ${share.publicView.calls} calls`,
-    baseline: `openShare callable: ${share.callMs.toFixed(1)} ms vs get ${share.getMs.toFixed(1)} ms`,
-    ratio: `callable ${share.ratio.toFixed(1)}× a get`,
-    goal: "1 read, 0 calls",
-    pass: verdict(share.publicView.reads === 1 && share.publicView.calls === 0),
-  });
-
-  const page = await benchSharePage();
-  const ms = (value: number) => `${value.toFixed(1)} ms`;
-  console.log("The share page through the Hosting emulator (median of 30, warm)");
-  console.log(`  GET /s/{code} time to first byte: ${ms(page.pageMs)}`);
-  console.log(`  a static file from the same Hosting: ${ms(page.staticMs)}`);
-  console.log(`  page / static: ${page.pageRatio.toFixed(1)}×`);
-  console.log("The card renderer, in process (satori + resvg, Pretendard, Twemoji)");
-  console.log(`  importing it: ${ms(page.importMs)}; first render (fonts parsed): ${ms(page.coldMs)}`);
-  console.log(`  warm render (median of 10): ${ms(page.warmMs)}`);
-  console.log(`  cold / warm: ${page.cardRatio.toFixed(1)}×\n`);
-  rows.push(
-    {
-      metric: "share page time to first byte (warm)",
-      ours: ms(page.pageMs),
-      baseline: `static file: ${ms(page.staticMs)}`,
-      ratio: `${page.pageRatio.toFixed(1)}×`,
-      goal: "–",
-      pass: verdict(null),
-    },
-    {
-      metric: "card render, first in a process",
-      ours: ms(page.coldMs),
-      baseline: `warm: ${ms(page.warmMs)}`,
-      ratio: `${page.cardRatio.toFixed(1)}×`,
-      goal: "–",
-      pass: verdict(null),
-    },
-  );
-
-  const cold = await benchColdStart();
-  console.log("Cold start: importing the functions bundle in a fresh process (median of 9)");
-  console.log(
-    `  lib/index.js: ${ms(cold.bundleMs)}; firebase-functions + firebase-admin alone: ${ms(cold.bareMs)}`,
-  );
-  console.log(`  bundle / bare: ${cold.ratio.toFixed(2)}× (goal ≤ 1.3×)\n`);
-  rows.push({
-    metric: "functions bundle import (cold start)",
-    ours: ms(cold.bundleMs),
-    baseline: `firebase-functions + firebase-admin: ${ms(cold.bareMs)}`,
-    ratio: `${cold.ratio.toFixed(2)}×`,
-    goal: "≤ 1.3×",
-    pass: verdict(cold.ratio <= 1.3),
-  });
-
-  console.log(
-    "Client size: esbuild, minified, gzip, against the same Firebase SDK features imported directly",
-  );
-  for (const size of await benchClientSize()) {
+  if (runs("share-view")) {
+    const share = await benchShareView();
+    console.log("A share view from the client (documents received, function calls)");
     console.log(
-      `  ${size.use}: ${kb(size.oursBytes)} against ${kb(size.sdkBytes)}: ${size.ratio.toFixed(2)}×`,
+      `  public share:   ${share.publicView.reads} read, ${share.publicView.calls} calls (goal: 1 read, 0 calls)`,
     );
+    console.log(
+      `  password share: ${share.passwordView.reads} reads, ${share.passwordView.calls} call (the callable)`,
+    );
+    console.log(`  openShare callable (median of 20, warm): ${share.callMs.toFixed(1)} ms`);
+    console.log(`  direct document get (median of 20, warm): ${share.getMs.toFixed(1)} ms`);
+    console.log(`  callable / get: ${share.ratio.toFixed(1)}×\n`);
     rows.push({
-      metric: `client size: ${size.use}`,
-      ours: kb(size.oursBytes),
-      baseline: `the SDK features alone: ${kb(size.sdkBytes)}`,
-      ratio: `${size.ratio.toFixed(2)}×`,
-      goal: "≤ 1.1×",
-      pass: verdict(size.ratio <= 1.1),
+      metric: "a public share view from the app",
+      ours: `${share.publicView.reads} read, ${share.publicView.calls} calls`,
+      baseline: `openShare callable: ${share.callMs.toFixed(1)} ms vs get ${share.getMs.toFixed(1)} ms`,
+      ratio: `callable ${share.ratio.toFixed(1)}× a get`,
+      goal: "1 read, 0 calls",
+      pass: verdict(share.publicView.reads === 1 && share.publicView.calls === 0),
     });
   }
-  console.log();
 
-  const costs = await benchCost();
-  console.log("Cost model: measured per action (docs/cost.md)");
-  console.table(costs);
-  for (const users of [1_000, 10_000]) {
-    const month = monthlyCost(costs, users);
-    console.log(
-      `  ${users} MAU: ${Math.round(month.reads)} reads, ${Math.round(month.writes)} writes, ` +
-        `${Math.round(month.invocations)} invocations, ${Math.round(month.seconds)} s of functions, ` +
-        `${month.egressGiB.toFixed(2)} GiB → $${month.gross.toFixed(2)}/month ($${month.afterFreeTier.toFixed(2)} after free tiers)`,
+  if (runs("page")) {
+    const page = await benchSharePage();
+    console.log("The share page through the Hosting emulator (median of 30, warm)");
+    console.log(`  GET /s/{code} time to first byte: ${ms(page.pageMs)}`);
+    console.log(`  a static file from the same Hosting: ${ms(page.staticMs)}`);
+    console.log(`  page / static: ${page.pageRatio.toFixed(1)}×`);
+    console.log("The card renderer, in process (satori + resvg, Pretendard, Twemoji)");
+    console.log(`  importing it: ${ms(page.importMs)}; first render (fonts parsed): ${ms(page.coldMs)}`);
+    console.log(`  warm render (median of 10): ${ms(page.warmMs)}`);
+    console.log(`  cold / warm: ${page.cardRatio.toFixed(1)}×\n`);
+    rows.push(
+      {
+        metric: "share page time to first byte (warm)",
+        ours: ms(page.pageMs),
+        baseline: `static file: ${ms(page.staticMs)}`,
+        ratio: `${page.pageRatio.toFixed(1)}×`,
+        goal: "–",
+        pass: verdict(null),
+      },
+      {
+        metric: "card render, first in a process",
+        ours: ms(page.coldMs),
+        baseline: `warm: ${ms(page.warmMs)}`,
+        ratio: `${page.cardRatio.toFixed(1)}×`,
+        goal: "–",
+        pass: verdict(null),
+      },
     );
+  }
+
+  if (runs("render")) {
+    const render = await benchRender();
+    const px = (r: { height: number; bytes: number }) => `780×${r.height} px, ${kb(r.bytes)}`;
+    console.log("The renderer in its worker (lib/card-worker.js), at the limits (docs/share-page.md)");
+    console.log(`  card, ordinary conversation (median of 10): ${ms(render.card.ms)}`);
+    console.log(`  card, worst allowed input (every text at its limit): ${ms(render.worstCard.ms)}`);
+    console.log(`  download image, ordinary (median of 5): ${ms(render.image.ms)}, ${px(render.image)}`);
+    console.log(
+      `  download image, worst allowed input (median of 3): ${ms(render.worstImage.ms)}, ${px(render.worstImage)}`,
+    );
+    console.log(`  worker peak memory: ${render.workerPeakMb.toFixed(0)} MB\n`);
+    rows.push(
+      {
+        metric: "card render in the worker, worst allowed input",
+        ours: ms(render.worstCard.ms),
+        baseline: `ordinary card: ${ms(render.card.ms)}`,
+        ratio: `${render.cardRatio.toFixed(1)}×`,
+        goal: `< ${WORKER_LIMITS.cardTimeoutMs / 1000} s (timeout)`,
+        pass: verdict(render.worstCard.ms < WORKER_LIMITS.cardTimeoutMs),
+      },
+      {
+        metric: "download image render, worst allowed input",
+        ours: `${ms(render.worstImage.ms)}, ${px(render.worstImage)}`,
+        baseline: `ordinary: ${ms(render.image.ms)}, ${px(render.image)}`,
+        ratio: `${render.imageRatio.toFixed(1)}×`,
+        goal: `≤ ${render.maxHeight} px, < ${WORKER_LIMITS.imageTimeoutMs / 1000} s`,
+        pass: verdict(
+          render.worstImage.height <= render.maxHeight && render.worstImage.ms < WORKER_LIMITS.imageTimeoutMs,
+        ),
+      },
+      {
+        metric: "render worker peak memory",
+        ours: `${render.workerPeakMb.toFixed(0)} MB`,
+        baseline: "–",
+        ratio: "–",
+        goal: "–",
+        pass: verdict(null),
+      },
+    );
+  }
+
+  if (runs("cold-start")) {
+    const cold = await benchColdStart();
+    console.log("Cold start: importing the functions bundle in a fresh process (median of 9)");
+    console.log(
+      `  lib/index.js: ${ms(cold.bundleMs)}; firebase-functions + firebase-admin alone: ${ms(cold.bareMs)}`,
+    );
+    console.log(`  bundle / bare: ${cold.ratio.toFixed(2)}× (goal ≤ 1.3×)\n`);
+    rows.push({
+      metric: "functions bundle import (cold start)",
+      ours: ms(cold.bundleMs),
+      baseline: `firebase-functions + firebase-admin: ${ms(cold.bareMs)}`,
+      ratio: `${cold.ratio.toFixed(2)}×`,
+      goal: "≤ 1.3×",
+      pass: verdict(cold.ratio <= 1.3),
+    });
+  }
+
+  if (runs("client-size")) {
+    console.log(
+      "Client size: esbuild, minified, gzip, against the same Firebase SDK features imported directly",
+    );
+    for (const size of await benchClientSize()) {
+      console.log(
+        `  ${size.use}: ${kb(size.oursBytes)} against ${kb(size.sdkBytes)}: ${size.ratio.toFixed(2)}×`,
+      );
+      rows.push({
+        metric: `client size: ${size.use}`,
+        ours: kb(size.oursBytes),
+        baseline: `the SDK features alone: ${kb(size.sdkBytes)}`,
+        ratio: `${size.ratio.toFixed(2)}×`,
+        goal: "≤ 1.1×",
+        pass: verdict(size.ratio <= 1.1),
+      });
+    }
+    console.log();
+  }
+
+  if (runs("cost")) {
+    const costs = await benchCost();
+    console.log("Cost model: measured per action (docs/cost.md)");
+    console.table(costs);
+    for (const users of [1_000, 10_000]) {
+      const month = monthlyCost(costs, users);
+      console.log(
+        `  ${users} MAU: ${Math.round(month.reads)} reads, ${Math.round(month.writes)} writes, ` +
+          `${Math.round(month.invocations)} invocations, ${Math.round(month.seconds)} s of functions, ` +
+          `${month.egressGiB.toFixed(2)} GiB → $${month.gross.toFixed(2)}/month ($${month.afterFreeTier.toFixed(2)} after free tiers)`,
+      );
+    }
   }
 
   console.log("\nSummary: every measurement against its baseline from this run");

@@ -1,6 +1,6 @@
 // Bundles src/ (and the shared schema from ../client/src) into lib/, so the deployed folder needs
-// only its own package.json's dependencies. The card renderer (satori, fonts, emoji) is a separate
-// chunk loaded on the first card request: no other function pays for it at cold start.
+// only its own package.json's dependencies. The card renderer (satori, resvg, fonts, emoji) runs only
+// in the render worker, a child process started on the first render: no function loads it itself.
 import { cpSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -11,7 +11,8 @@ const packageDir = (name) => dirname(require.resolve(`${name}/package.json`));
 
 rmSync("lib", { recursive: true, force: true });
 await build({
-  entryPoints: ["src/index.ts"],
+  // The render worker is its own entry: a child process forks lib/card-worker.js (card/pool.ts).
+  entryPoints: { index: "src/index.ts", "card-worker": "src/share-page/card/worker.ts" },
   outdir: "lib",
   bundle: true,
   splitting: true,

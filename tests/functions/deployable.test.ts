@@ -3,6 +3,9 @@
 import { builtinModules } from "node:module";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { WORKER_LIMITS } from "../../functions/src/share-page/card/limits.js";
+import { createRendererPool } from "../../functions/src/share-page/card/pool.js";
+import { conversationData } from "../support/conversation-data.js";
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
 
@@ -12,6 +15,7 @@ describe("functions/ deploys on its own", () => {
   const chunks = readdirSync("functions/lib/chunks").filter((f) => f.endsWith(".js"));
   const bundle = [
     readFileSync("functions/lib/index.js", "utf8"),
+    readFileSync("functions/lib/card-worker.js", "utf8"),
     ...chunks.map((f) => readFileSync(`functions/lib/chunks/${f}`, "utf8")),
   ].join("\n");
 
@@ -34,13 +38,30 @@ describe("functions/ deploys on its own", () => {
     expect(outside).toEqual([]);
   });
 
-  it("keeps the card renderer (satori, resvg) out of the entry bundle every function loads", () => {
-    const entry = readFileSync("functions/lib/index.js", "utf8");
+  it("keeps the card renderer (satori, resvg) in the render worker, its own entry", () => {
+    const entry = [
+      readFileSync("functions/lib/index.js", "utf8"),
+      ...chunks.map((f) => readFileSync(`functions/lib/chunks/${f}`, "utf8")),
+    ].join("\n");
     expect(entry).not.toMatch(/@resvg\/resvg-js|yoga|satori/);
-    expect(bundle).toContain("@resvg/resvg-js");
+    expect(entry).toContain('"card-worker.js"'); // the name card/pool.ts forks, beside the bundle
+    expect(readFileSync("functions/lib/card-worker.js", "utf8")).toContain("@resvg/resvg-js");
     expect(existsSync("functions/lib/assets/fonts/Pretendard-Regular.otf")).toBe(true);
     expect(existsSync("functions/lib/assets/twemoji/1f600.svg")).toBe(true);
   });
+
+  it("renders with the bundled worker and the assets beside it", async () => {
+    const pool = createRendererPool({
+      worker: { path: "functions/lib/card-worker.js", execArgv: [] },
+      heapMb: WORKER_LIMITS.heapMb,
+    });
+    try {
+      const png = await pool.render({ kind: "card", data: conversationData(3) }, 30_000);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    } finally {
+      pool.close();
+    }
+  }, 60_000);
 
   it("has a lockfile in step with its package.json (npm run lock:functions)", () => {
     const lock = readJson("functions/package-lock.json") as {

@@ -4,6 +4,7 @@
 import type { Firestore } from "firebase-admin/firestore";
 import { beforeEach, describe, expect, it } from "vitest";
 import { firestorePaths } from "../../client/src/index.js";
+import { IMAGE_LIMITS } from "../../functions/src/share-page/card/limits.js";
 import { createShare } from "../../functions/src/shares/create.js";
 import type { ShareDeps } from "../../functions/src/shares/deps.js";
 import { revokeShare } from "../../functions/src/shares/manage.js";
@@ -26,9 +27,13 @@ const caller = { uid: null, clientKey: "198.51.100.40" };
 // Each share is of a conversation of its own: clearing the database between tests fires the sync
 // trigger for the deleted conversations, which must not revoke the next test's shares.
 let conversations = 0;
-async function shareOf(db: Firestore, options: { password?: string; allowDownload?: boolean } = {}) {
+async function shareOf(
+  db: Firestore,
+  options: { password?: string; allowDownload?: boolean } = {},
+  data = conversationData(2),
+) {
   const conversationId = `conv${++conversations}`;
-  await db.doc(firestorePaths.content("owner", conversationId)).set({ ...conversationData(2), revision: 1 });
+  await db.doc(firestorePaths.content("owner", conversationId)).set({ ...data, revision: 1 });
   const { code } = await createShare(deps(db), "owner", { conversationId, ...options });
   return { code, conversationId };
 }
@@ -106,7 +111,12 @@ describe("resolveShareDownload", () => {
   it("renders the conversation when it has no export, or when no Storage runs", async () => {
     const db = adminDb();
     const { code } = await shareOf(db);
-    const rendered = { kind: "render", content: conversationData(2), fileName: `talkstudio-${code}.png` };
+    const rendered = {
+      kind: "render",
+      content: conversationData(2),
+      revision: 1,
+      fileName: `talkstudio-${code}.png`,
+    };
     expect(await resolveShareDownload(deps(db), caller, listing([]), { code })).toEqual(rendered);
     expect(await resolveShareDownload(deps(db), caller, null, { code })).toEqual(rendered);
   });
@@ -172,6 +182,26 @@ describe("GET/POST /s/{code}/download", () => {
       expect(png.readUInt32BE(16)).toBe(780); // IHDR width
       expect(png.readUInt32BE(20)).toBeGreaterThan(200); // header + a divider + a bubble
     },
+  );
+
+  it.skipIf(!storageSkipReason)(
+    `renders at most ${IMAGE_LIMITS.maxHeight} px of ten messages of 999 line breaks, and again${storageSkipReason ? "" : " (skipped: a Storage emulator runs here)"}`,
+    async () => {
+      // Issue 18: this was a 780 × 390,580 px PNG, 11 s of rendering per anonymous request.
+      const data = conversationData(11);
+      data.conversation.messages = data.conversation.messages
+        .slice(1)
+        .map((m) => ({ ...m, text: `${"\n".repeat(999)}끝` }));
+      const { code } = await shareOf(adminDb(), {}, data);
+      const first = await fetch(url(`/s/${code}/download`));
+      expect(first.status).toBe(200);
+      const png = Buffer.from(await first.arrayBuffer());
+      expect(png.readUInt32BE(16)).toBe(780);
+      expect(png.readUInt32BE(20)).toBeLessThanOrEqual(IMAGE_LIMITS.maxHeight);
+      const again = Buffer.from(await (await fetch(url(`/s/${code}/download`))).arrayBuffer());
+      expect(again.equals(png)).toBe(true);
+    },
+    60_000,
   );
 });
 

@@ -248,4 +248,37 @@ describe("GET /s/{code}/card.png", () => {
     expect(gone.status).toBe(410);
     expect(Buffer.from(await gone.arrayBuffer()).equals(generic)).toBe(true);
   });
+
+  // Issue 18: each of these made resvg panic and abort the whole shareCard process, every time.
+  const crashing = {
+    "two messages of 1000 Hangul characters": ["가".repeat(1000), "힣".repeat(1000)],
+    "four of 400 characters of Korean prose": Array<string>(4).fill(
+      "오늘 저녁에 뭐 먹을까? 치킨 어때요 ".repeat(20).slice(0, 400),
+    ),
+    "four of 200 line breaks": Array<string>(4).fill(`${"\n".repeat(200)}끝`),
+  };
+  it.each(Object.entries(crashing))(
+    "draws the card of %s, and the function keeps answering",
+    async (_, texts) => {
+      const data = conversationData(texts.length);
+      data.conversation.messages = data.conversation.messages.map((m, i) => ({
+        id: `long-${i}`,
+        role: i % 2 ? ("me" as const) : ("other" as const),
+        authorId: i % 2 ? "me" : "other",
+        text: texts[i]!,
+        datetime: "2024-03-05 오후 7:30",
+      }));
+      const code = await shareOf(data);
+      const generic = Buffer.from(await (await get("/card.png")).arrayBuffer());
+      for (let i = 0; i < 2; i++) {
+        const card = await get(`/s/${code}/card.png`);
+        expect(card.status).toBe(200);
+        const png = Buffer.from(await card.arrayBuffer());
+        expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+        expect(png.equals(generic)).toBe(false);
+      }
+      expect((await get(`/s/${code}`)).status).toBe(200);
+    },
+    60_000,
+  );
 });

@@ -16,7 +16,7 @@ export type ShareDownload =
       /** What the browser saves it as. */
       fileName: string;
     }
-  | { kind: "render"; content: ConversationData; fileName: string };
+  | { kind: "render"; content: ConversationData; revision: number; fileName: string };
 
 /** The newest export of `conversationId` among the owner's files, or null. */
 export function newestExport(
@@ -44,7 +44,9 @@ export async function resolveShareDownload(
   assertDownloadAllowed(share);
   const newest =
     files && newestExport(await files.list(storagePaths.exports(share.ownerUid)), share.conversationId);
-  if (!newest) return { kind: "render", content, fileName: `talkstudio-${input.code}.png` };
+  if (!newest) {
+    return { kind: "render", content, revision: share.revision, fileName: `talkstudio-${input.code}.png` };
+  }
   const extension = newest.name.split(".").at(-1) ?? "png";
   return {
     kind: "export",

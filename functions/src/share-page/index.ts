@@ -18,6 +18,7 @@ import { PIXEL, recordPageView } from "./beacon.js";
 import { genericCard, shareCardAnswer, type CardResponse } from "./card/card.js";
 import { resolveShareDownload } from "./download.js";
 import { sharePageAnswer, type PageResponse } from "./page.js";
+import { conversationImage } from "./card/conversation-image.js";
 import { statusOf } from "./status.js";
 
 const pagePath = /^\/s\/([^/]+)\/?$/;
@@ -100,6 +101,7 @@ export const sharePage = onRequest({ maxInstances: 50 }, entry("sharePage", answ
 export const shareCard = onRequest({ maxInstances: 20, memory: "512MiB" }, entry("shareCard", answerCard));
 
 function refuse(res: Response, error: DomainError): void {
+  res.removeHeader("Content-Disposition"); // a refusal (a failed render too) is no attachment
   const retry = error.extra.retryAfterSeconds;
   if (typeof retry === "number") res.setHeader("Retry-After", String(retry));
   res
@@ -138,9 +140,9 @@ export const shareDownload = onRequest(
         );
         res.setHeader("Content-Disposition", `attachment; filename="${download.fileName}"`);
         if (download.kind === "render") {
-          const { renderConversationImage } = await import("./card/render.js");
+          const image = await conversationImage(code.data, download.revision, download.content);
           res.setHeader("Content-Type", "image/png");
-          res.send(await renderConversationImage(download.content));
+          res.send(image);
           return;
         }
         res.setHeader("Content-Type", download.contentType);

@@ -1,11 +1,15 @@
 // `/s/{code}/card.png`: the preview card of a live public share (rendered once per revision per
 // instance and cached by Hosting's CDN), or the generic card for everything else.
+import { logger } from "firebase-functions";
 import { DomainError } from "../../common/errors.js";
 import type { HttpAnswer } from "../answer.js";
 import { shareCode } from "../../schema.js";
 import type { ShareCaller, ShareDeps } from "../../shares/deps.js";
 import { unlockShare } from "../../shares/open.js";
 import { statusOf } from "../status.js";
+import { keptRenders } from "./kept.js";
+import { WORKER_LIMITS } from "./limits.js";
+import { rendererPool } from "./pool.js";
 
 export type CardResponse = HttpAnswer<Buffer>;
 
@@ -13,20 +17,8 @@ export type CardResponse = HttpAnswer<Buffer>;
 export const CARD_MAX_AGE_S = 300;
 const RENDERED_KEPT = 64;
 
-// The renderer (satori, resvg, fonts) is imported on first use only.
-const renderer = () => import("./render.js");
-
-const rendered = new Map<string, Promise<Buffer>>();
-function cached(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
-  let png = rendered.get(key);
-  if (!png) {
-    png = render();
-    png.catch(() => rendered.delete(key));
-    rendered.set(key, png);
-    if (rendered.size > RENDERED_KEPT) rendered.delete(rendered.keys().next().value as string);
-  }
-  return png;
-}
+// Rendered in the render worker (a child process): satori, resvg and the fonts never load here.
+const cached = keptRenders<Buffer>(RENDERED_KEPT);
 
 const png = (status: number, body: Buffer, cache: string): CardResponse => ({
   status,
@@ -42,7 +34,7 @@ const png = (status: number, body: Buffer, cache: string): CardResponse => ({
 export const genericCard = async (): Promise<CardResponse> =>
   png(
     200,
-    await cached("generic", async () => (await renderer()).renderGenericCard()),
+    await cached("generic", () => rendererPool().render({ kind: "generic" }, WORKER_LIMITS.cardTimeoutMs)),
     "public, max-age=86400, s-maxage=86400",
   );
 
@@ -58,8 +50,14 @@ export async function shareCardAnswer(
   }
   try {
     const { share, content } = await unlockShare(deps, caller, code, undefined);
-    const body = await cached(`${code}:${share.revision}`, async () =>
-      (await renderer()).renderCard(content),
+    // A render that fails (a native panic included) answers the generic card, kept for the revision.
+    const body = await cached(`${code}:${share.revision}`, () =>
+      rendererPool()
+        .render({ kind: "card", data: content }, WORKER_LIMITS.cardTimeoutMs)
+        .catch(async (error: unknown) => {
+          logger.warn("The card could not be rendered.", { revision: share.revision, error: String(error) });
+          return (await genericCard()).body;
+        }),
     );
     return png(200, body, `public, max-age=${CARD_MAX_AGE_S}, s-maxage=${CARD_MAX_AGE_S}`);
   } catch (error) {

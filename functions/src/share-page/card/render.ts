@@ -6,11 +6,12 @@ import satori from "satori";
 import type { ConversationData, TextMessage } from "../../schema.js";
 import { lookOf, shownTime, type Look, type Side } from "../look.js";
 import { emojiDataUrl, loadFonts } from "./assets.js";
+import { CARD_LIMITS, IMAGE_LIMITS } from "./limits.js";
+import { textLines } from "./text.js";
 import { CARD_HEIGHT, CARD_WIDTH } from "./size.js";
 
-/** Bubbles on a card: more would be cut off at the card's text size. */
-const CARD_MESSAGES = 4;
-const TEXT_LINES = 2;
+/** The download image: a phone twice the page's 390-px width, as tall as its messages. */
+export const IMAGE_WIDTH = 780;
 
 interface Node {
   type: string;
@@ -25,12 +26,31 @@ const el = (type: string, style: Record<string, unknown>, children?: unknown): N
 const paint = (value: string) =>
   value.startsWith("linear-gradient") ? { backgroundImage: value } : { backgroundColor: value };
 
+// Every line has a height fixed here (satori adds padding to a box's height), so a bubble's height
+// is known before layout (`Bubble.height`).
+const TEXT_PX = 30;
+const LINE_PX = 39;
+const NAME_PX = 22;
+const NAME_LINE_PX = 28;
+const NAME_GAP_PX = 6;
+const AVATAR_PX = 64;
+const PADDING_Y_PX = 14;
+const PADDING_X_PX = 22;
+const TIME_PX = 20;
+/** One line of text of `px` size across `widthPx`, as textLines bounds it. */
+const oneLine = (text: string, px: number, widthPx: number) =>
+  textLines(text, { lines: 1, chars: 200, widthEm: widthPx / px })[0]!;
+
+/** A single line that never wraps: what does not fit is clipped by its box. */
+const line = (text: string, style: Record<string, unknown>) =>
+  el("div", { whiteSpace: "pre", overflow: "hidden", flexShrink: 0, ...style }, text || " ");
+
 function avatar(name: string, look: Look): Node {
   return el(
     "div",
     {
-      width: 64,
-      height: 64,
+      width: AVATAR_PX,
+      height: AVATAR_PX,
       borderRadius: look.avatarRadius,
       backgroundColor: "#C9D3DD",
       color: "#FFFFFF",
@@ -44,38 +64,70 @@ function avatar(name: string, look: Look): Node {
   );
 }
 
-function bubble(message: TextMessage, name: string, look: Look, maxWidth: number, clamp: boolean): Node {
+interface Bubble {
+  node: Node;
+  /** Its height in px, as laid out. */
+  height: number;
+}
+
+/** A message's bubble of at most `maxLines` lines, `maxWidth` px wide, with its name and time. */
+function bubble(
+  message: TextMessage,
+  name: string,
+  look: Look,
+  bounds: { maxWidth: number; lines: number; chars: number },
+): Bubble {
   const side: Side = message.role;
   const colours = look.bubble[side];
   const discord = look.skin === "discord";
   const right = side === "me" && !discord;
+  const paddingX = discord ? 0 : PADDING_X_PX;
+  const lines = textLines(message.text, {
+    lines: bounds.lines,
+    chars: bounds.chars,
+    widthEm: (bounds.maxWidth - 2 * paddingX) / TEXT_PX,
+  });
+  const textHeight = lines.length * LINE_PX + (discord ? 0 : 2 * PADDING_Y_PX);
   const text = el(
     "div",
     {
       ...(discord ? {} : paint(colours.bg)),
       color: colours.text,
-      fontSize: 30,
-      lineHeight: 1.3,
-      padding: discord ? "0" : "14px 22px",
+      fontSize: TEXT_PX,
+      lineHeight: `${LINE_PX}px`,
+      flexDirection: "column",
+      padding: discord ? "0" : `${PADDING_Y_PX}px ${PADDING_X_PX}px`,
       borderRadius: Math.round(colours.radius * 1.8),
-      maxWidth,
+      maxWidth: bounds.maxWidth,
+      flexShrink: 0,
       overflow: "hidden",
-      overflowWrap: "anywhere",
-      whiteSpace: "pre-wrap",
-      ...(clamp ? { lineClamp: TEXT_LINES } : {}),
     },
-    message.text || " ",
+    lines.map((l) => line(l, { height: LINE_PX })),
   );
-  if (side === "system") return el("div", { justifyContent: "center", width: "100%" }, text);
+  if (side === "system") {
+    return { node: el("div", { justifyContent: "center", width: "100%" }, text), height: textHeight };
+  }
   const time =
     look.showTime && message.datetime
-      ? el("div", { color: look.timeColor, fontSize: 20, paddingBottom: 4 }, shownTime(message.datetime))
+      ? line(oneLine(shownTime(message.datetime), TIME_PX, 150), {
+          color: look.timeColor,
+          fontSize: TIME_PX,
+          lineHeight: `${LINE_PX}px`,
+          height: LINE_PX,
+        })
       : null;
-  const label =
-    (look.showName || discord) && !right
-      ? el("div", { color: look.nameColor, fontSize: 22, fontWeight: 700, marginBottom: 6 }, name)
-      : null;
-  const line = el(
+  const labelled = (look.showName || discord) && !right;
+  const label = labelled
+    ? line(oneLine(name, NAME_PX, bounds.maxWidth), {
+        color: look.nameColor,
+        fontSize: NAME_PX,
+        lineHeight: `${NAME_LINE_PX}px`,
+        height: NAME_LINE_PX,
+        fontWeight: 700,
+        marginBottom: NAME_GAP_PX,
+      })
+    : null;
+  const row = el(
     "div",
     { alignItems: "flex-end", gap: 10, flexDirection: right ? "row-reverse" : "row" },
     discord ? [text] : [text, time],
@@ -83,21 +135,56 @@ function bubble(message: TextMessage, name: string, look: Look, maxWidth: number
   const body = el(
     "div",
     { flexDirection: "column", alignItems: right ? "flex-end" : "flex-start" },
-    [label, line].filter(Boolean),
+    [label, row].filter(Boolean),
   );
-  return el(
-    "div",
-    { width: "100%", gap: 16, justifyContent: right ? "flex-end" : "flex-start", alignItems: "flex-start" },
-    right || !look.showAvatar ? [body] : [avatar(name, look), body],
-  );
+  const withAvatar = !right && look.showAvatar;
+  const bodyHeight = textHeight + (labelled ? NAME_LINE_PX + NAME_GAP_PX : 0);
+  return {
+    node: el(
+      "div",
+      {
+        width: "100%",
+        gap: 16,
+        flexShrink: 0,
+        justifyContent: right ? "flex-end" : "flex-start",
+        alignItems: "flex-start",
+      },
+      withAvatar ? [avatar(name, look), body] : [body],
+    ),
+    height: Math.max(bodyHeight, withAvatar ? AVATAR_PX : 0),
+  };
 }
+
+const nameOf = (data: ConversationData) => {
+  const names = new Map(data.conversation.authors.map((a) => [a.id, a.name]));
+  return (m: TextMessage) => names.get(m.authorId) || (m.role === "me" ? "나" : "");
+};
+
+const CARD_HEADER_PX = 96;
+const CARD_FOOTER_PX = 56;
+const CARD_PADDING_Y_PX = 28;
+const CARD_GAP_PX = 18;
+const CARD_BUBBLE_WIDTH = 820;
 
 function cardTree(data: ConversationData): Node {
   const look = lookOf(data);
-  const names = new Map(data.conversation.authors.map((a) => [a.id, a.name]));
-  const messages = data.conversation.messages
+  const name = nameOf(data);
+  const room = CARD_HEIGHT - CARD_HEADER_PX - CARD_FOOTER_PX - 2 * CARD_PADDING_Y_PX;
+  const bubbles: Bubble[] = [];
+  let used = -CARD_GAP_PX;
+  for (const m of data.conversation.messages
     .filter((m): m is TextMessage => !("type" in m) && (m.text.trim() !== "" || m.role === "system"))
-    .slice(0, CARD_MESSAGES);
+    .slice(0, CARD_LIMITS.messages)) {
+    const b = bubble(m, name(m), look, {
+      maxWidth: CARD_BUBBLE_WIDTH,
+      lines: CARD_LIMITS.linesPerBubble,
+      chars: CARD_LIMITS.charsPerBubble,
+    });
+    // Only bubbles that fit whole: a box past the card's edge is what made resvg panic.
+    if (used + CARD_GAP_PX + b.height > room) break;
+    used += CARD_GAP_PX + b.height;
+    bubbles.push(b);
+  }
   return el(
     "div",
     {
@@ -113,25 +200,32 @@ function cardTree(data: ConversationData): Node {
         {
           ...paint(look.headerBg),
           color: look.headerText,
-          height: 96,
+          height: CARD_HEADER_PX,
+          flexShrink: 0,
           alignItems: "center",
           padding: "0 40px",
           fontSize: 36,
           fontWeight: 700,
         },
-        data.conversation.title || data.title || "TalkStudio",
-      ),
-      el(
-        "div",
-        { flexDirection: "column", flexGrow: 1, padding: "28px 40px", gap: 18, overflow: "hidden" },
-        messages.map((m) =>
-          bubble(m, names.get(m.authorId) || (m.role === "me" ? "나" : ""), look, 820, true),
-        ),
+        [line(oneLine(data.conversation.title || data.title || "TalkStudio", 36, CARD_WIDTH - 80), {})],
       ),
       el(
         "div",
         {
-          height: 56,
+          flexDirection: "column",
+          height: room,
+          flexShrink: 0,
+          padding: `${CARD_PADDING_Y_PX}px 40px`,
+          gap: CARD_GAP_PX,
+          overflow: "hidden",
+        },
+        bubbles.map((b) => b.node),
+      ),
+      el(
+        "div",
+        {
+          height: CARD_FOOTER_PX,
+          flexShrink: 0,
           alignItems: "center",
           justifyContent: "flex-end",
           padding: "0 40px",
@@ -167,6 +261,9 @@ function genericTree(): Node {
   );
 }
 
+/** The SVG's height, as satori wrote it in the root element. */
+const svgHeight = (svg: string) => Number(/^<svg[^>]*\sheight="([\d.]+)"/.exec(svg)?.[1] ?? NaN);
+
 async function toPng(tree: Node, size: { width: number; height?: number }): Promise<Buffer> {
   const svg = await satori(tree, {
     ...size,
@@ -175,6 +272,8 @@ async function toPng(tree: Node, size: { width: number; height?: number }): Prom
     loadAdditionalAsset: async (code, segment) =>
       code === "emoji" ? ((await emojiDataUrl(segment)) ?? "") : [],
   });
+  // The layout above keeps to the budget; this keeps a mistake in it from costing gigabytes.
+  if (!(svgHeight(svg) <= IMAGE_LIMITS.maxHeight)) throw new Error(`Refused an SVG of ${svgHeight(svg)} px.`);
   const image = new Resvg(svg, { fitTo: { mode: "width", value: size.width } }).render();
   return Buffer.from(image.asPng());
 }
@@ -183,31 +282,61 @@ export function renderCard(data: ConversationData): Promise<Buffer> {
   return toPng(cardTree(data), { width: CARD_WIDTH, height: CARD_HEIGHT });
 }
 
-/** The download image: a phone twice the page's 390-px width, as tall as its messages. */
-export const IMAGE_WIDTH = 780;
-/** Messages in a download image: past this a PNG outgrows the function's memory; the SPA's own exports cover more. */
-export const IMAGE_MESSAGES = 200;
+const IMAGE_HEADER_PX = 100;
+const IMAGE_PADDING_TOP_PX = 24;
+const IMAGE_PADDING_BOTTOM_PX = 32;
+const IMAGE_GAP_PX = 16;
+const IMAGE_BUBBLE_WIDTH = 560;
+const NOTE_PX = 22;
+const NOTE_LINE_PX = 30;
+const NOTE_PADDING_Y_PX = 6;
+const NOTE_HEIGHT_PX = NOTE_LINE_PX + 2 * NOTE_PADDING_Y_PX;
+
+/** A centred one-line note: a date divider, or the line saying how many messages were left out. */
+function note(text: string, look: Look): Bubble {
+  const node = el("div", { justifyContent: "center", width: "100%", flexShrink: 0 }, [
+    line(oneLine(text, NOTE_PX, IMAGE_WIDTH - 120), {
+      ...paint(look.bubble.system.bg),
+      color: look.bubble.system.text,
+      fontSize: NOTE_PX,
+      lineHeight: `${NOTE_LINE_PX}px`,
+      height: NOTE_LINE_PX,
+      padding: `${NOTE_PADDING_Y_PX}px 18px`,
+      borderRadius: 30,
+    }),
+  ]);
+  return { node, height: NOTE_HEIGHT_PX };
+}
 
 function imageTree(data: ConversationData): Node {
   const look = lookOf(data);
-  const names = new Map(data.conversation.authors.map((a) => [a.id, a.name]));
-  const rows = data.conversation.messages.slice(0, IMAGE_MESSAGES).map((m) =>
-    "type" in m
-      ? el("div", { justifyContent: "center", width: "100%" }, [
-          el(
-            "div",
-            {
-              ...paint(look.bubble.system.bg),
-              color: look.bubble.system.text,
-              fontSize: 22,
-              padding: "6px 18px",
-              borderRadius: 30,
-            },
-            m.text || " ",
-          ),
-        ])
-      : bubble(m, names.get(m.authorId) || (m.role === "me" ? "나" : ""), look, IMAGE_WIDTH - 160, false),
-  );
+  const name = nameOf(data);
+  const messages = data.conversation.messages;
+  // Room for the rows, less the closing note's, which a cut conversation needs.
+  const room =
+    IMAGE_LIMITS.maxHeight -
+    IMAGE_HEADER_PX -
+    IMAGE_PADDING_TOP_PX -
+    IMAGE_PADDING_BOTTOM_PX -
+    IMAGE_GAP_PX -
+    NOTE_HEIGHT_PX;
+  const rows: Bubble[] = [];
+  let used = -IMAGE_GAP_PX;
+  for (const m of messages.slice(0, IMAGE_LIMITS.messages)) {
+    const row =
+      "type" in m
+        ? note(m.text, look)
+        : bubble(m, name(m), look, {
+            maxWidth: IMAGE_BUBBLE_WIDTH,
+            lines: IMAGE_LIMITS.linesPerBubble,
+            chars: Number.POSITIVE_INFINITY,
+          });
+    if (used + IMAGE_GAP_PX + row.height > room) break;
+    used += IMAGE_GAP_PX + row.height;
+    rows.push(row);
+  }
+  const left = messages.length - rows.length;
+  if (left > 0) rows.push(note(`… 메시지 ${left}개가 더 있어요 (이미지에 담지 못했어요)`, look));
   return el(
     "div",
     { width: IMAGE_WIDTH, flexDirection: "column", fontFamily: "Pretendard", ...paint(look.background) },
@@ -217,21 +346,33 @@ function imageTree(data: ConversationData): Node {
         {
           ...paint(look.headerBg),
           color: look.headerText,
-          height: 100,
+          height: IMAGE_HEADER_PX,
+          flexShrink: 0,
           alignItems: "center",
           justifyContent: "center",
           padding: "0 32px",
           fontSize: 34,
           fontWeight: 700,
         },
-        data.conversation.title || data.title || "TalkStudio",
+        [line(oneLine(data.conversation.title || data.title || "TalkStudio", 34, IMAGE_WIDTH - 64), {})],
       ),
-      el("div", { flexDirection: "column", padding: "24px 24px 32px", gap: 16 }, rows),
+      el(
+        "div",
+        {
+          flexDirection: "column",
+          padding: `${IMAGE_PADDING_TOP_PX}px 24px ${IMAGE_PADDING_BOTTOM_PX}px`,
+          gap: IMAGE_GAP_PX,
+        },
+        rows.map((r) => r.node),
+      ),
     ],
   );
 }
 
-/** The whole conversation (its first IMAGE_MESSAGES messages) as one PNG. */
+/**
+ * The conversation as one PNG, IMAGE_WIDTH wide and at most IMAGE_LIMITS.maxHeight tall: the
+ * messages that fit (each at most IMAGE_LIMITS.linesPerBubble lines), then a line counting the rest.
+ */
 export function renderConversationImage(data: ConversationData): Promise<Buffer> {
   return toPng(imageTree(data), { width: IMAGE_WIDTH });
 }
