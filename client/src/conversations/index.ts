@@ -9,6 +9,7 @@ export {
 export {
   createConversation,
   deleteConversation,
+  type CreateOptions,
   saveConversation,
   type ConversationErrorDetails,
 } from "./write.js";

@@ -3,6 +3,7 @@
 export * from "./limits.js";
 export * from "./errors.js";
 export * from "./paths.js";
+export * from "./ids.js";
 export * from "./callables.js";
 export * from "./identity.js";
 export * from "./profile.js";
