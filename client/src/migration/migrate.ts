@@ -146,8 +146,14 @@ function planWrites(
   const ready: { project: MigratedProject; write: ReadyImport }[] = [];
   for (const { candidate, data } of valid) {
     const project = describe(candidate);
-    if (existing.has(candidate.conversationId)) {
-      result.skipped.push({ ...project, reason: "already-imported", detail: "Imported by an earlier run." });
+    const there = [candidate.conversationId, ...candidate.earlierIds].find((id) => existing.has(id));
+    if (there !== undefined) {
+      result.skipped.push({
+        ...project,
+        conversationId: there,
+        reason: "already-imported",
+        detail: "Imported by an earlier run.",
+      });
     } else if (ready.length >= budget) {
       const detail = `The import budget of ${LIMITS.importedConversationsPerUser} conversations is used up.`;
       result.failed.push({ ...project, kind: "rate-limited", detail });
@@ -189,7 +195,7 @@ async function importCandidates(
   const existing = await existingIds(
     ts,
     uid,
-    valid.map((v) => v.candidate.conversationId),
+    valid.flatMap((v) => [v.candidate.conversationId, ...v.candidate.earlierIds]),
   );
   const ready = planWrites(valid, existing, await remainingImportBudget(ts, uid), result, now);
   report();
