@@ -13,6 +13,7 @@ import type { TalkStudio } from "../firebase.js";
 import type { ConversationSummary, PlatformSkin } from "../schema/index.js";
 import { TalkStudioError, typedErrors } from "../errors.js";
 import { requireUid } from "../session.js";
+import { ESTIMATED } from "../estimated.js";
 import { readSummary } from "./records.js";
 import { conversationsOf } from "./refs.js";
 
@@ -78,7 +79,10 @@ export function listConversations(ts: TalkStudio, options: ListOptions = {}): Pr
     if (options.after) constraints.push(startAfter(...decodeCursor(options.after)));
     constraints.push(limit(pageSize));
     const snapshot = await getDocs(query(conversationsOf(ts, requireUid(ts)), ...constraints));
-    const items = snapshot.docs.map((d) => readSummary(d.id, d.data()));
+    // Offline, getDocs answers from the cache: a page of it may miss rows and its cursor mislead.
+    if (snapshot.metadata.fromCache)
+      throw new TalkStudioError("unavailable", "Offline: the list needs the server.");
+    const items = snapshot.docs.map((d) => readSummary(d.id, d.data(ESTIMATED)));
     const last = items.at(-1);
     return { items, next: items.length === pageSize && last ? encodeCursor(last, order) : null };
   });

@@ -35,11 +35,38 @@ export interface ValidationIssue {
  */
 const UNWORDED = "Invalid input";
 const UNITS: Readonly<Record<string, string>> = { string: " characters", array: " items" };
+/**
+ * The `expected` of zod's own types. Anything else is the name of a class (`z.instanceof`), which a
+ * minifier shortens to "e": never shown.
+ */
+const TYPE_NAMES: ReadonlySet<string> = new Set([
+  "string",
+  "number",
+  "int",
+  "boolean",
+  "bigint",
+  "symbol",
+  "undefined",
+  "null",
+  "void",
+  "never",
+  "date",
+  "array",
+  "object",
+  "map",
+  "set",
+  "file",
+  "function",
+  "nan",
+  "record",
+  "tuple",
+  "promise",
+]);
 
 function wordingOf(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      return `expected ${issue.expected}`;
+      return TYPE_NAMES.has(issue.expected) ? `expected ${issue.expected}` : "has the wrong type";
     case "too_big":
       return `must be at most ${issue.maximum}${UNITS[issue.origin] ?? ""}`;
     case "too_small":

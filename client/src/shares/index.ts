@@ -16,6 +16,7 @@ import {
 } from "firebase/firestore";
 import * as z from "zod/mini";
 import { callFunction } from "../callables.js";
+import { ESTIMATED } from "../estimated.js";
 import { TalkStudioError, typedErrors } from "../errors.js";
 import type { TalkStudio } from "../firebase.js";
 import {
@@ -138,9 +139,9 @@ export function listShares(ts: TalkStudio, options: ShareListOptions = {}): Prom
     }
     constraints.push(limit(pageSize));
     const snapshot = await getDocs(query(collection(ts.db, firestorePaths.shares), ...constraints));
-    const items = snapshot.docs.map((d) => settingsOf(ts, d.id, d.data()));
+    const items = snapshot.docs.map((d) => settingsOf(ts, d.id, d.data(ESTIMATED)));
     const last = snapshot.docs.at(-1);
-    const lastCreated = last?.get("createdAt") as Timestamp | undefined;
+    const lastCreated = last?.get("createdAt", ESTIMATED) as Timestamp | undefined;
     const next =
       items.length === pageSize && last && lastCreated
         ? JSON.stringify([lastCreated.seconds, lastCreated.nanoseconds, last.id])
@@ -161,7 +162,7 @@ export function openShare(ts: TalkStudio, code: string, password?: string): Prom
     }
     if (password === undefined) {
       const direct = await getDoc(doc(ts.db, firestorePaths.share(code))).catch(() => null);
-      const share = direct?.exists() ? storedShare.safeParse(direct.data()) : null;
+      const share = direct?.exists() ? storedShare.safeParse(direct.data(ESTIMATED)) : null;
       if (share?.success && share.data.content !== null && !share.data.passwordProtected) {
         const s = share.data;
         if (s.revokedAt === null && s.expiresAt.toMillis() > Date.now()) {
