@@ -7,5 +7,6 @@ export * from "./profile/profile.js";
 export * from "./conversations/index.js";
 export * from "./migration/index.js";
 export * from "./spa/index.js";
+export * from "./messages/index.js";
 export * from "./shares/index.js";
 export * from "./storage/index.js";
