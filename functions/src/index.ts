@@ -15,4 +15,5 @@ export {
   flushShareViews,
 } from "./shares/index.js";
 export { sweepExports, shareDownload } from "./storage/index.js";
+export { importConversations } from "./imports/index.js";
 export { sharePage, shareCard } from "./share-page/index.js";

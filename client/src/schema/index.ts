@@ -9,3 +9,4 @@ export * from "./identity.js";
 export * from "./profile.js";
 export * from "./conversation.js";
 export * from "./share.js";
+export * from "./imports.js";
