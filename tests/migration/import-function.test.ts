@@ -2,7 +2,12 @@
 // server-side in bulk, with the same idempotence and report as the client's rules-checked batches.
 import { createUserWithEmailAndPassword } from "firebase/auth";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { listConversations, migrateLocalStorage, type TalkStudio } from "../../client/src/index.js";
+import {
+  listConversations,
+  migrateLocalStorage,
+  RATE_LIMITS,
+  type TalkStudio,
+} from "../../client/src/index.js";
 import { conversationData } from "../support/conversation-data.js";
 import { callableUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { fixtureStorage, storageOf } from "../support/local-storage.js";
@@ -47,6 +52,19 @@ beforeEach(async () => {
 afterAll(closeClients);
 
 describe("migrateLocalStorage through importConversations", () => {
+  it(`takes at most ${RATE_LIMITS.importRequestsPerUserPerHour} requests an hour from one user`, async () => {
+    const ts = await signedIn();
+    const idToken = await ts.auth.currentUser?.getIdToken();
+    for (let i = 0; i < RATE_LIMITS.importRequestsPerUserPerHour; i++) {
+      expect((await callRaw({ items: [item("p1")] }, idToken)).error).toBeUndefined();
+    }
+    const refused = await callRaw({ items: [item("p2")] }, idToken);
+    expect([refused.error?.status, refused.error?.details?.reason]).toEqual([
+      "RESOURCE_EXHAUSTED",
+      "rate-limited",
+    ]);
+  }, 60_000);
+
   it("imports each project once when two tabs migrate at the same time", async () => {
     const ts = await signedIn();
     const runs = await Promise.all([

@@ -4,14 +4,23 @@
 // the rules would check is done once per request: ownership (the caller's own path), no overwrite
 // (create preconditions), the lifetime import budget (one transaction) and the times.
 import { FieldValue, Timestamp, type Firestore, type WriteBatch } from "firebase-admin/firestore";
+import { consumeRateLimits, type RateLimitRule } from "../rate-limit/rate-limiter.js";
 import {
   firestoreBytes,
   firestorePaths,
   LIMITS,
+  RATE_LIMITS,
   summaryFields,
   type ImportConversationsOutput,
   type ImportItem,
 } from "../schema.js";
+
+/** Each request reads every summary it names: a user's requests are few, or they are abuse. */
+const requestsPerUser: RateLimitRule = {
+  name: "importConversations-user",
+  limit: RATE_LIMITS.importRequestsPerUserPerHour,
+  windowMs: 60 * 60_000,
+};
 
 /** A batch holds 500 writes (two per conversation) and a commit request 10 MiB. */
 const CONVERSATIONS_PER_BATCH = 250;
@@ -117,6 +126,7 @@ export async function importConversations(
   items: readonly ImportItem[],
   now: Date,
 ): Promise<ImportConversationsOutput> {
+  await consumeRateLimits(db, [{ rule: requestsPerUser, key: uid }], now);
   const summaries = await db.getAll(...items.map((i) => db.doc(firestorePaths.conversation(uid, i.id))));
   const existing = new Set(summaries.filter((s) => s.exists).map((s) => s.id));
   const fresh = items.filter((i) => !existing.has(i.id));
