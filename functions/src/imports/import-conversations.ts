@@ -15,7 +15,7 @@ import {
   type ImportItem,
 } from "../schema.js";
 
-/** Each request reads every summary it names: a user's requests are few, or they are abuse. */
+/** Each request writes up to 4 MB: a user's requests are few, or they are abuse. */
 const requestsPerUser: RateLimitRule = {
   name: "importConversations-user",
   limit: RATE_LIMITS.importRequestsPerUserPerHour,
@@ -106,8 +106,8 @@ async function write(db: Firestore, uid: string, items: readonly ImportItem[], n
       if ((error as { code?: unknown }).code !== ALREADY_EXISTS) throw error;
       taken.push(items[0]?.id ?? "");
     } else {
-      for (const item of items) {
-        const single = await write(db, uid, [item], now);
+      const singles = await Promise.all(items.map((item) => write(db, uid, [item], now)));
+      for (const single of singles) {
         written.push(...single.written);
         taken.push(...single.taken);
       }
@@ -119,6 +119,9 @@ async function write(db: Firestore, uid: string, items: readonly ImportItem[], n
 /**
  * Imports `items` (schema-checked) as `uid`'s conversations: what exists is left alone, what is
  * past the import budget is not written, the rest is written in as few commits as Firestore allows.
+ * The client sends only what its existence query did not find, so existence is left to the create
+ * preconditions (a taken id costs a retry, not a read of every summary); budget spent on a taken
+ * id is refunded.
  */
 export async function importConversations(
   db: Firestore,
@@ -127,16 +130,13 @@ export async function importConversations(
   now: Date,
 ): Promise<ImportConversationsOutput> {
   await consumeRateLimits(db, [{ rule: requestsPerUser, key: uid }], now);
-  const summaries = await db.getAll(...items.map((i) => db.doc(firestorePaths.conversation(uid, i.id))));
-  const existing = new Set(summaries.filter((s) => s.exists).map((s) => s.id));
-  const fresh = items.filter((i) => !existing.has(i.id));
-  const granted = fresh.length > 0 ? await spendBudget(db, uid, fresh, now) : [];
+  const granted = await spendBudget(db, uid, items, now);
   const outcomes = await Promise.all(batchesOf(granted).map((batch) => write(db, uid, batch, now)));
   const taken = outcomes.flatMap((o) => o.taken);
   await refund(db, uid, taken.length);
   return {
     imported: outcomes.flatMap((o) => o.written),
-    alreadyImported: [...items.filter((i) => existing.has(i.id)).map((i) => i.id), ...taken],
-    overBudget: fresh.slice(granted.length).map((i) => i.id),
+    alreadyImported: taken,
+    overBudget: items.slice(granted.length).map((i) => i.id),
   };
 }
