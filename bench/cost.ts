@@ -146,13 +146,12 @@ export async function benchCost(): Promise<ActionCost[]> {
 /**
  * Reads the security rules make per action (`get`/`getAfter` of other documents, billed as reads):
  * not visible on the wire, so counted from firestore.rules — create: the summary checks the content
- * and the throttle, the content checks the summary; save: each side checks the other; import: the
- * same as create per conversation.
+ * and the throttle, the content checks the summary; save: each side checks the other. A migration
+ * is written by the importConversations function with the admin SDK: no rules, its reads are its own.
  */
 const RULES_LOOKUPS: Record<string, number> = {
   "create a conversation (40 messages)": 3,
   "save it": 2,
-  "migrate a typical LocalStorage (10 projects)": 30,
 };
 
 /** Actions per monthly active user in a month: the usage profile docs/cost.md prices. */

@@ -1,7 +1,7 @@
 // `npm run bench`: every measurement and its baseline in one run, printed as ratios.
 import { setLogLevel } from "firebase/firestore";
 import { WORKER_LIMITS } from "../functions/src/share-page/card/limits.js";
-import { firestoreEmulator, PROJECT_ID } from "../dev/emulators.js";
+import { emulatorHosts, firestoreEmulator, PROJECT_ID } from "../dev/emulators.js";
 import { startLatencyProxy } from "./latency-proxy.js";
 import { benchListBytes } from "./list-bytes.js";
 import { benchMigration } from "./migration.js";
@@ -54,26 +54,39 @@ async function main() {
   const rows: Row[] = [];
 
   if (runs("migration")) {
-    const proxy = await startLatencyProxy(firestoreEmulator, ONE_WAY_MS);
-    for (const [label, port] of [
-      [`with a ${2 * ONE_WAY_MS} ms round trip (latency proxy)`, proxy.port],
-      ["on localhost (no network latency; the emulator's rules engine is the bottleneck)", undefined],
+    // Both the SDK's Firestore channel and the callable requests cross the same simulated network;
+    // the function reaches Firestore directly, as it does in Seoul.
+    const [functionsHost = "127.0.0.1", functionsPort = "5001"] = emulatorHosts.functions.split(":");
+    const proxies = [
+      await startLatencyProxy(firestoreEmulator, ONE_WAY_MS),
+      await startLatencyProxy({ host: functionsHost, port: Number(functionsPort) }, ONE_WAY_MS),
+    ] as const;
+    for (const [label, ports] of [
+      [
+        `with a ${2 * ONE_WAY_MS} ms round trip (latency proxies)`,
+        { firestore: proxies[0].port, functions: proxies[1].port },
+      ],
+      ["on localhost (no network latency)", {}],
     ] as const) {
-      const migration = await benchMigration(500, port);
+      const proxied = "firestore" in ports;
+      const migration = await benchMigration(500, ports);
       console.log(`Migration of ${migration.projects} LocalStorage projects (40 messages each), ${label}`);
       console.log(`  one awaited create per project, in sequence: ${s(migration.baselineMs)}`);
-      console.log(`  migrateLocalStorage (batches of 6, 4 in flight): ${s(migration.batchedMs)}`);
+      console.log(
+        `  the client's rules-checked batches (6 a batch, 4 in flight): ${s(migration.clientBatchesMs)}`,
+      );
+      console.log(`  migrateLocalStorage (importConversations, written in bulk): ${s(migration.ourMs)}`);
       console.log(`  speed-up: ${migration.speedup.toFixed(1)}× (goal ≥ 10×)\n`);
       rows.push({
-        metric: `migrate 500 projects, ${port ? "40 ms round trip" : "localhost"}`,
-        ours: s(migration.batchedMs),
+        metric: `migrate 500 projects, ${proxied ? "40 ms round trip" : "localhost"}`,
+        ours: s(migration.ourMs),
         baseline: `one create at a time: ${s(migration.baselineMs)}`,
         ratio: `${migration.speedup.toFixed(1)}× faster`,
         goal: "≥ 10×",
         pass: verdict(migration.speedup >= 10),
       });
     }
-    proxy.close();
+    for (const proxy of proxies) proxy.close();
   }
 
   if (runs("list")) {

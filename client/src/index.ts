@@ -6,5 +6,7 @@ export * from "./auth/index.js";
 export * from "./profile/my-profile.js";
 export * from "./conversations/index.js";
 export * from "./migration/index.js";
+export * from "./spa/index.js";
+export * from "./messages/index.js";
 export * from "./shares/index.js";
 export * from "./storage/index.js";

@@ -6,24 +6,56 @@ import * as z from "zod/mini";
 import { errorCode } from "./schema/error-code.js";
 import { issuesOf, type ValidationIssue } from "./schema/index.js";
 
-export type ErrorKind =
+export const ERROR_KINDS = [
   /** No user is signed in, or the server did not accept the sign-in. */
-  | "not-signed-in"
+  "not-signed-in",
   /** Deleting the account needs a fresh sign-in: sign in again (same provider), then retry. */
-  | "recent-login-required"
-  | "permission-denied"
+  "recent-login-required",
+  "permission-denied",
   /** The input does not fit the schema or its limits; `details.issues` says where. */
-  | "invalid"
-  | "not-found"
+  "invalid",
+  "not-found",
   /** Someone saved first; `details.current` holds their copy. */
-  | "conflict"
+  "conflict",
   /** The thing exists but is not in a state that allows this (an expired share, for one). */
-  | "failed-precondition"
-  | "rate-limited"
+  "failed-precondition",
+  "rate-limited",
   /** Offline, or the service is down: worth a retry. */
-  | "unavailable"
+  "unavailable",
+  /** The user closed the sign-in window or cancelled it: usually nothing to show. */
+  "cancelled",
   /** A bug: the cause is kept. */
-  | "unknown";
+  "unknown",
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/**
+ * Firebase Auth's sign-in failures the client words (messageOf), each with its kind. The code itself
+ * becomes the error's `reason`; any other auth code is `unknown` with the code as reason too.
+ */
+export const AUTH_ERROR_KINDS = {
+  "auth/popup-closed-by-user": "cancelled",
+  "auth/cancelled-popup-request": "cancelled",
+  "auth/user-cancelled": "cancelled",
+  "auth/popup-blocked": "failed-precondition",
+  "auth/operation-not-supported-in-this-environment": "failed-precondition",
+  "auth/web-storage-unsupported": "failed-precondition",
+  "auth/unauthorized-domain": "failed-precondition",
+  "auth/operation-not-allowed": "failed-precondition",
+  "auth/account-exists-with-different-credential": "conflict",
+  "auth/credential-already-in-use": "conflict",
+  "auth/email-already-in-use": "conflict",
+  "auth/network-request-failed": "unavailable",
+  "auth/timeout": "unavailable",
+  "auth/too-many-requests": "rate-limited",
+  "auth/user-disabled": "permission-denied",
+  "auth/invalid-credential": "not-signed-in",
+  "auth/invalid-custom-token": "not-signed-in",
+  "auth/user-token-expired": "not-signed-in",
+  "auth/requires-recent-login": "recent-login-required",
+  "auth/internal-error": "unknown",
+} as const satisfies Readonly<Record<string, ErrorKind>>;
+export type AuthErrorCode = keyof typeof AUTH_ERROR_KINDS;
 
 export interface ErrorDetails {
   readonly reason?: string;
@@ -62,8 +94,7 @@ const KIND_BY_CODE: Readonly<Record<string, ErrorKind>> = {
   "resource-exhausted": "rate-limited",
   unavailable: "unavailable",
   "deadline-exceeded": "unavailable",
-  "auth/requires-recent-login": "recent-login-required",
-  "auth/network-request-failed": "unavailable",
+  ...AUTH_ERROR_KINDS,
 };
 
 const serverDetails = z.looseObject({
@@ -88,11 +119,14 @@ export function toTalkStudioError(error: unknown): TalkStudioError {
   const firebase = firebaseError(error);
   if (firebase) {
     const code = firebase.code.replace(/^functions\//, "");
-    const details = serverDetails.safeParse(firebase.details);
+    const parsed = serverDetails.safeParse(firebase.details);
+    const details = parsed.success ? parsed.data : {};
+    // Auth's codes are the precise reason (messageOf words them); other services give their own.
+    const reason = code.startsWith("auth/") ? { reason: code } : {};
     return new TalkStudioError(
       KIND_BY_CODE[code] ?? "unknown",
       (error as Error).message,
-      details.success ? details.data : {},
+      { ...details, ...reason },
       { cause: error },
     );
   }

@@ -16,3 +16,4 @@ export {
 } from "./shares/index.js";
 export { sweepExports } from "./storage/index.js";
 export { sharePage, shareCard, shareDownload } from "./share-page/index.js";
+export { importConversations } from "./imports/index.js";

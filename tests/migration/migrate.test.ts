@@ -148,6 +148,7 @@ describe("migrateLocalStorage", () => {
     const ts = await signedIn();
     const crash = new Error("tab closed");
     const crashed = migrateLocalStorage(ts, storageOf(fixtureStorage()), {
+      via: "client",
       batchSize: 2,
       parallelBatches: 1,
       onProgress: (p) => {
@@ -159,6 +160,7 @@ describe("migrateLocalStorage", () => {
 
     const progress: MigrationProgress[] = [];
     const resumed = await migrateLocalStorage(ts, storageOf(fixtureStorage()), {
+      via: "client",
       batchSize: 2,
       onProgress: (p) => progress.push(p),
     });
@@ -206,26 +208,29 @@ describe("migrateLocalStorage", () => {
     expect(result.skipped[2]?.issues?.[0]?.path).toBe("conversation.messages.0.text");
   });
 
-  it("stops at the lifetime import budget and reports the rest as rate-limited", async () => {
-    const ts = await signedIn();
-    const uid = ts.auth.currentUser?.uid ?? "";
-    // Seed a nearly spent budget as an admin would (the emulator's "owner" token bypasses the rules).
-    const path = `projects/${PROJECT_ID}/databases/(default)/documents/${firestorePaths.throttle(uid, "conversationImports")}`;
-    const seeded = await fetch(`http://${emulatorHosts.firestore}/v1/${path}`, {
-      method: "PATCH",
-      headers: { authorization: "Bearer owner", "content-type": "application/json" },
-      body: JSON.stringify({
-        fields: {
-          count: { integerValue: String(LIMITS.importedConversationsPerUser - 3) },
-          ids: { arrayValue: { values: [{ stringValue: "earlier" }] } },
-          updatedAt: { timestampValue: new Date().toISOString() },
-        },
-      }),
-    });
-    expect(seeded.ok).toBe(true);
-    const result = await migrateLocalStorage(ts, storageOf(fixtureStorage()));
-    expect(result.imported).toHaveLength(3);
-    expect(result.failed).toHaveLength(IMPORTABLE - 3);
-    expect(new Set(result.failed.map((f) => f.kind))).toEqual(new Set(["rate-limited"]));
-  });
+  it.each(["function", "client"] as const)(
+    "stops at the lifetime import budget and reports the rest as rate-limited (via %s)",
+    async (via) => {
+      const ts = await signedIn();
+      const uid = ts.auth.currentUser?.uid ?? "";
+      // Seed a nearly spent budget as an admin would (the emulator's "owner" token bypasses the rules).
+      const path = `projects/${PROJECT_ID}/databases/(default)/documents/${firestorePaths.throttle(uid, "conversationImports")}`;
+      const seeded = await fetch(`http://${emulatorHosts.firestore}/v1/${path}`, {
+        method: "PATCH",
+        headers: { authorization: "Bearer owner", "content-type": "application/json" },
+        body: JSON.stringify({
+          fields: {
+            count: { integerValue: String(LIMITS.importedConversationsPerUser - 3) },
+            ids: { arrayValue: { values: [{ stringValue: "earlier" }] } },
+            updatedAt: { timestampValue: new Date().toISOString() },
+          },
+        }),
+      });
+      expect(seeded.ok).toBe(true);
+      const result = await migrateLocalStorage(ts, storageOf(fixtureStorage()), { via });
+      expect(result.imported).toHaveLength(3);
+      expect(result.failed).toHaveLength(IMPORTABLE - 3);
+      expect(new Set(result.failed.map((f) => f.kind))).toEqual(new Set(["rate-limited"]));
+    },
+  );
 });

@@ -46,6 +46,10 @@ interface SpaFixture {
 const load = (name: string) =>
   JSON.parse(readFileSync(`tests/fixtures/spa/${name}.json`, "utf8")) as SpaFixture;
 
+/** A re-saved project lost its createdAt; its id "proj_<ms>_…" still says when it was made. */
+const createdOf = (project: SpaProject) =>
+  project.createdAt ?? new Date(Number(/^proj_(\d+)_/.exec(project.id)?.[1])).toISOString();
+
 let users = 0;
 async function signedIn(): Promise<TalkStudio> {
   const ts = newClient();
@@ -139,11 +143,10 @@ describe.each(["editor", "ai-generator", "excel"])("the SPA's own %s projects", 
     expect(result.imported).toHaveLength(projects.length);
 
     const ids = await Promise.all(projects.map((p) => importedConversationId("talkstudio_projects", p.id)));
+    expect(ids).toEqual(projects.map((p) => p.id)); // one id everywhere
     for (const [index, project] of projects.entries()) {
       const stored = await getConversation(ts, ids[index] ?? "");
-      // A re-saved project lost its createdAt; its id "proj_<ms>_…" still says when it was made.
-      const created =
-        project.createdAt ?? new Date(Number(/^proj_(\d+)_/.exec(project.id)?.[1])).toISOString();
+      const created = createdOf(project);
       const projectDay = seoul(created).date;
       expect(stored.title).toBe(shownText(project.title));
       expect(stored.conversation.title).toBe(shownText(project.conversation.title));
@@ -162,8 +165,13 @@ describe.each(["editor", "ai-generator", "excel"])("the SPA's own %s projects", 
       expect(stored.projectUpdatedAt.toISOString()).toBe(project.updatedAt);
     }
 
-    const listed = await listConversations(ts, { pageSize: 100 }); // the default order is the SPA's
-    expect(listed.items.map((c) => c.id)).toEqual(ids);
+    // The default order is the SPA's. Two projects made in one millisecond (the generator's steady
+    // clock: a re-saved project's id and another's createdAt) tie, and the list breaks ties by id.
+    const spaOrder = projects
+      .map((p) => ({ id: p.id, created: Date.parse(createdOf(p)) }))
+      .sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
+    const listed = await listConversations(ts, { pageSize: 100 });
+    expect(listed.items.map((c) => c.id)).toEqual(spaOrder.map((p) => p.id));
 
     const again = await importProjects(ts, projects);
     expect(again.imported).toEqual([]);

@@ -18,7 +18,7 @@ import {
   type DocumentData,
   type Firestore,
 } from "firebase/firestore";
-import { beforeEach, describe, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   summaryForCreate,
   summaryForSave,
@@ -180,6 +180,30 @@ describe("conversations: create", () => {
     ],
   ])("refuses %s", async (_name, options) => {
     await assertFails(createBatch(as("alice"), "alice", "c2", options));
+  });
+});
+
+describe("conversations: create under a chosen id (the SPA's project id)", () => {
+  it("accepts a project id up to the id limit", async () => {
+    await assertSucceeds(createBatch(as("alice"), "alice", "proj_1741921858359_2k7f6hq"));
+    await assertSucceeds(createBatch(as("alice"), "alice", "p".repeat(LIMITS.idChars)));
+  });
+  it("refuses an id longer than the id limit", async () => {
+    await assertFails(createBatch(as("alice"), "alice", "p".repeat(LIMITS.idChars + 1)));
+  });
+  it("leaves reserved ids to Firestore, which refuses them before any rule", async () => {
+    await expect(createBatch(as("alice"), "alice", "__proj__")).rejects.toMatchObject({
+      code: "invalid-argument",
+    });
+  });
+  it("never overwrites a conversation that has the id already", async () => {
+    // c1 exists (beforeEach): a create's batch under its id is an update the rules refuse.
+    await assertFails(createBatch(as("alice"), "alice", "c1", { data: conversationData(3, "other") }));
+    await assertFails(createBatch(as("alice"), "alice", "c1", { origin: importOrigin }));
+  });
+  it("lets another user use the same id under their own path only", async () => {
+    await assertSucceeds(createBatch(as("bob"), "bob", "c1"));
+    await assertFails(createBatch(as("bob"), "alice", "c1"));
   });
 });
 

@@ -1,5 +1,6 @@
 // The client ships zod/mini, which words no issue itself: issuesOf words them (pure, no emulator).
 import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
 import {
   conversationData as conversationSchema,
   createShareInput,
@@ -47,6 +48,13 @@ describe("issuesOf", () => {
     ]);
     expect(issues(openShareInput, { code: "A".repeat(22), password: "x".repeat(129) })).toEqual([
       { path: "password", message: "must be at most 128 characters" },
+    ]);
+  });
+
+  it('never names a class (a minifier renames them: "Input not instance of e")', () => {
+    class e {}
+    expect(issues(z.object({ updatedAt: z.instanceof(e) }), { updatedAt: null })).toEqual([
+      { path: "updatedAt", message: "has the wrong type" },
     ]);
   });
 

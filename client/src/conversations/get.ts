@@ -3,13 +3,14 @@ import type { TalkStudio } from "../firebase.js";
 import type { StoredConversation } from "../schema/index.js";
 import { TalkStudioError, toTalkStudioError, typedErrors } from "../talkstudio-error.js";
 import { requireUid } from "../require-uid.js";
+import { ESTIMATED } from "../estimated.js";
 import { joinConversation, readContent, readSummary } from "./records.js";
 import { contentRef, summaryRef } from "./refs.js";
 
 /** Joins the two documents; null while a save is between them (revisions differ) or when deleted. */
 function joined(summary: DocumentSnapshot, content: DocumentSnapshot): StoredConversation | null | "between" {
-  const summaryData = summary.data();
-  const contentData = content.data();
+  const summaryData = summary.data(ESTIMATED);
+  const contentData = content.data(ESTIMATED);
   if (!summaryData || !contentData) return summaryData || contentData ? "between" : null;
   const body = readContent(contentData);
   if (body.revision !== summaryData.revision) return "between";

@@ -4,6 +4,7 @@ export { listConversations, type ConversationPage, type ListOptions, type ListOr
 export {
   createConversation,
   deleteConversation,
+  type CreateOptions,
   saveConversation,
   type ConversationErrorDetails,
 } from "./write.js";

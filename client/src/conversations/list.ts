@@ -14,6 +14,7 @@ import type { ConversationSummary, PlatformSkin } from "../schema/index.js";
 import { TalkStudioError, typedErrors } from "../talkstudio-error.js";
 import { checkedPageSize, pageCursor, readPageCursor } from "../page-cursor.js";
 import { requireUid } from "../require-uid.js";
+import { ESTIMATED } from "../estimated.js";
 import { readSummary } from "./records.js";
 import { conversationsOf } from "./refs.js";
 
@@ -56,7 +57,10 @@ export function listConversations(ts: TalkStudio, options: ListOptions = {}): Pr
     if (options.after) constraints.push(startAfter(...readPageCursor(options.after, "listConversations")));
     constraints.push(limit(pageSize));
     const snapshot = await getDocs(query(conversationsOf(ts, requireUid(ts)), ...constraints));
-    const items = snapshot.docs.map((d) => readSummary(d.id, d.data()));
+    // Offline, getDocs answers from the cache: a page of it may miss rows and its cursor mislead.
+    if (snapshot.metadata.fromCache)
+      throw new TalkStudioError("unavailable", "Offline: the list needs the server.");
+    const items = snapshot.docs.map((d) => readSummary(d.id, d.data(ESTIMATED)));
     const last = items.at(-1);
     const next =
       items.length === pageSize && last

@@ -9,6 +9,7 @@ import {
 import type { TalkStudio } from "../firebase.js";
 import {
   conversationData,
+  firestoreId,
   RATE_LIMITS,
   type ConversationData,
   type StoredConversation,
@@ -41,18 +42,41 @@ async function creditCreate(tx: Transaction, ts: TalkStudio, uid: string, id: st
   return opened;
 }
 
-/** Saves a new conversation (summary, content and throttle in one transaction); returns its id. */
+export interface CreateOptions {
+  /**
+   * The id to create it under, such as the SPA's project id, so one project has one id locally and
+   * in the cloud; a Firestore id (`firestoreId`). Default: a fresh random id.
+   */
+  readonly id?: string;
+}
+
+/**
+ * Saves a new conversation (summary, content and throttle in one transaction); returns its id. With
+ * `id`, an existing conversation of that id is never overwritten: `conflict`, reason
+ * `conversation-exists`.
+ */
 export function createConversation(
   ts: TalkStudio,
   input: ConversationData,
+  options: CreateOptions = {},
 ): Promise<{ id: string; revision: number }> {
   return typedErrors(async () => {
     const data = parseConversationData(input);
     const uid = requireUid(ts);
-    const id = doc(conversationsOf(ts, uid)).id;
+    const chosen = options.id;
+    const id =
+      chosen === undefined
+        ? doc(conversationsOf(ts, uid)).id
+        : parseOrThrow(firestoreId, chosen, "Not a valid conversation id.");
     let openedWindow = false;
     try {
       await runTransaction(ts.db, async (tx) => {
+        // A random id is new by construction; a chosen one may be taken (the rules refuse that too).
+        if (chosen !== undefined && (await tx.get(summaryRef(ts, uid, id))).exists()) {
+          throw new TalkStudioError("conflict", `Conversation ${id} exists already.`, {
+            reason: "conversation-exists",
+          });
+        }
         openedWindow = await creditCreate(tx, ts, uid, id);
         tx.set(summaryRef(ts, uid, id), summaryForCreate(data));
         tx.set(contentRef(ts, uid, id), contentRecord(data, 1));

@@ -14,3 +14,18 @@ export function unescapeHtml(text: string): string {
     },
   );
 }
+
+/** What the SPA's sanitizer escapes, and to what; unescapeHtml undoes exactly this. */
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#x27;",
+  "/": "&#x2F;",
+};
+
+/** Plain text as the SPA's store keeps it (escaped), so unescapeHtml(escapeHtml(t)) === t. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'/]/g, (char) => ESCAPES[char] ?? char);
+}

@@ -20,6 +20,7 @@ import {
   type ReadableStorage,
   type UnreadableKey,
 } from "./read-storage.js";
+import { importThroughFunction } from "./import-callable.js";
 import { importBatch, inParallel, MAX_IMPORT_BATCH, type ReadyImport } from "./write-imports.js";
 
 export interface MigratedProject {
@@ -53,11 +54,17 @@ export interface MigrationProgress {
   readonly failed: number;
 }
 export interface MigrationOptions {
-  /** Called once everything is sorted out, then after every batch written. */
+  /** Called once everything is sorted out, then after every request or batch written. */
   readonly onProgress?: (progress: MigrationProgress) => void;
-  /** Conversations per batched write, 1 to MAX_IMPORT_BATCH (the default). */
+  /**
+   * "function" (default): every project in one or two importConversations requests, written
+   * server-side in bulk. "client": batched writes through the rules, a few conversations each
+   * (for a backend without the function; the benchmark's baseline).
+   */
+  readonly via?: "function" | "client";
+  /** With via "client": conversations per batched write, 1 to MAX_IMPORT_BATCH (the default). */
   readonly batchSize?: number;
-  /** Batches in flight at once; default 4. */
+  /** With via "client": batches in flight at once; default 4. */
   readonly parallelBatches?: number;
 }
 
@@ -135,6 +142,9 @@ function validated(candidates: readonly Candidate[], skipped: SkippedProject[]):
   return valid;
 }
 
+const BUDGET_USED_UP = `The import budget of ${LIMITS.importedConversationsPerUser} conversations is used up.`;
+type Planned = { project: MigratedProject; write: ReadyImport }[];
+
 /** What is left to write: not already there (skipped) and within the import budget (else failed). */
 function planWrites(
   valid: readonly ValidProject[],
@@ -142,21 +152,92 @@ function planWrites(
   budget: number,
   result: MigrationResult,
   now: Date,
-): { project: MigratedProject; write: ReadyImport }[] {
-  const ready: { project: MigratedProject; write: ReadyImport }[] = [];
+): Planned {
+  const ready: Planned = [];
   for (const { candidate, data } of valid) {
     const project = describe(candidate);
-    if (existing.has(candidate.conversationId)) {
-      result.skipped.push({ ...project, reason: "already-imported", detail: "Imported by an earlier run." });
+    const there = [candidate.conversationId, ...candidate.earlierIds].find((id) => existing.has(id));
+    if (there !== undefined) {
+      result.skipped.push({
+        ...project,
+        conversationId: there,
+        reason: "already-imported",
+        detail: "Imported by an earlier run.",
+      });
     } else if (ready.length >= budget) {
-      const detail = `The import budget of ${LIMITS.importedConversationsPerUser} conversations is used up.`;
-      result.failed.push({ ...project, kind: "rate-limited", detail });
+      result.failed.push({ ...project, kind: "rate-limited", detail: BUDGET_USED_UP });
     } else {
       const origin = originOf(candidate, now);
       ready.push({ project, write: { conversationId: candidate.conversationId, data, origin } });
     }
   }
   return ready;
+}
+
+/** Writes through the rules, in batches of `batchSize`. */
+async function writeFromClient(
+  ts: TalkStudio,
+  uid: string,
+  ready: Planned,
+  options: MigrationOptions,
+  result: MigrationResult,
+  report: () => void,
+) {
+  const batchSize = Math.min(
+    Math.max(1, Math.floor(options.batchSize ?? MAX_IMPORT_BATCH)),
+    MAX_IMPORT_BATCH,
+  );
+  await inParallel(chunks(ready, batchSize), options.parallelBatches ?? 4, async (batch) => {
+    const outcomes = await importBatch(
+      ts,
+      uid,
+      batch.map((b) => b.write),
+    );
+    batch.forEach(({ project }, i) => {
+      const error = outcomes[i];
+      if (error) result.failed.push({ ...project, kind: error.kind, detail: error.message });
+      else result.imported.push(project);
+    });
+    report();
+  });
+}
+
+/** Writes through the importConversations callable; each project's report as its request answers. */
+async function writeThroughFunction(
+  ts: TalkStudio,
+  ready: Planned,
+  result: MigrationResult,
+  report: () => void,
+) {
+  const byId = new Map(ready.map((r) => [r.write.conversationId, r.project]));
+  await importThroughFunction(
+    ts,
+    ready.map((r) => r.write),
+    (outcomes) => {
+      for (const [id, outcome] of outcomes) {
+        const project = byId.get(id);
+        if (!project) continue;
+        switch (outcome.outcome) {
+          case "imported":
+            result.imported.push(project);
+            break;
+          case "already-imported":
+            result.skipped.push({
+              ...project,
+              reason: "already-imported",
+              detail: "Imported by another run.",
+            });
+            break;
+          case "over-budget":
+            result.failed.push({ ...project, kind: "rate-limited", detail: BUDGET_USED_UP });
+            break;
+          case "failed":
+            result.failed.push({ ...project, kind: outcome.error.kind, detail: outcome.error.message });
+        }
+      }
+      report();
+    },
+  );
 }
 
 /** Sorts out and writes found projects: the part both entries share. */
@@ -167,10 +248,7 @@ async function importCandidates(
   now: Date,
 ): Promise<MigrationResult> {
   const uid = requireUid(ts);
-  const batchSize = Math.min(
-    Math.max(1, Math.floor(options.batchSize ?? MAX_IMPORT_BATCH)),
-    MAX_IMPORT_BATCH,
-  );
+  const viaClient = options.via === "client";
   const result: MigrationResult = { imported: [], skipped: [], failed: [] };
   const total = found.candidates.length + found.unreadable.length;
   const report = () =>
@@ -189,24 +267,14 @@ async function importCandidates(
   const existing = await existingIds(
     ts,
     uid,
-    valid.map((v) => v.candidate.conversationId),
+    valid.flatMap((v) => [v.candidate.conversationId, ...v.candidate.earlierIds]),
   );
-  const ready = planWrites(valid, existing, await remainingImportBudget(ts, uid), result, now);
+  // The function spends the budget itself, in a transaction.
+  const budget = viaClient ? await remainingImportBudget(ts, uid) : Number.POSITIVE_INFINITY;
+  const ready = planWrites(valid, existing, budget, result, now);
   report();
-
-  await inParallel(chunks(ready, batchSize), options.parallelBatches ?? 4, async (batch) => {
-    const outcomes = await importBatch(
-      ts,
-      uid,
-      batch.map((b) => b.write),
-    );
-    batch.forEach(({ project }, i) => {
-      const error = outcomes[i];
-      if (error) result.failed.push({ ...project, kind: error.kind, detail: error.message });
-      else result.imported.push(project);
-    });
-    report();
-  });
+  if (viaClient) await writeFromClient(ts, uid, ready, options, result, report);
+  else await writeThroughFunction(ts, ready, result, report);
   return result;
 }
 

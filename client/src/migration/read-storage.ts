@@ -1,6 +1,6 @@
 // Finds every project the SPA kept in LocalStorage, in both formats, and normalises each one.
 import type { Author, ImportSource } from "../schema/index.js";
-import { importedConversationId } from "./ids.js";
+import { earlierImportIds, importedConversationId } from "./ids.js";
 import {
   normaliseAuthor,
   normaliseMessage,
@@ -22,6 +22,8 @@ export interface Candidate {
   /** The project's id, or in the older format its name: how the user's LocalStorage knows it. */
   readonly key: string;
   readonly conversationId: string;
+  /** Where an earlier version of the migration put this project, if anywhere else. */
+  readonly earlierIds: readonly string[];
   readonly title: string;
   readonly data: unknown;
   readonly projectCreatedAt: Date;
@@ -56,8 +58,12 @@ function messagesOf(raw: unknown, day: Date, authors: Author[]): unknown[] {
   return list(raw).map((m, i) => normaliseMessage(m, i, { day, authors }));
 }
 
-/** A `talkstudio_projects` entry: the current shape, possibly holding legacy messages. */
-function fromProject(project: Raw, now: Date) {
+/**
+ * A project as the SPA holds it (`talkstudio_projects`, its IndexedDB store, its Zustand store: the
+ * editor's, the AI generator's and the Excel import's shapes, legacy messages included), normalised
+ * but not yet checked against the schema, with its own times. `now` stands in for missing times.
+ */
+export function normaliseProject(project: Raw, now: Date) {
   const conversation = isRecord(project.conversation) ? project.conversation : {};
   const rawTheme = project.theme;
   const theme = isRecord(rawTheme)
@@ -133,11 +139,15 @@ function parseJson(
   }
 }
 
-type Found = Omit<Candidate, "source" | "key" | "conversationId" | "title">;
+type Found = Omit<Candidate, "source" | "key" | "conversationId" | "earlierIds" | "title">;
 
 async function candidate(source: ImportSource, key: string, found: Found): Promise<Candidate> {
   const title = isRecord(found.data) && typeof found.data.title === "string" ? found.data.title : key;
-  return { source, key, title, ...found, conversationId: await importedConversationId(source, key) };
+  const [conversationId, earlierIds] = await Promise.all([
+    importedConversationId(source, key),
+    earlierImportIds(source, key),
+  ]);
+  return { source, key, title, ...found, conversationId, earlierIds };
 }
 
 /**
@@ -154,7 +164,7 @@ export function projectCandidates(projects: readonly unknown[], now: Date): Prom
           ? project.id
           : `#${index}:${JSON.stringify(project)}`,
         isRecord(project)
-          ? fromProject(project, now)
+          ? normaliseProject(project, now)
           : { data: project, ...times(undefined, undefined, now) },
       ),
     ),

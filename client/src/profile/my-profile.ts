@@ -1,6 +1,7 @@
 import { doc, getDoc, serverTimestamp, Timestamp, updateDoc } from "firebase/firestore";
 import * as z from "zod/mini";
 import { parseOrThrow, typedErrors } from "../talkstudio-error.js";
+import { ESTIMATED } from "../estimated.js";
 import type { TalkStudio } from "../firebase.js";
 import {
   firestorePaths,
@@ -23,7 +24,7 @@ const myProfileRef = (ts: TalkStudio) => doc(ts.db, firestorePaths.user(requireU
 export function getMyProfile(ts: TalkStudio): Promise<UserProfile<Timestamp> | null> {
   return typedErrors(async () => {
     const snapshot = await getDoc(myProfileRef(ts));
-    return snapshot.exists() ? storedProfile.parse(snapshot.data()) : null;
+    return snapshot.exists() ? storedProfile.parse(snapshot.data(ESTIMATED)) : null;
   });
 }
 

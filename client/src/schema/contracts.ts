@@ -1,5 +1,6 @@
 import type * as z from "zod/mini";
 import { kakaoSignInInput, kakaoSignInOutput } from "./identity.js";
+import { importConversationsInput, importConversationsOutput } from "./imports.js";
 import {
   copySharedConversationOutput,
   createShareInput,
@@ -50,4 +51,6 @@ export const callables = {
   regenerateShare: contract("regenerateShare", shareCodeInput, createShareOutput),
   openShare: contract("openShare", openShareInput, openShareOutput),
   copySharedConversation: contract("copySharedConversation", openShareInput, copySharedConversationOutput),
+  /** A migration's projects, written server-side in bulk (the client's batches pay the rules per project). */
+  importConversations: contract("importConversations", importConversationsInput, importConversationsOutput),
 } as const;

@@ -23,6 +23,15 @@ export const ERROR_REASONS = [
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
+/** The reasons the client itself gives (before any request, or reading what came back). */
+export const CLIENT_ERROR_REASONS = [
+  "conversation-exists",
+  "wrong-file-type",
+  "file-too-large",
+  "empty-file",
+] as const;
+export type ClientErrorReason = (typeof CLIENT_ERROR_REASONS)[number];
+
 /** One field that failed validation: `path` is dotted (`conversation.messages.3.text`). */
 export interface ValidationIssue {
   readonly path: string;
@@ -34,12 +43,42 @@ export interface ValidationIssue {
  * without a message of ours says only this; issuesOf words those few kinds itself.
  */
 const UNWORDED = "Invalid input";
-const UNITS: Readonly<Record<string, string>> = { string: " characters", array: " items" };
+const UNITS: Readonly<Record<string, string>> = {
+  string: " characters",
+  array: " items",
+};
+/**
+ * The `expected` of zod's own types. Anything else is the name of a class (`z.instanceof`), which a
+ * minifier shortens to "e": never shown.
+ */
+const TYPE_NAMES: ReadonlySet<string> = new Set([
+  "string",
+  "number",
+  "int",
+  "boolean",
+  "bigint",
+  "symbol",
+  "undefined",
+  "null",
+  "void",
+  "never",
+  "date",
+  "array",
+  "object",
+  "map",
+  "set",
+  "file",
+  "function",
+  "nan",
+  "record",
+  "tuple",
+  "promise",
+]);
 
 function wordingOf(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      return `expected ${issue.expected}`;
+      return TYPE_NAMES.has(issue.expected) ? `expected ${issue.expected}` : "has the wrong type";
     case "too_big":
       return `must be at most ${issue.maximum}${UNITS[issue.origin] ?? ""}`;
     case "too_small":

@@ -87,4 +87,6 @@ export const RATE_LIMITS = {
   shareCallsPerUserPerHour: 1000,
   wrongPasswordsPerShareAndIpPer15Minutes: 5,
   wrongPasswordsPerSharePerHour: 50,
+  /** A migration is one or two importConversations requests; this leaves room for retries only. */
+  importRequestsPerUserPerHour: 20,
 } as const;

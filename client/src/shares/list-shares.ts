@@ -10,6 +10,7 @@ import {
   type QueryConstraint,
   type Timestamp,
 } from "firebase/firestore";
+import { ESTIMATED } from "../estimated.js";
 import type { TalkStudio } from "../firebase.js";
 import { checkedPageSize, pageCursor, readPageCursor } from "../page-cursor.js";
 import { requireUid } from "../require-uid.js";
@@ -44,9 +45,11 @@ export function listShares(ts: TalkStudio, options: ShareListOptions = {}): Prom
     constraints.push(limit(pageSize));
     const snapshot = await getDocs(query(collection(ts.db, firestorePaths.shares), ...constraints));
     // createShare's `url` comes from the server; listed rows build it from the same base URL.
-    const items = snapshot.docs.map((d) => settingsOf(d.id, storedShare.parse(d.data()), ts.shareBaseUrl));
+    const items = snapshot.docs.map((d) =>
+      settingsOf(d.id, storedShare.parse(d.data(ESTIMATED)), ts.shareBaseUrl),
+    );
     const last = snapshot.docs.at(-1);
-    const lastCreated = last?.get("createdAt") as Timestamp | undefined;
+    const lastCreated = last?.get("createdAt", ESTIMATED) as Timestamp | undefined;
     const next = items.length === pageSize && last && lastCreated ? pageCursor(lastCreated, last.id) : null;
     return { items, next };
   });

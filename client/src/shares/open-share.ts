@@ -1,5 +1,6 @@
 import { doc, getDoc } from "firebase/firestore";
 import { callFunction } from "../call-function.js";
+import { ESTIMATED } from "../estimated.js";
 import type { TalkStudio } from "../firebase.js";
 import { callables, firestorePaths, shareCode, type OpenedShare } from "../schema/index.js";
 import { TalkStudioError, typedErrors } from "../talkstudio-error.js";
@@ -17,7 +18,7 @@ export function openShare(ts: TalkStudio, code: string, password?: string): Prom
     }
     if (password === undefined) {
       const direct = await getDoc(doc(ts.db, firestorePaths.share(code))).catch(() => null);
-      const share = direct?.exists() ? storedShare.safeParse(direct.data()) : null;
+      const share = direct?.exists() ? storedShare.safeParse(direct.data(ESTIMATED)) : null;
       if (share?.success && share.data.content !== null && !share.data.passwordProtected) {
         const s = share.data;
         if (s.revokedAt === null && s.expiresAt.toMillis() > Date.now()) {

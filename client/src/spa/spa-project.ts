@@ -1,0 +1,62 @@
+// The SPA's own project shape in and out: what its Zustand store and LocalStorage hold.
+import { parseOrThrow } from "../talkstudio-error.js";
+import { escapeHtml } from "../migration/html-entities.js";
+import { normaliseProject } from "../migration/read-storage.js";
+import {
+  conversationData,
+  type ConversationData,
+  type Message,
+  type StatusBar,
+  type StoredConversation,
+  type Theme,
+} from "../schema/index.js";
+
+/** A project as the SPA keeps it in LocalStorage (`talkstudio_projects`), text HTML-escaped. */
+export interface SpaProject {
+  readonly id: string;
+  readonly title: string;
+  /** ISO times: the project's own (`projectCreatedAt`, `projectUpdatedAt`). */
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly conversation: ConversationData["conversation"];
+  readonly theme: Theme;
+  readonly statusBar: StatusBar;
+}
+
+/**
+ * Any project the SPA holds — the editor's, the AI generator's, an Excel import's, older formats —
+ * as ConversationData, with the migration's clean-up (aliases, legacy message fields, escaped
+ * text, times in the SPA's form). Throws `invalid` (with `details.issues`) when it still does not fit.
+ */
+export function toConversationData(project: unknown): ConversationData {
+  const normalised =
+    typeof project === "object" && project !== null && !Array.isArray(project)
+      ? normaliseProject(project as Record<string, unknown>, new Date()).data
+      : project;
+  return parseOrThrow(conversationData, normalised, "This project does not fit the schema or its limits.");
+}
+
+const escapedMessage = (m: Message): Message => ({ ...m, text: escapeHtml(m.text) });
+
+/**
+ * A stored conversation in the shape the SPA keeps (its id, its own times), text escaped as the
+ * SPA's sanitizer leaves it, so the SPA treats it like its own data and toConversationData gives
+ * back exactly what was stored.
+ */
+export function toSpaProject(stored: StoredConversation): SpaProject {
+  const { conversation } = stored;
+  return {
+    id: stored.id,
+    title: escapeHtml(stored.title),
+    createdAt: stored.projectCreatedAt.toISOString(),
+    updatedAt: stored.projectUpdatedAt.toISOString(),
+    conversation: {
+      ...conversation,
+      title: escapeHtml(conversation.title),
+      authors: conversation.authors.map((a) => ({ ...a, name: escapeHtml(a.name) })),
+      messages: conversation.messages.map(escapedMessage),
+    },
+    theme: stored.theme,
+    statusBar: stored.statusBar,
+  };
+}

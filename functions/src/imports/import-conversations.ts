@@ -1,0 +1,142 @@
+// A migration's projects written in bulk with the admin SDK. The client's own batches are held to
+// six conversations each by the rules' document-access budget and pay the rules engine for every
+// one; here the same schema has already checked every project (the callable's contract), so what
+// the rules would check is done once per request: ownership (the caller's own path), no overwrite
+// (create preconditions), the lifetime import budget (one transaction) and the times.
+import { FieldValue, Timestamp, type Firestore, type WriteBatch } from "firebase-admin/firestore";
+import { consumeRateLimits, type RateLimitRule } from "../rate-limit/rate-limiter.js";
+import {
+  firestoreBytes,
+  firestorePaths,
+  LIMITS,
+  RATE_LIMITS,
+  summaryFields,
+  type ImportConversationsOutput,
+  type ImportItem,
+} from "../schema.js";
+
+/** Each request writes up to 4 MB: a user's requests are few, or they are abuse. */
+const requestsPerUser: RateLimitRule = {
+  name: "importConversations-user",
+  limit: RATE_LIMITS.importRequestsPerUserPerHour,
+  windowMs: 60 * 60_000,
+};
+
+/** A batch holds 500 writes (two per conversation) and a commit request 10 MiB. */
+const CONVERSATIONS_PER_BATCH = 250;
+const BATCH_BYTES = 8_000_000;
+/** gRPC ALREADY_EXISTS: a create whose document is there (a concurrent run wrote it). */
+const ALREADY_EXISTS = 6;
+
+/** Splits items into batches within both of Firestore's commit limits. */
+function batchesOf(items: readonly ImportItem[]): ImportItem[][] {
+  const batches: ImportItem[][] = [];
+  let current: ImportItem[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = firestoreBytes(item.data);
+    if (current.length > 0 && (current.length >= CONVERSATIONS_PER_BATCH || bytes + size > BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/** The rules' time checks, as a clamp: projectCreatedAt <= projectUpdatedAt <= now. */
+function projectTimes(item: ImportItem, now: Date) {
+  const updated = Math.min(item.projectUpdatedAt, now.getTime());
+  const created = Math.min(item.projectCreatedAt, updated);
+  return { projectCreatedAt: Timestamp.fromMillis(created), projectUpdatedAt: Timestamp.fromMillis(updated) };
+}
+
+function addCreate(batch: WriteBatch, db: Firestore, uid: string, item: ImportItem, now: Date) {
+  const stamp = Timestamp.fromDate(now);
+  batch.create(db.doc(firestorePaths.conversation(uid, item.id)), {
+    ...summaryFields(item.data),
+    revision: 1,
+    createdAt: stamp,
+    updatedAt: stamp,
+    ...projectTimes(item, now),
+    importedFrom: item.source,
+  });
+  batch.create(db.doc(firestorePaths.content(uid, item.id)), { ...item.data, revision: 1 });
+}
+
+/** Takes what is left of the lifetime budget for `items`, in one transaction; returns what fits. */
+async function spendBudget(db: Firestore, uid: string, items: readonly ImportItem[], now: Date) {
+  const ref = db.doc(firestorePaths.throttle(uid, "conversationImports"));
+  return db.runTransaction(async (tx) => {
+    const spent: unknown = (await tx.get(ref)).get("count");
+    const count = typeof spent === "number" ? spent : 0;
+    const granted = items.slice(0, Math.max(0, LIMITS.importedConversationsPerUser - count));
+    if (granted.length > 0) {
+      // The same fields the client's rules-checked imports write, so either path can follow the other.
+      const ids = granted.map((i) => i.id);
+      tx.set(ref, { count: count + granted.length, ids, updatedAt: Timestamp.fromDate(now) });
+    }
+    return granted;
+  });
+}
+
+async function refund(db: Firestore, uid: string, n: number) {
+  if (n === 0) return;
+  const ref = db.doc(firestorePaths.throttle(uid, "conversationImports"));
+  await ref.update({ count: FieldValue.increment(-n) });
+}
+
+/** Commits a batch; refused, it retries one conversation at a time so a taken id sinks only itself. */
+async function write(db: Firestore, uid: string, items: readonly ImportItem[], now: Date) {
+  const written: string[] = [];
+  const taken: string[] = [];
+  const commit = async (part: readonly ImportItem[]) => {
+    const batch = db.batch();
+    for (const item of part) addCreate(batch, db, uid, item, now);
+    await batch.commit();
+    written.push(...part.map((i) => i.id));
+  };
+  try {
+    await commit(items);
+  } catch (error) {
+    if (items.length === 1) {
+      if ((error as { code?: unknown }).code !== ALREADY_EXISTS) throw error;
+      taken.push(items[0]?.id ?? "");
+    } else {
+      const singles = await Promise.all(items.map((item) => write(db, uid, [item], now)));
+      for (const single of singles) {
+        written.push(...single.written);
+        taken.push(...single.taken);
+      }
+    }
+  }
+  return { written, taken };
+}
+
+/**
+ * Imports `items` (schema-checked) as `uid`'s conversations: what exists is left alone, what is
+ * past the import budget is not written, the rest is written in as few commits as Firestore allows.
+ * The client sends only what its existence query did not find, so existence is left to the create
+ * preconditions (a taken id costs a retry, not a read of every summary); budget spent on a taken
+ * id is refunded.
+ */
+export async function importConversations(
+  db: Firestore,
+  uid: string,
+  items: readonly ImportItem[],
+  now: Date,
+): Promise<ImportConversationsOutput> {
+  await consumeRateLimits(db, [{ rule: requestsPerUser, key: uid }], now);
+  const granted = await spendBudget(db, uid, items, now);
+  const outcomes = await Promise.all(batchesOf(granted).map((batch) => write(db, uid, batch, now)));
+  const taken = outcomes.flatMap((o) => o.taken);
+  await refund(db, uid, taken.length);
+  return {
+    imported: outcomes.flatMap((o) => o.written),
+    alreadyImported: taken,
+    overBudget: items.slice(granted.length).map((i) => i.id),
+  };
+}
