@@ -1,7 +1,9 @@
+import { getAuth } from "firebase-admin/auth";
 import { logger } from "firebase-functions";
 import { onCall, type CallableOptions, type CallableRequest } from "firebase-functions/v2/https";
 import type * as z from "zod/mini";
 import type { CallableContract, CallableOutput } from "../schema.js";
+import { assertAccountOpen } from "./closed-accounts.js";
 import { DomainError, parseInput, toHttpsError } from "./errors.js";
 import { logged, requestIdOf } from "./request-log.js";
 
@@ -31,13 +33,13 @@ function checkedOutput<C extends CallableContract>(contract: C, output: unknown)
 function defineCallable<C extends CallableContract, Caller extends AnyCaller>(
   contract: C,
   options: CallableOptions,
-  caller: (request: CallableRequest<unknown>) => Caller,
+  caller: (request: CallableRequest<unknown>) => Caller | Promise<Caller>,
   handler: Handler<C, Caller>,
 ) {
   return onCall(options, (request: CallableRequest<unknown>) =>
     logged(contract.name, requestIdOf(request.rawRequest.get("x-cloud-trace-context")), async () => {
       try {
-        const who = caller(request);
+        const who = await caller(request);
         const input = parseInput(contract.input, request.data) as Input<C>;
         return checkedOutput(contract, await handler(input, who));
       } catch (error) {
@@ -61,7 +63,10 @@ export function publicCallable<C extends CallableContract>(
   );
 }
 
-/** A callable for signed-in users only: others get `unauthenticated` before the input is even read. */
+/**
+ * A callable for signed-in users only: others get `unauthenticated` before the input is even read,
+ * and so does a token whose account was deleted, disabled or revoked since it was issued.
+ */
 export function signedInCallable<C extends CallableContract>(
   contract: C,
   options: CallableOptions,
@@ -70,9 +75,10 @@ export function signedInCallable<C extends CallableContract>(
   return defineCallable(
     contract,
     options,
-    (request) => {
+    async (request) => {
       const uid = request.auth?.uid;
       if (!uid) throw new DomainError("unauthenticated", "not-signed-in", "Sign in first.");
+      await assertAccountOpen(getAuth(), uid, request.auth?.token.auth_time ?? 0);
       return { uid, request };
     },
     handler,

@@ -10,6 +10,7 @@ import {
   conversationData,
   firestorePaths,
   type ConversationData,
+  type PasswordHash,
   type ShareDocument,
   type ShareSecretDocument,
   type ShareSettings,
@@ -71,6 +72,17 @@ export function assertLive(share: StoredShare, now: Date): void {
     throw new DomainError("failed-precondition", "share-revoked", "This share was revoked.");
   if (state === "expired")
     throw new DomainError("failed-precondition", "share-expired", "This share has expired.");
+}
+
+/**
+ * The password hash a protected share keeps in its secret document. A protected share without one
+ * (revoked or changed between two reads) is never treated as public: the caller retries and then
+ * sees what happened.
+ */
+export function passwordOf(share: StoredShare, secret: StoredSecret | undefined): PasswordHash | null {
+  if (!share.passwordProtected) return null;
+  if (secret?.password) return secret.password;
+  throw new DomainError("unavailable", "busy", "This share changed meanwhile; try again.");
 }
 
 /** A conversation's content document as the data a share copies: only what passes the schema. */
