@@ -89,7 +89,7 @@ export function toTalkStudioError(error: unknown): TalkStudioError {
     const code = firebase.code.replace(/^functions\//, "");
     const details = serverDetails.safeParse(firebase.details);
     return new TalkStudioError(
-      KIND_BY_CODE[code] ?? "unknown",
+      (Object.hasOwn(KIND_BY_CODE, code) ? KIND_BY_CODE[code] : undefined) ?? "unknown",
       (error as Error).message,
       details.success ? details.data : {},
       { cause: error },

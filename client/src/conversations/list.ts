@@ -71,7 +71,8 @@ export function listConversations(ts: TalkStudio, options: ListOptions = {}): Pr
       throw new TalkStudioError("invalid", `pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
     }
     const order = options.order ?? "created";
-    if (!(order in SORT_FIELD)) throw new TalkStudioError("invalid", 'order must be "updated" or "created".');
+    if (!Object.hasOwn(SORT_FIELD, order))
+      throw new TalkStudioError("invalid", 'order must be "updated" or "created".');
     const constraints: QueryConstraint[] = [];
     if (options.platformSkin) constraints.push(where("platformSkin", "==", options.platformSkin));
     constraints.push(orderBy(SORT_FIELD[order], "desc"), orderBy(documentId(), "desc"));
