@@ -201,7 +201,7 @@ describe("shares under hostile text", () => {
         const data = conversationData(3);
         const hostile: ConversationData = {
           ...data,
-          theme: hostileTheme(data.theme as Record<string, unknown>, text) as ConversationData["theme"],
+          theme: hostileTheme(data.theme, text) as ConversationData["theme"],
           conversation: {
             ...data.conversation,
             authors: data.conversation.authors.map((a) => ({ ...a, name: `${a.name}${text}` })),
