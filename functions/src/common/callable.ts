@@ -33,13 +33,13 @@ function checkedOutput<C extends CallableContract>(contract: C, output: unknown)
 function defineCallable<C extends CallableContract, Caller extends AnyCaller>(
   contract: C,
   options: CallableOptions,
-  caller: (request: CallableRequest<unknown>) => Caller | Promise<Caller>,
+  caller: (request: CallableRequest<unknown>) => Caller,
   handler: Handler<C, Caller>,
 ) {
   return onCall(options, (request: CallableRequest<unknown>) =>
     logged(contract.name, requestIdOf(request.rawRequest.get("x-cloud-trace-context")), async () => {
       try {
-        const who = await caller(request);
+        const who = caller(request);
         const input = parseInput(contract.input, request.data) as Input<C>;
         return checkedOutput(contract, await handler(input, who));
       } catch (error) {
@@ -64,8 +64,9 @@ export function publicCallable<C extends CallableContract>(
 }
 
 /**
- * A callable for signed-in users only: others get `unauthenticated` before the input is even read,
- * and so does a token whose account was deleted, disabled or revoked since it was issued.
+ * A callable for signed-in users only: others get `unauthenticated` before the input is even read.
+ * A well-formed call then costs one Auth lookup: a token whose account was deleted, disabled or
+ * revoked since it was issued is `unauthenticated` too (malformed input is refused before it).
  */
 export function signedInCallable<C extends CallableContract>(
   contract: C,
@@ -75,12 +76,14 @@ export function signedInCallable<C extends CallableContract>(
   return defineCallable(
     contract,
     options,
-    async (request) => {
+    (request) => {
       const uid = request.auth?.uid;
       if (!uid) throw new DomainError("unauthenticated", "not-signed-in", "Sign in first.");
-      await assertAccountOpen(getAuth(), uid, request.auth?.token.auth_time ?? 0);
       return { uid, request };
     },
-    handler,
+    async (input, caller) => {
+      await assertAccountOpen(getAuth(), caller.uid, caller.request.auth?.token.auth_time ?? 0);
+      return handler(input, caller);
+    },
   );
 }
