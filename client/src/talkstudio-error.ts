@@ -124,7 +124,7 @@ export function toTalkStudioError(error: unknown): TalkStudioError {
     // Auth's codes are the precise reason (messageOf words them); other services give their own.
     const reason = code.startsWith("auth/") ? { reason: code } : {};
     return new TalkStudioError(
-      KIND_BY_CODE[code] ?? "unknown",
+      (Object.hasOwn(KIND_BY_CODE, code) ? KIND_BY_CODE[code] : undefined) ?? "unknown",
       (error as Error).message,
       { ...details, ...reason },
       { cause: error },

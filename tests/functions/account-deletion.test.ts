@@ -2,9 +2,9 @@ import type { DocumentReference, Firestore } from "firebase-admin/firestore";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { deleteAccount, firestorePaths, storagePaths } from "../../client/src/index.js";
 import { deleteUserData } from "../../functions/src/account-deletion/delete-user-data.js";
-import { adminBucket, adminDb } from "../support/admin.js";
+import { adminAuth, adminBucket, adminDb } from "../support/admin.js";
 import { eventually } from "../support/eventually.js";
-import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
+import { callableUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { signInWithFakeGoogle } from "../support/sign-in.js";
 import { storageSkipReason } from "../support/storage-emulator.js";
 
@@ -62,9 +62,44 @@ describe("account deletion", () => {
 
     const remaining = await eventually(async () => {
       const paths = await allDocumentPaths(db);
-      return paths.some((path) => path.includes(user.uid) || path.includes("LEAVE01")) ? undefined : paths;
+      const tombstone = firestorePaths.closedAccount(user.uid);
+      const owned = (path: string) =>
+        path !== tombstone && (path.includes(user.uid) || path.includes("LEAVE01"));
+      return paths.some(owned) ? undefined : paths;
     });
-    expect(remaining).toEqual([firestorePaths.user(stayer.uid), ...kept.map((ref) => ref.path)].sort());
+    // What remains of the account is its tombstone (kept a day: docs/sign-in.md).
+    expect(remaining).toEqual(
+      [
+        firestorePaths.closedAccount(user.uid),
+        firestorePaths.user(stayer.uid),
+        ...kept.map((ref) => ref.path),
+      ].sort(),
+    );
+  });
+});
+
+describe("a disabled or revoked account", () => {
+  it("is refused by every signed-in callable while its ID token is still unexpired", async () => {
+    const ts = newClient();
+    const user = await signInWithFakeGoogle(ts, { sub: "disabled", name: "Disabled" });
+    const createShare = async (token: string) => {
+      const response = await fetch(callableUrl("createShare"), {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ data: { conversationId: "c1" } }),
+      });
+      const body = (await response.json()) as { error?: { details?: { reason?: string } } };
+      return [response.status, body.error?.details?.reason];
+    };
+    const token = await user.getIdToken();
+    expect(await createShare(token)).toEqual([404, "conversation-not-found"]);
+    await adminAuth().updateUser(user.uid, { disabled: true });
+    expect(await createShare(token)).toEqual([401, "account-closed"]);
+    await adminAuth().updateUser(user.uid, { disabled: false });
+    // Revoking the refresh tokens (a password change, "sign out everywhere") ends the old ID tokens too.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await adminAuth().revokeRefreshTokens(user.uid);
+    expect(await createShare(token)).toEqual([401, "account-closed"]);
   });
 });
 

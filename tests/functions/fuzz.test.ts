@@ -4,10 +4,16 @@
 import fc from "fast-check";
 import { createUserWithEmailAndPassword } from "firebase/auth";
 import { beforeAll, describe, expect, it } from "vitest";
-import { callables, type CallableContract } from "../../client/src/index.js";
+import {
+  callables,
+  firestorePaths,
+  type CallableContract,
+  type ConversationData,
+} from "../../client/src/index.js";
 import { adminDb } from "../support/admin.js";
+import { conversationData } from "../support/conversation-data.js";
 import { callableUrl, clearAuth, clearFirestore, newClient } from "../support/emulators.js";
-import { HOSTING } from "../support/shares.js";
+import { HOSTING, shareOf } from "../support/shares.js";
 
 const RUNS = 200;
 const IN_FLIGHT = 8;
@@ -107,7 +113,133 @@ describe("callables under malformed input", () => {
   });
 });
 
+// Input that is well-formed JSON of the right shape but hostile in its text: a path or Firestore's
+// reserved names where an id goes, JavaScript's prototype keys where a lookup key goes, control and
+// non-Latin-1 characters where a header or CSS value goes. What the schema refuses is a 400; what
+// it accepts is answered by the domain (4xx or 200) and never a server error of ours.
+const PATH_LIKE = ["a/b", ".", "..", "__x__", "a//b/c", "/", "__name__", "%2F"];
+const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf"];
+const CONTROL_AND_WIDE = [
+  "a\r\nb: c",
+  "\u0000",
+  "\u001f\u007f",
+  "\u0085",
+  "토큰",
+  "é",
+  "😀",
+  "\u202e",
+  "\ufeff",
+];
+const HOSTILE = [...PATH_LIKE, ...PROTOTYPE_KEYS, ...CONTROL_AND_WIDE];
+const CODE = "A".repeat(22);
+/** A valid payload of each callable: each of its strings in turn is replaced or suffixed by HOSTILE. */
+const TEMPLATES = new Map<string, Record<string, unknown>>([
+  ["kakaoSignIn", { accessToken: "token" }],
+  ["createShare", { conversationId: "c1", password: "long enough" }],
+  ["updateShare", { code: CODE, password: "long enough" }],
+  ["revokeShare", { code: CODE }],
+  ["regenerateShare", { code: CODE }],
+  ["openShare", { code: CODE, password: "long enough" }],
+  ["copySharedConversation", { code: CODE, password: "long enough" }],
+]);
+
+function hostilePayloads(name: string): Record<string, unknown>[] {
+  const template = TEMPLATES.get(name);
+  if (!template) throw new Error(`No template for ${name}: add one.`);
+  return Object.entries(template).flatMap(([field, valid]) =>
+    HOSTILE.flatMap((text) => [
+      { ...template, [field]: text },
+      { ...template, [field]: `${String(valid)}${text}` },
+    ]),
+  );
+}
+
+describe("callables under hostile text", () => {
+  it.each(Object.values(callables).map((c) => [c.name, c] as const))(
+    "%s answers every path-like, prototype-named, control or non-Latin-1 string without a server error",
+    async (name, contract) => {
+      const answers = await inBatches(hostilePayloads(name), async (payload) => {
+        const response = await fetch(callableUrl(name), {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Authorization: `Bearer ${idToken}` },
+          body: JSON.stringify({ data: payload }),
+        });
+        const body = (await response.json()) as { error?: { status?: string } };
+        return {
+          payload,
+          accepted: contract.input.safeParse(payload).success,
+          status: response.status,
+          body,
+        };
+      });
+      // Refused input is invalid-argument; accepted input is the domain's business, never `internal`
+      // (kakaoSignIn may say Kakao is unavailable: no Kakao runs for this file).
+      const wrong = answers.filter(({ accepted, status, body }) =>
+        accepted
+          ? status >= 500 && !(name === "kakaoSignIn" && body.error?.status === "UNAVAILABLE")
+          : status !== 400,
+      );
+      expect(wrong).toEqual([]);
+    },
+    120_000,
+  );
+});
+
+describe("shares under hostile text", () => {
+  // Every map of the theme gets the prototype keys as keys and every string the hostile texts.
+  function hostileTheme(base: Record<string, unknown>, text: string): Record<string, unknown> {
+    const visit = (value: unknown): unknown =>
+      typeof value === "string"
+        ? text
+        : value !== null && typeof value === "object" && !Array.isArray(value)
+          ? Object.fromEntries([
+              ...Object.entries(value).map(([k, v]) => [k, visit(v)]),
+              // "__proto__" cannot be stored: Firestore reserves field names of the form __x__.
+              ...PROTOTYPE_KEYS.filter((k) => k !== "__proto__").map((k) => [k, text]),
+            ])
+          : value;
+    // The keys the page's look reads (lookOf), whether or not the fixture has them.
+    const looked = ["avatarShape", "backgroundType", "backgroundValue", "headerBg", "nameColor", "timeColor"];
+    return {
+      ...(visit(base) as Record<string, unknown>),
+      ...Object.fromEntries(looked.map((key) => [key, text])),
+      id: "kakao",
+    };
+  }
+  const shares = (): Promise<string[]> =>
+    Promise.all(
+      [...PROTOTYPE_KEYS, ...CONTROL_AND_WIDE.slice(0, 2)].map((text) => {
+        const data = conversationData(3);
+        const hostile: ConversationData = {
+          ...data,
+          theme: hostileTheme(data.theme, text) as ConversationData["theme"],
+          conversation: {
+            ...data.conversation,
+            authors: data.conversation.authors.map((a) => ({ ...a, name: `${a.name}${text}` })),
+            messages: data.conversation.messages.map((m) => ({ ...m, text: `${text}${m.text}` })),
+          },
+        };
+        return shareOf(hostile);
+      }),
+    );
+
+  it("renders the page, the card and the download of each, none with a prototype's value in it", async () => {
+    const codes = await shares();
+    // One at a time: card and image renders are CPU-bound, and a loaded machine times out a burst.
+    const answers = [];
+    for (const path of codes.flatMap((code) => ["", "/card.png", "/download"].map((t) => `/s/${code}${t}`))) {
+      const response = await fetch(`${HOSTING}${path}`);
+      const body = Buffer.from(await response.arrayBuffer()).toString("latin1");
+      answers.push({ path, status: response.status, native: body.includes("[native code]") });
+    }
+    expect(answers.filter(({ status, native }) => status !== 200 || native)).toEqual([]);
+  }, 180_000);
+});
+
 describe("share URLs nobody made", () => {
+  // The hostile-text tests above spent the per-address budgets (every request here shares one
+  // address); these requests start on fresh ones.
+  beforeAll(() => adminDb().recursiveDelete(adminDb().collection(firestorePaths.rateLimits)));
   const segment = fc.oneof(
     fc.string({ unit: "grapheme", minLength: 1, maxLength: 60 }).map(encodeURIComponent),
     fc.string({ unit: "binary", minLength: 1, maxLength: 30 }).map(encodeURIComponent),

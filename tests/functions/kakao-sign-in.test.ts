@@ -4,7 +4,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { firestorePaths, signInWithKakao } from "../../client/src/index.js";
 import { adminAuth, adminDb } from "../support/admin.js";
 import { eventually } from "../support/eventually.js";
-import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
+import { callableUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { useFakeKakao } from "../support/fake-kakao.js";
 import { failureOf } from "../support/failure.js";
 
@@ -98,6 +98,46 @@ describe("kakaoSignIn through the emulator", () => {
         reason: "kakao-token-invalid",
       });
     }
+  });
+
+  it("refuses a token no Authorization header could carry as invalid-argument, not as Kakao's failure", async () => {
+    kakao().setUser(HONG);
+    const token = kakao().issueToken(HONG.id);
+    for (const odd of [
+      `${token}\r\nX-Injected: 1`,
+      `${token}\n`.repeat(2),
+      `토큰${token}`,
+      `é${token}`,
+      "a b",
+      "\u0000",
+    ]) {
+      const response = await fetch(callableUrl("kakaoSignIn"), {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ data: { accessToken: odd } }),
+      });
+      expect([
+        odd,
+        response.status,
+        ((await response.json()) as { error?: { status?: string } }).error?.status,
+      ]).toEqual([odd, 400, "INVALID_ARGUMENT"]);
+    }
+  });
+
+  it("opens a Kakao account again when its uid comes back after a deletion", async () => {
+    kakao().setUser(HONG);
+    await signInWithKakao(newClient(), kakao().issueToken(HONG.id));
+    await adminDb()
+      .doc(firestorePaths.closedAccount(`kakao:${HONG.id}`))
+      .set({ reason: "deleted" });
+    await signInWithKakao(newClient(), kakao().issueToken(HONG.id));
+    expect(
+      (
+        await adminDb()
+          .doc(firestorePaths.closedAccount(`kakao:${HONG.id}`))
+          .get()
+      ).exists,
+    ).toBe(false);
   });
 
   it("answers unavailable when Kakao fails with a 500", async () => {

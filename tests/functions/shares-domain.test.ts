@@ -3,15 +3,17 @@
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
 import { beforeEach, describe, expect, it } from "vitest";
 import { firestorePaths, RATE_LIMITS, SHARE_LIMITS, type ConversationData } from "../../client/src/index.js";
+import { copySharedConversation } from "../../functions/src/shares/copy.js";
 import { createShare, regenerateShare } from "../../functions/src/shares/create.js";
 import type { ShareDeps } from "../../functions/src/shares/deps.js";
 import { takenSlots } from "../../functions/src/rate-limit/rate-limiter.js";
 import { userCharges } from "../../functions/src/shares/limits.js";
-import { revokeShare } from "../../functions/src/shares/manage.js";
+import { revokeShare, updateShare } from "../../functions/src/shares/manage.js";
 import { openShare, unlockShare } from "../../functions/src/shares/open.js";
 import { REVOKED_RETENTION_MS, sweepShares } from "../../functions/src/shares/sweep.js";
 import { syncSharesOfConversation } from "../../functions/src/shares/sync.js";
 import { countPageView, countView, flushViewCounts } from "../../functions/src/shares/views.js";
+import { markAccountClosed } from "../../functions/src/common/closed-accounts.js";
 import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearFirestore } from "../support/emulators.js";
@@ -192,6 +194,43 @@ describe("expiry", () => {
       code: "failed-precondition",
       reason: "share-expired",
     });
+  });
+});
+
+describe("what stays private", () => {
+  it("never regenerates a revoked share, and never turns a password share public", async () => {
+    const db = adminDb();
+    const deps = depsAt(db, { ms: T0 });
+    await seedConversation(db, "owner", cid, conversationData(2));
+    const { code } = await createShare(deps, "owner", { conversationId: cid, password: "secret-pass" });
+    await revokeShare(deps, "owner", code);
+    expect(await rejection(regenerateShare(deps, "owner", code))).toMatchObject({
+      code: "failed-precondition",
+      reason: "share-revoked",
+    });
+    // A live protected share whose hash went missing (a revocation between two reads) is not public.
+    const live = await createShare(deps, "owner", { conversationId: cid, password: "secret-pass" });
+    await db.doc(firestorePaths.shareSecret(live.code)).delete();
+    expect(await rejection(regenerateShare(deps, "owner", live.code))).toMatchObject({ reason: "busy" });
+    expect(
+      await rejection(updateShare(deps, "owner", { code: live.code, allowDownload: false })),
+    ).toMatchObject({ reason: "busy" });
+    const shares = await db.collection(firestorePaths.shares).where("passwordProtected", "==", false).get();
+    expect(shares.docs.map((d) => d.id)).toEqual([]);
+  });
+
+  it("refuses every share write of a closed account, inside the write's own transaction", async () => {
+    const db = adminDb();
+    const deps = depsAt(db, { ms: T0 });
+    await seedConversation(db, "owner", cid, conversationData(2));
+    const { code } = await createShare(deps, "owner", { conversationId: cid });
+    await markAccountClosed(db, "owner", "deleted", new Date(T0));
+    const closed = { code: "unauthenticated", reason: "account-closed" };
+    expect(await rejection(createShare(deps, "owner", { conversationId: cid }))).toMatchObject(closed);
+    expect(await rejection(regenerateShare(deps, "owner", code))).toMatchObject(closed);
+    expect(await rejection(updateShare(deps, "owner", { code, password: null }))).toMatchObject(closed);
+    const copier = { uid: "owner", clientKey: "198.51.100.3" };
+    expect(await rejection(copySharedConversation(deps, copier, { code }))).toMatchObject(closed);
   });
 });
 

@@ -207,6 +207,41 @@ describe("conversations: create under a chosen id (the SPA's project id)", () =>
   });
 });
 
+describe("conversations: ids", () => {
+  // ".", "..", "__x__" and "a/b" never reach the rules: Firestore refuses them as document names.
+  it.each(["a.b", "x".repeat(65), "한글", "a b", "a\nb", "a:b"])(
+    "refuses a conversation created under the id %j",
+    async (id) => {
+      await assertFails(createBatch(as("alice"), "alice", id));
+    },
+  );
+  it("accepts the ids the product makes: auto-ids, import hashes, underscores inside", async () => {
+    await assertSucceeds(createBatch(as("alice"), "alice", "Ab3_x-Y9"));
+    await assertSucceeds(createBatch(as("alice"), "alice", `ls-p-${"0".repeat(32)}`));
+    await assertSucceeds(createBatch(as("alice"), "alice", "__x_"));
+  });
+});
+
+describe("conversations: a closed account", () => {
+  beforeEach(() => seed("closedAccounts/alice", { reason: "deleted" }));
+  it("can neither create nor save, but may still delete its own", async () => {
+    const db = as("alice");
+    await assertFails(createBatch(db, "alice", "c2"));
+    await assertFails(createBatch(db, "alice", "c3", { origin: importOrigin }));
+    await assertFails(saveBatch(db, "alice", "c1", 2));
+    const batch = writeBatch(db);
+    batch.delete(doc(db, summaryPath("alice", "c1")));
+    batch.delete(doc(db, contentPath("alice", "c1")));
+    await assertSucceeds(batch.commit());
+  });
+  it("does not stop anyone else, and nobody reads or writes a tombstone", async () => {
+    await assertSucceeds(createBatch(as("bob"), "bob", "c2"));
+    await assertFails(getDoc(doc(as("alice"), "closedAccounts/alice")));
+    await assertFails(setDoc(doc(as("bob"), "closedAccounts/bob"), { reason: "x" }));
+    await assertFails(deleteDoc(doc(as("alice"), "closedAccounts/alice")));
+  });
+});
+
 describe("conversations: save (revision)", () => {
   it("accepts revision + 1 with summary and content together", async () => {
     await assertSucceeds(saveBatch(as("alice"), "alice", "c1", 2));

@@ -48,6 +48,12 @@ describe("users/{uid}", () => {
       updateDoc(alice(), { displayName: null, photoURL: null, updatedAt: serverTimestamp() }),
     );
   });
+  it("refuses every change once the account is closed (deleted or disabled)", async () => {
+    await env().withSecurityRulesDisabled((ctx) =>
+      setDoc(doc(ctx.firestore(), "closedAccounts/alice"), { reason: "deleted" }),
+    );
+    await assertFails(updateDoc(alice(), { displayName: "Still here", updatedAt: serverTimestamp() }));
+  });
   it("refuses other fields, a client-chosen updatedAt, and invalid values", async () => {
     const now = serverTimestamp();
     await assertFails(updateDoc(alice(), { providers: ["kakao"], updatedAt: now }));

@@ -50,7 +50,8 @@ export function listConversations(ts: TalkStudio, options: ListOptions = {}): Pr
   return typedErrors(async () => {
     const pageSize = checkedPageSize(options.pageSize);
     const order = options.order ?? "created";
-    if (!(order in SORT_FIELD)) throw new TalkStudioError("invalid", 'order must be "updated" or "created".');
+    if (!Object.hasOwn(SORT_FIELD, order))
+      throw new TalkStudioError("invalid", 'order must be "updated" or "created".');
     const constraints: QueryConstraint[] = [];
     if (options.platformSkin) constraints.push(where("platformSkin", "==", options.platformSkin));
     constraints.push(orderBy(SORT_FIELD[order], "desc"), orderBy(documentId(), "desc"));

@@ -17,6 +17,7 @@ export const en: MessageTable = {
   reasons: {
     "invalid-input": "The request is not valid.",
     "not-signed-in": "Please sign in again.",
+    "account-closed": "This account was closed. Sign in again with an account that is still open.",
     "rate-limited": "Too many requests. Please try again shortly.",
     busy: "The server is busy. Please try again shortly.",
     "kakao-token-invalid": "Your Kakao sign-in has expired. Please sign in again.",

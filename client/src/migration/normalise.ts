@@ -21,26 +21,27 @@ const textOf = (value: unknown): string =>
 const idOf = (value: unknown, fallback: string): string =>
   typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : fallback;
 
-const SKIN_ALIASES: Record<string, PlatformSkin> = {
-  kakao: "kakao",
-  kakaotalk: "kakao",
-  discord: "discord",
-  telegram: "telegram",
-  insta: "insta",
-  instagram: "insta",
-};
+// A Map: LocalStorage's text is the key, and "constructor" must find nothing.
+const SKIN_ALIASES = new Map<string, PlatformSkin>([
+  ["kakao", "kakao"],
+  ["kakaotalk", "kakao"],
+  ["discord", "discord"],
+  ["telegram", "telegram"],
+  ["insta", "insta"],
+  ["instagram", "insta"],
+]);
 const SHORTS = "-shorts";
 
 /** "kakaotalk", "Instagram", "kakao-shorts" → the skin; anything unknown stays as it was. */
 export function normalisePlatformSkin(value: unknown): unknown {
   if (typeof value !== "string") return value;
   return (
-    SKIN_ALIASES[
+    SKIN_ALIASES.get(
       value
         .trim()
         .toLowerCase()
-        .replace(/-shorts$/, "")
-    ] ?? value
+        .replace(/-shorts$/, ""),
+    ) ?? value
   );
 }
 

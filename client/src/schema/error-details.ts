@@ -7,6 +7,7 @@ import type * as z from "zod/mini";
 export const ERROR_REASONS = [
   "invalid-input",
   "not-signed-in",
+  "account-closed",
   "rate-limited",
   "busy",
   "kakao-token-invalid",

@@ -1,15 +1,9 @@
 import * as z from "zod/mini";
-import { LIMITS } from "./limits.js";
+import { DOCUMENT_ID_PATTERN } from "./limits.js";
 
 /**
- * A Firestore document id the client may choose (the SPA's project id, `proj_<ms>_<rand7>`):
- * Firestore refuses `/` in an id, `.` and `..`, and reserves `__…__`; ours are at most
- * LIMITS.idChars. firestore.rules checks the length on every conversation create (Firestore refuses the rest itself).
+ * A Firestore document id the client may choose (the SPA's project id, `proj_<ms>_<rand7>`), and
+ * every conversation id a caller names: DOCUMENT_ID_PATTERN (URL-safe characters, at most
+ * LIMITS.idChars, never Firestore's reserved `__…__`). firestore.rules' validDocumentId is the same test.
  */
-export const firestoreId = z.string().check(
-  z.minLength(1),
-  z.maxLength(LIMITS.idChars),
-  z.refine((id) => !id.includes("/"), "must not contain /"),
-  z.refine((id) => id !== "." && id !== "..", 'must not be "." or ".."'),
-  z.refine((id) => !/^__.*__$/.test(id), "must not start and end with __ (reserved by Firestore)"),
-);
+export const firestoreId = z.string().check(z.regex(DOCUMENT_ID_PATTERN, "must be a conversation id"));

@@ -43,6 +43,13 @@ export const LIMITS = {
   displayNameChars: 100,
 } as const;
 
+/**
+ * The id of a document the product names (a conversation: Firestore's auto-ids, imports'
+ * "ls-p-<hash>"): URL-safe characters, so never a path ("a/b"), a dot segment or Firestore's
+ * reserved "__name__" form. firestore.rules' validDocumentId is the same test.
+ */
+export const DOCUMENT_ID_PATTERN = new RegExp(`^(?!__.*__$)[A-Za-z0-9_-]{1,${LIMITS.idChars}}$`);
+
 /** Uploads to Storage (docs/storage.md); storage.rules repeats them and a test pins them together. */
 export const STORAGE_LIMITS = {
   avatarBytes: 2 * 1024 * 1024,

@@ -28,6 +28,11 @@ export const firestorePaths = {
   shareSecret: (code: string) => `shares/${code}/private/secret`,
   /** Per-share view counter shards (functions-only), summed into `viewCount` by the view flusher. */
   shareViewShards: (code: string) => `shares/${code}/viewShards`,
+  /**
+   * `closedAccounts/{uid}`: written by functions when an account is deleted or disabled, read by the
+   * rules and the share functions to refuse writes of sessions that outlived the account.
+   */
+  closedAccount: (uid: string) => `closedAccounts/${uid}`,
   /** Rate-limit counters (functions-only). */
   rateLimits: "rateLimits",
   rateLimit: (id: string) => `rateLimits/${id}`,

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { conversationData, webUrl } from "./conversation.js";
-import { LIMITS, SHARE_CODE_PATTERN, SHARE_LIMITS } from "./limits.js";
+import { firestoreId } from "./ids.js";
+import { SHARE_CODE_PATTERN, SHARE_LIMITS } from "./limits.js";
 
 /**
  * A share code: nanoid's URL-safe alphabet, SHARE_LIMITS.codeChars long (22 characters = 132 bits:
@@ -73,7 +74,8 @@ export interface PasswordHash {
 const isoTime = z
   .string()
   .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/, "must be an ISO 8601 UTC time"));
-const conversationId = z.string().check(z.minLength(1), z.maxLength(LIMITS.idChars));
+/** Checked before any read: a caller's text never becomes a Firestore path of its choosing. */
+const conversationId = firestoreId;
 
 export const createShareInput = z.strictObject({
   conversationId,

@@ -3,7 +3,14 @@
 import { getDownloadURL, ref, uploadBytesResumable, type UploadTask } from "firebase/storage";
 import { TalkStudioError, typedErrors } from "../talkstudio-error.js";
 import type { TalkStudio } from "../firebase.js";
-import { AVATAR_TYPES, EXPORT_TYPES, LIMITS, STORAGE_LIMITS, storagePaths } from "../schema/index.js";
+import {
+  AVATAR_TYPES,
+  DOCUMENT_ID_PATTERN,
+  EXPORT_TYPES,
+  LIMITS,
+  STORAGE_LIMITS,
+  storagePaths,
+} from "../schema/index.js";
 import { requireUid } from "../require-uid.js";
 
 export interface UploadProgress {
@@ -21,7 +28,8 @@ function checkedFile<T extends Record<string, string>>(
   maxBytes: number,
   what: string,
 ): string {
-  const extension = (types as Record<string, string>)[file.type];
+  // Own keys only: a Blob typed "constructor" must not find Object's.
+  const extension = Object.hasOwn(types, file.type) ? types[file.type] : undefined;
   if (extension === undefined) {
     throw new TalkStudioError("invalid", `${what} must be one of ${Object.keys(types).join(", ")}.`, {
       reason: "wrong-file-type",
@@ -91,7 +99,7 @@ export function uploadExport(
 ): Promise<{ path: string }> {
   return typedErrors(async () => {
     const extension = checkedFile(image, EXPORT_TYPES, STORAGE_LIMITS.exportBytes, "An exported image");
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(conversationId)) {
+    if (!DOCUMENT_ID_PATTERN.test(conversationId)) {
       throw new TalkStudioError("invalid", "Not a conversation id.", { reason: "invalid-input" });
     }
     const now = new Date();

@@ -4,6 +4,7 @@ import * as v1 from "firebase-functions/v1";
 import { FUNCTIONS_REGION } from "../schema.js";
 import { defaultBucket } from "../storage/bucket.js";
 import { deleteUserData } from "./delete-user-data.js";
+import { markAccountClosed } from "../common/closed-accounts.js";
 import { logged } from "../common/request-log.js";
 
 // Retried on failure (deleteUserData is idempotent) so that a transient error never leaves data behind.
@@ -13,8 +14,12 @@ export const onUserDeleted = v1
   .auth.user()
   .onDelete((user, context) =>
     logged("onUserDeleted", context.eventId, async () => {
+      const db = getFirestore();
+      // The tombstone first: the account's other tabs can write until it exists, and whatever they
+      // wrote before it is then found by the deletion below (docs/sign-in.md).
+      await markAccountClosed(db, user.uid, "deleted", new Date(context.timestamp));
       const summary = await deleteUserData(user.uid, {
-        db: getFirestore(),
+        db,
         files: await defaultBucket(),
         log: (message, fields) => logger.warn(message, fields),
       });

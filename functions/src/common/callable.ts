@@ -1,7 +1,9 @@
+import { getAuth } from "firebase-admin/auth";
 import { logger } from "firebase-functions";
 import { onCall, type CallableOptions, type CallableRequest } from "firebase-functions/v2/https";
 import type * as z from "zod/mini";
 import type { CallableContract, CallableOutput } from "../schema.js";
+import { assertAccountOpen } from "./closed-accounts.js";
 import { DomainError, parseInput, toHttpsError } from "./errors.js";
 import { logged, requestIdOf } from "./request-log.js";
 
@@ -61,7 +63,11 @@ export function publicCallable<C extends CallableContract>(
   );
 }
 
-/** A callable for signed-in users only: others get `unauthenticated` before the input is even read. */
+/**
+ * A callable for signed-in users only: others get `unauthenticated` before the input is even read.
+ * A well-formed call then costs one Auth lookup: a token whose account was deleted, disabled or
+ * revoked since it was issued is `unauthenticated` too (malformed input is refused before it).
+ */
 export function signedInCallable<C extends CallableContract>(
   contract: C,
   options: CallableOptions,
@@ -75,6 +81,9 @@ export function signedInCallable<C extends CallableContract>(
       if (!uid) throw new DomainError("unauthenticated", "not-signed-in", "Sign in first.");
       return { uid, request };
     },
-    handler,
+    async (input, caller) => {
+      await assertAccountOpen(getAuth(), caller.uid, caller.request.auth?.token.auth_time ?? 0);
+      return handler(input, caller);
+    },
   );
 }

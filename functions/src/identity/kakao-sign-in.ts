@@ -1,5 +1,6 @@
 import type { Auth, UpdateRequest, UserRecord } from "firebase-admin/auth";
 import type { Firestore } from "firebase-admin/firestore";
+import { clearAccountClosed } from "../common/closed-accounts.js";
 import { DomainError } from "../common/errors.js";
 import { refreshProfile } from "../profiles/profile.js";
 import { errorCode, KAKAO_PROVIDER_ID, kakaoUid } from "../schema.js";
@@ -97,6 +98,8 @@ export async function signInWithKakao(
   }
   const uid = kakaoUid(kakao.id);
   const user = await upsertUser(deps.auth, uid, fieldsOf(kakao));
+  // Kakao uids come back after a deletion (same Kakao id, same uid): the new account starts open.
+  if (!user.disabled) await clearAccountClosed(deps.db, uid);
   // The onCreate trigger only fills a missing profile, so this refresh is what a later sign-in shows.
   await refreshProfile(deps.db, user, deps.now());
   return { customToken: await deps.auth.createCustomToken(uid, { provider: KAKAO_PROVIDER_ID }) };

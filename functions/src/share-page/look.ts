@@ -190,12 +190,13 @@ const record = (value: unknown): Record<string, unknown> =>
     ? (value as Record<string, unknown>)
     : {};
 
-const AVATAR_RADIUS: Record<string, string> = {
-  circle: "50%",
-  rounded: "38%",
-  square: "4px",
-  squircle: "30%",
-};
+// A Map, not an object: the theme's text is the key, and "constructor" must find nothing.
+const AVATAR_RADIUS = new Map([
+  ["circle", "50%"],
+  ["rounded", "38%"],
+  ["square", "4px"],
+  ["squircle", "30%"],
+]);
 
 /** The look of one shared conversation: its theme's values where they are safe, else the preset's. */
 export function lookOf(content: ConversationData): Look {
@@ -233,7 +234,7 @@ export function lookOf(content: ConversationData): Look {
     showAvatar: flag(theme.showAvatar, preset.showAvatar),
     avatarSize: size(theme.avatarSize, 20, 64, preset.avatarSize),
     avatarRadius:
-      (typeof theme.avatarShape === "string" ? AVATAR_RADIUS[theme.avatarShape] : undefined) ??
+      (typeof theme.avatarShape === "string" ? AVATAR_RADIUS.get(theme.avatarShape) : undefined) ??
       preset.avatarRadius,
     bubble: { me: bubble("me"), other: bubble("other"), system: bubble("system") },
   };

@@ -1,6 +1,7 @@
 // "Copy to my account": a signed-in viewer saves a share that allows download as a conversation of
 // their own, through the same per-minute creation throttle the rules hold the client to.
 import { Timestamp, type Firestore, type Transaction } from "firebase-admin/firestore";
+import { assertAccountOpenIn } from "../common/closed-accounts.js";
 import { DomainError } from "../common/errors.js";
 import {
   contentRecord,
@@ -65,6 +66,7 @@ export async function copySharedConversation(
   const id = db.collection(firestorePaths.conversations(caller.uid)).doc().id;
   await db.runTransaction(async (tx) => {
     const now = deps.now();
+    await assertAccountOpenIn(tx, db, caller.uid);
     await creditCreate(tx, db, caller.uid, id, now);
     writeCopy(tx, db, caller.uid, id, content, input.code, now);
   });

@@ -1,4 +1,5 @@
 import { Timestamp } from "firebase-admin/firestore";
+import { assertAccountOpenIn } from "../common/closed-accounts.js";
 import { DomainError } from "../common/errors.js";
 import { consumeRateLimits } from "../rate-limit/rate-limiter.js";
 import {
@@ -10,9 +11,11 @@ import {
 } from "../schema.js";
 import type { ShareDeps } from "./deps.js";
 import {
+  assertLive,
   hoursFrom,
   ownedBy,
   revokeShareDocuments,
+  passwordOf,
   secretRef,
   sharedContentOf,
   shareRef,
@@ -41,6 +44,7 @@ async function writeNewShare(deps: ShareDeps, uid: string, settings: NewShareSet
   const now = deps.now();
   const expiresAt = hoursFrom(now, settings.expiresInHours);
   await db.runTransaction(async (tx) => {
+    await assertAccountOpenIn(tx, db, uid);
     const [existing, content] = await tx.getAll(
       shareRef(db, code),
       db.doc(firestorePaths.content(uid, settings.conversationId)),
@@ -102,8 +106,10 @@ export async function createShare(
 }
 
 /**
- * A new code for a share whose link leaked: the old one is revoked and its successor keeps the
- * settings (password included, its expiry counted from now for the time the old one had left).
+ * A new code for a live share whose link leaked: the old one is revoked and its successor keeps the
+ * settings (password included, its expiry counted from now for the time the old one had left). A
+ * revoked or expired share cannot be regenerated: revocation is final (its copies and password are
+ * gone), and an expired link has no time left to carry over; share the conversation anew instead.
  */
 export async function regenerateShare(
   deps: ShareDeps,
@@ -114,6 +120,7 @@ export async function regenerateShare(
   await consumeRateLimits(db, createCharges(uid), deps.now());
   const [snapshot, secret] = await Promise.all([shareRef(db, code).get(), secretRef(db, code).get()]);
   const old = ownedBy(snapshot, uid);
+  assertLive(old, deps.now());
   const remainingHours = Math.ceil((old.expiresAt.toMillis() - deps.now().getTime()) / 3_600_000);
   const created = await createWithFreshCode(deps, uid, {
     conversationId: old.conversationId,
@@ -121,7 +128,7 @@ export async function regenerateShare(
       Math.max(remainingHours, SHARE_LIMITS.minExpiryHours),
       SHARE_LIMITS.maxExpiryHours,
     ),
-    password: secret.data()?.password ?? null,
+    password: passwordOf(old, secret.data()),
     allowDownload: old.allowDownload,
   });
   await revokeShareDocuments(deps, code);

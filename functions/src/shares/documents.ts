@@ -12,6 +12,7 @@ import {
   firestorePaths,
   parseContentRecord,
   type ConversationData,
+  type PasswordHash,
   type ShareDocument,
   type ShareSecretDocument,
 } from "../schema.js";
@@ -69,6 +70,17 @@ export function assertDownloadAllowed(share: StoredShare): void {
       "The owner does not allow copies or downloads of this share.",
     );
   }
+}
+
+/**
+ * The password hash a protected share keeps in its secret document. A protected share without one
+ * (revoked or changed between two reads) is never treated as public: the caller retries and then
+ * sees what happened.
+ */
+export function passwordOf(share: StoredShare, secret: StoredSecret | undefined): PasswordHash | null {
+  if (!share.passwordProtected) return null;
+  if (secret?.password) return secret.password;
+  throw new DomainError("unavailable", "busy", "This share changed meanwhile; try again.");
 }
 
 /** A conversation's content document as the data a share copies: only what passes the schema. */

@@ -1,5 +1,6 @@
 // The owner's changes to a share: settings and revocation.
 import { Timestamp } from "firebase-admin/firestore";
+import { assertAccountOpenIn } from "../common/closed-accounts.js";
 import { consumeRateLimits } from "../rate-limit/rate-limiter.js";
 import type { ShareSettings, UpdateShareInput } from "../schema.js";
 import type { ShareDeps } from "./deps.js";
@@ -8,6 +9,7 @@ import {
   hoursFrom,
   ownedBy,
   revokeShareDocuments,
+  passwordOf,
   secretRef,
   settingsOf,
   shareRef,
@@ -32,15 +34,16 @@ export async function updateShare(
   // Hashing is slow (scrypt): do it before the transaction, which may run more than once.
   const newHash = typeof input.password === "string" ? await hashPassword(input.password) : null;
   const updated = await db.runTransaction(async (tx) => {
+    await assertAccountOpenIn(tx, db, uid);
     const [snapshot, secretSnapshot] = await Promise.all([
       tx.get(shareRef(db, input.code)),
       tx.get(secretRef(db, input.code)),
     ]);
     const share = ownedBy(snapshot, uid);
     assertLive(share, now);
-    const secret = secretSnapshot.data() ?? { password: null, content: null, expiresAt: share.expiresAt };
-    const content = share.content ?? secret.content;
-    const password = input.password === undefined ? secret.password : newHash;
+    const secret = secretSnapshot.data();
+    const content = share.content ?? secret?.content ?? null;
+    const password = input.password === undefined ? passwordOf(share, secret) : newHash;
     const isProtected = password !== null;
     const expiresAt =
       input.expiresInHours === undefined ? share.expiresAt : hoursFrom(now, input.expiresInHours);
