@@ -8,3 +8,4 @@ export * from "./conversations/index.js";
 export * from "./migration/index.js";
 export * from "./shares/index.js";
 export * from "./storage/index.js";
+export * from "./sync/index.js";

@@ -1,0 +1,1 @@
+export { mergeConversations, sameValue, type MergeConflict, type MergeResult } from "./merge.js";
