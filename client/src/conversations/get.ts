@@ -8,7 +8,8 @@ import { contentRef, summaryRef } from "./refs.js";
 
 /** Joins the two documents; null while a save is between them (revisions differ) or when deleted. */
 function joined(summary: DocumentSnapshot, content: DocumentSnapshot): StoredConversation | null | "between" {
-  const summaryData = summary.data();
+  // A tab's own pending write has no server times yet: estimate them rather than fail to parse.
+  const summaryData = summary.data({ serverTimestamps: "estimate" });
   const contentData = content.data();
   if (!summaryData || !contentData) return summaryData || contentData ? "between" : null;
   const body = readContent(contentData);
