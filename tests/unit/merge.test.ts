@@ -195,7 +195,8 @@ describe("mergeConversations: fields", () => {
   });
 
   it("removes a theme key one side removed and the other left alone", () => {
-    const { backgroundValue: _dropped, ...rest } = base.theme as Record<string, unknown>;
+    const rest: Record<string, unknown> = { ...base.theme };
+    delete rest.backgroundValue;
     const merged = clean(
       base,
       { ...base, theme: rest as ConversationData["theme"] },
