@@ -19,7 +19,7 @@ export type SyncStatus =
   /** Changes are waiting for the debounce or being written. */
   | { readonly state: "saving"; readonly revision: number; readonly pending: true }
   /** No connection: changes wait (the SDK queues the write) and go out when it is back. */
-  | { readonly state: "offline"; readonly revision: number; readonly pending: boolean }
+  | { readonly state: "offline"; readonly revision: number; readonly pending: true }
   /** Someone changed the same thing: nothing is saved until `keepMine()` or `takeTheirs()`. */
   | {
       readonly state: "conflict";
@@ -234,6 +234,7 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       if (wasOffline && !offline && !inFlight && !conflict) void save();
       report();
     },
+    // Its errors (a sign-out, say) reach the UI once, through the conversation watch above.
     () => undefined,
   );
 
