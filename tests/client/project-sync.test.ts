@@ -3,6 +3,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import {
   createConversation,
   createProjectSync,
+  deleteConversation,
   getConversation,
   saveConversation,
   type ConversationData,
@@ -177,6 +178,34 @@ describe("createProjectSync", () => {
     expect(await getConversation(tabB, id)).toMatchObject({ revision: 3, title: "이 탭의 제목" });
     expect(textOf(await getConversation(tabB, id), "msg-1")).toBe("다른 기기");
     await b.sync.dispose();
+  });
+
+  it("restores a message one tab deleted while the other edited it (the edit wins)", async () => {
+    const { id, tabA, a, b } = await opened();
+    a.edit((d) => ({
+      ...d,
+      conversation: { ...d.conversation, messages: d.conversation.messages.filter((m) => m.id !== "msg-2") },
+    }));
+    b.edit(setText("msg-2", "지우지 마"));
+    // Whichever saved first, both engines settle on one revision that holds the edited message.
+    await until(() => {
+      const [sa, sb] = [a.sync.status, b.sync.status];
+      return sa.state === "saved" && sb.state === "saved" && sa.revision === sb.revision ? true : undefined;
+    });
+    const stored = await getConversation(tabA, id);
+    expect(textOf(stored, "msg-2")).toBe("지우지 마");
+    expect(stored.conversation.messages.map((m) => m.id)).toEqual(
+      conversationData(6).conversation.messages.map((m) => m.id),
+    );
+    await Promise.all([a.sync.dispose(), b.sync.dispose()]);
+  });
+
+  it("reports a conversation deleted elsewhere as a not-found error", async () => {
+    const { id, tabB, a } = await opened();
+    await deleteConversation(tabB, id);
+    await until(() => (a.sync.status.state === "error" ? true : undefined));
+    expect(a.sync.status).toMatchObject({ state: "error", error: { kind: "not-found" } });
+    await a.sync.dispose();
   });
 
   it("reports a remote change from another device while idle", async () => {
