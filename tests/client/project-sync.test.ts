@@ -180,6 +180,16 @@ describe("createProjectSync", () => {
     await b.sync.dispose();
   });
 
+  it("settles a conflict by itself when the user edits the message to match theirs", async () => {
+    const { id, tabA, data, b } = await opened();
+    b.edit(setText("msg-1", "이 탭"));
+    await saveConversation(tabA, id, setText("msg-1", "같은 글")(data), 1);
+    await until(() => (b.sync.status.state === "conflict" ? true : undefined));
+    b.edit(setText("msg-1", "같은 글"));
+    expect(await b.sync.flush()).toMatchObject({ state: "saved", revision: 2, pending: false });
+    await b.sync.dispose();
+  });
+
   it("restores a message one tab deleted while the other edited it (the edit wins)", async () => {
     const { id, tabA, a, b } = await opened();
     a.edit((d) => ({

@@ -173,7 +173,8 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   /** Another side's copy newer than ours: merge it into the editor's state. */
   function receive(theirs: { revision: number; data: ConversationData }): void {
     remote = null;
-    if (theirs.revision <= synced.revision) return;
+    // Not newer than what this tab has, or older than the conflict on screen.
+    if (theirs.revision <= synced.revision || (conflict && theirs.revision < conflict.revision)) return;
     if (inFlight) {
       remote = theirs;
       return;
@@ -247,7 +248,8 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     update(data) {
       if (disposed) throw new TalkStudioError("failed-precondition", "This project sync was disposed.");
       local = data;
-      if (conflict) return report();
+      // An edit during a conflict re-merges: it may settle the conflict (or add to it).
+      if (conflict) return receive(conflict);
       schedule();
       report();
     },
