@@ -10,3 +10,4 @@ export * from "./spa/index.js";
 export * from "./messages/index.js";
 export * from "./shares/index.js";
 export * from "./storage/index.js";
+export * from "./sync/index.js";

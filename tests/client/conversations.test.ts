@@ -1,4 +1,3 @@
-import { createUserWithEmailAndPassword, signInWithEmailAndPassword } from "firebase/auth";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import {
   TalkStudioError,
@@ -11,27 +10,11 @@ import {
   LIMITS,
   RATE_LIMITS,
   type StoredConversation,
-  type TalkStudio,
 } from "../../client/src/index.js";
 import { withoutRulesCoverage } from "../support/rules-coverage.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
-
-let userCount = 0;
-
-/** `count` clients (browser tabs) signed in as one new user. */
-async function tabs(count: number): Promise<TalkStudio[]> {
-  const email = `user${++userCount}@example.com`;
-  const [first, ...others] = Array.from({ length: count }, () => newClient());
-  await createUserWithEmailAndPassword(first!.auth, email, "password123");
-  await Promise.all(others.map((tab) => signInWithEmailAndPassword(tab.auth, email, "password123")));
-  return [first!, ...others];
-}
-
-const twoTabs = async (): Promise<[TalkStudio, TalkStudio]> => {
-  const [a, b] = await tabs(2);
-  return [a!, b!];
-};
+import { tabs, twoTabs } from "../support/tabs.js";
 
 async function rejection(promise: Promise<unknown>): Promise<TalkStudioError> {
   const error: unknown = await promise.then(

@@ -7,6 +7,7 @@ import {
   startAfter,
   Timestamp,
   where,
+  type Query,
   type QueryConstraint,
 } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
@@ -42,22 +43,31 @@ export interface ConversationPage {
   readonly next: string | null;
 }
 
+/** The query of one page of the list (`listConversations` reads it, `watchConversations` follows it). */
+export function listQuery(
+  ts: TalkStudio,
+  options: ListOptions,
+): { pageSize: number; order: ListOrder; page: Query } {
+  const pageSize = checkedPageSize(options.pageSize);
+  const order = options.order ?? "created";
+  if (!Object.hasOwn(SORT_FIELD, order))
+    throw new TalkStudioError("invalid", 'order must be "updated" or "created".');
+  const constraints: QueryConstraint[] = [];
+  if (options.platformSkin) constraints.push(where("platformSkin", "==", options.platformSkin));
+  constraints.push(orderBy(SORT_FIELD[order], "desc"), orderBy(documentId(), "desc"));
+  if (options.after) constraints.push(startAfter(...readPageCursor(options.after, "listConversations")));
+  constraints.push(limit(pageSize));
+  return { pageSize, order, page: query(conversationsOf(ts, requireUid(ts)), ...constraints) };
+}
+
 /**
  * The signed-in user's conversations, newest (or most recently edited) first, one page at a time. Reads only the
  * small summary documents: a page costs the same whether its conversations hold 5 messages or 500.
  */
 export function listConversations(ts: TalkStudio, options: ListOptions = {}): Promise<ConversationPage> {
   return typedErrors(async () => {
-    const pageSize = checkedPageSize(options.pageSize);
-    const order = options.order ?? "created";
-    if (!Object.hasOwn(SORT_FIELD, order))
-      throw new TalkStudioError("invalid", 'order must be "updated" or "created".');
-    const constraints: QueryConstraint[] = [];
-    if (options.platformSkin) constraints.push(where("platformSkin", "==", options.platformSkin));
-    constraints.push(orderBy(SORT_FIELD[order], "desc"), orderBy(documentId(), "desc"));
-    if (options.after) constraints.push(startAfter(...readPageCursor(options.after, "listConversations")));
-    constraints.push(limit(pageSize));
-    const snapshot = await getDocs(query(conversationsOf(ts, requireUid(ts)), ...constraints));
+    const { pageSize, order, page } = listQuery(ts, options);
+    const snapshot = await getDocs(page);
     // Offline, getDocs answers from the cache: a page of it may miss rows and its cursor mislead.
     if (snapshot.metadata.fromCache)
       throw new TalkStudioError("unavailable", "Offline: the list needs the server.");

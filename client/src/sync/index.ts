@@ -1,0 +1,7 @@
+export { mergeConversations, sameValue, type MergeConflict, type MergeResult } from "./merge.js";
+export {
+  createProjectSync,
+  type ProjectSync,
+  type ProjectSyncOptions,
+  type SyncStatus,
+} from "./project-sync.js";

@@ -1,0 +1,237 @@
+// Three-way merge of two edits of one conversation against the revision both started from. Pure: the
+// sync engine calls it when another tab or device saved first. Rules (docs/conversations.md, "Sync"):
+// lists by item id, a delete loses to an edit, inserts keep their place after their neighbour,
+// everything else field by field; only the same thing changed differently on both sides conflicts.
+import type { Author, ConversationData, Message } from "../schema/index.js";
+
+/** Something both sides changed differently. Each carries both versions so the UI can show them. */
+export type MergeConflict =
+  | {
+      readonly kind: "message";
+      readonly id: string;
+      /** null when both sides added a message under the same id. */
+      readonly base: Message | null;
+      readonly mine: Message;
+      readonly theirs: Message;
+    }
+  | {
+      readonly kind: "field";
+      /** Dotted path, list items by id: `title`, `theme.bubble.me`, `conversation.authors[other].name`. */
+      readonly path: string;
+      readonly base: unknown;
+      readonly mine: unknown;
+      readonly theirs: unknown;
+    }
+  | {
+      /** Both sides reordered the items they share, differently. Ids in each side's order. */
+      readonly kind: "order";
+      readonly list: "messages" | "authors";
+      readonly mine: readonly string[];
+      readonly theirs: readonly string[];
+    };
+
+export interface MergeResult {
+  /** Every edit of both sides; on each conflict, mine. Equal to `takingTheirs` when there is none. */
+  readonly keepingMine: ConversationData;
+  /** Every edit of both sides; on each conflict, theirs. */
+  readonly takingTheirs: ConversationData;
+  readonly conflicts: readonly MergeConflict[];
+}
+
+/** A value merged both ways: `mine` and `theirs` differ only where a conflict was recorded. */
+interface Both<T> {
+  readonly mine: T;
+  readonly theirs: T;
+}
+const same = <T>(value: T): Both<T> => ({ mine: value, theirs: value });
+
+type Plain = Record<string, unknown>;
+const isPlain = (value: unknown): value is Plain =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Deep equality of JSON-like data; key order is ignored and an undefined key counts as absent. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => sameValue(item, b[i]))
+    );
+  }
+  if (!isPlain(a) || !isPlain(b)) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) if (!sameValue(a[key], b[key])) return false;
+  return true;
+}
+
+/**
+ * Field-level three-way merge: a side that left a value as it was takes the other's; plain objects
+ * (the theme's `bubble`, the status bar) merge key by key; anything else changed on both sides is a
+ * `field` conflict at `path`.
+ */
+function mergeField(
+  path: string,
+  base: unknown,
+  mine: unknown,
+  theirs: unknown,
+  conflicts: MergeConflict[],
+): Both<unknown> {
+  if (sameValue(mine, theirs)) return same(mine);
+  if (sameValue(base, mine)) return same(theirs);
+  if (sameValue(base, theirs)) return same(mine);
+  if (isPlain(mine) && isPlain(theirs) && (base === undefined || isPlain(base))) {
+    return mergeRecord(path, base ?? {}, mine, theirs, conflicts);
+  }
+  conflicts.push({ kind: "field", path, base, mine, theirs });
+  return { mine, theirs };
+}
+
+function mergeRecord(
+  path: string,
+  base: Plain,
+  mine: Plain,
+  theirs: Plain,
+  conflicts: MergeConflict[],
+): Both<Plain> {
+  const merged: Both<Plain> = { mine: {}, theirs: {} };
+  // Mine's keys first, then keys only theirs has: a stable, readable key order.
+  for (const key of new Set([...Object.keys(mine), ...Object.keys(theirs), ...Object.keys(base)])) {
+    const value = mergeField(path ? `${path}.${key}` : key, base[key], mine[key], theirs[key], conflicts);
+    // A key one side removed and the other left alone stays removed.
+    if (value.mine !== undefined) merged.mine[key] = value.mine;
+    if (value.theirs !== undefined) merged.theirs[key] = value.theirs;
+  }
+  return merged;
+}
+
+/**
+ * Keys of a list's items: the id, plus its occurrence when an id repeats (the SPA's sample holds two
+ * messages "1"), so each item is matched with the same item on the other sides.
+ */
+function keyed<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  const seen = new Map<string, number>();
+  const byKey = new Map<string, T>();
+  for (const item of items) {
+    const n = seen.get(item.id) ?? 0;
+    seen.set(item.id, n + 1);
+    byKey.set(n === 0 ? item.id : `${item.id}#${n}`, item);
+  }
+  return byKey;
+}
+
+type MergeItem<T> = (key: string, base: T | undefined, mine: T, theirs: T) => Both<T>;
+
+/**
+ * Merges a list by item key. Which items survive: an item both sides kept is merged by `mergeItem`;
+ * one side's delete removes an item only if the other side left it unchanged (otherwise the edit wins
+ * and the item comes back); items new on one side stay. Order: the items present on all three sides
+ * keep the order of the side that reordered them (both reordered differently: an `order` conflict);
+ * every other surviving item is placed right after its nearest surviving predecessor on the side that
+ * has it, so at one spot the other side's inserts come before mine.
+ */
+function mergeList<T extends { id: string }>(
+  list: "messages" | "authors",
+  base: readonly T[],
+  mine: readonly T[],
+  theirs: readonly T[],
+  mergeItem: MergeItem<T>,
+  conflicts: MergeConflict[],
+): Both<T[]> {
+  const [b, m, t] = [keyed(base), keyed(mine), keyed(theirs)];
+  const values = new Map<string, Both<T>>();
+  for (const [key, mineItem] of m) {
+    const theirItem = t.get(key);
+    const baseItem = b.get(key);
+    if (theirItem) values.set(key, mergeItem(key, baseItem, mineItem, theirItem));
+    else if (!baseItem || !sameValue(baseItem, mineItem)) values.set(key, same(mineItem));
+  }
+  for (const [key, theirItem] of t) {
+    if (m.has(key)) continue;
+    const baseItem = b.get(key);
+    if (!baseItem || !sameValue(baseItem, theirItem)) values.set(key, same(theirItem));
+  }
+
+  const shared = (keys: Iterable<string>) => [...keys].filter((k) => b.has(k) && m.has(k) && t.has(k));
+  const [baseOrder, mineOrder, theirOrder] = [shared(b.keys()), shared(m.keys()), shared(t.keys())];
+  const mineMoved = !sameValue(mineOrder, baseOrder);
+  const theirsMoved = !sameValue(theirOrder, baseOrder);
+  if (mineMoved && theirsMoved && !sameValue(mineOrder, theirOrder)) {
+    conflicts.push({ kind: "order", list, mine: mineOrder, theirs: theirOrder });
+  }
+  const order = (skeleton: string[]) => {
+    // Every other survivor goes right after its nearest surviving predecessor on its side. Theirs are
+    // attached first, so at one anchor they come before mine; a chain of inserts stays a chain.
+    const placed = new Set(skeleton);
+    const after = new Map<string | null, string[]>();
+    for (const side of [t, m]) {
+      let anchor: string | null = null;
+      for (const key of side.keys()) {
+        if (!values.has(key)) continue;
+        if (!placed.has(key)) {
+          placed.add(key);
+          const attached = after.get(anchor);
+          if (attached) attached.push(key);
+          else after.set(anchor, [key]);
+        }
+        anchor = key;
+      }
+    }
+    const keys: string[] = [];
+    const stack = [...(after.get(null) ?? []), ...skeleton].reverse();
+    for (let key = stack.pop(); key !== undefined; key = stack.pop()) {
+      keys.push(key);
+      stack.push(...[...(after.get(key) ?? [])].reverse());
+    }
+    return keys;
+  };
+  const mineKeys = order(mineMoved ? mineOrder : theirOrder);
+  const theirKeys = order(theirsMoved ? theirOrder : mineOrder);
+  return {
+    mine: mineKeys.map((k) => values.get(k)!.mine),
+    theirs: theirKeys.map((k) => values.get(k)!.theirs),
+  };
+}
+
+/** A message is one unit: edited on both sides into different messages, it is a conflict. */
+function mergeMessages(conflicts: MergeConflict[]): MergeItem<Message> {
+  return (_key, base, mine, theirs) => {
+    if (sameValue(mine, theirs) || sameValue(base, theirs)) return same(mine);
+    if (sameValue(base, mine)) return same(theirs);
+    conflicts.push({ kind: "message", id: mine.id, base: base ?? null, mine, theirs });
+    return { mine, theirs };
+  };
+}
+
+/** Authors merge field by field: one tab renaming while another changes the avatar keeps both. */
+function mergeAuthors(conflicts: MergeConflict[]): MergeItem<Author> {
+  return (key, base, mine, theirs) =>
+    mergeRecord(`conversation.authors[${key}]`, base ?? {}, mine, theirs, conflicts) as Both<Author>;
+}
+
+/**
+ * Merges `mine` (this tab's newest state) and `theirs` (what the server holds now) against `base`
+ * (the revision this tab last synced). Without conflicts both results are the same conversation.
+ */
+export function mergeConversations(
+  base: ConversationData,
+  mine: ConversationData,
+  theirs: ConversationData,
+): MergeResult {
+  const conflicts: MergeConflict[] = [];
+  const { messages: bm, authors: ba, ...baseBody } = base.conversation;
+  const { messages: mm, authors: ma, ...mineBody } = mine.conversation;
+  const { messages: tm, authors: ta, ...theirBody } = theirs.conversation;
+  const messages = mergeList("messages", bm, mm, tm, mergeMessages(conflicts), conflicts);
+  const authors = mergeList("authors", ba, ma, ta, mergeAuthors(conflicts), conflicts);
+  const body = mergeRecord("conversation", baseBody, mineBody, theirBody, conflicts);
+  const rest = (d: ConversationData) => ({ title: d.title, theme: d.theme, statusBar: d.statusBar });
+  const top = mergeRecord("", rest(base), rest(mine), rest(theirs), conflicts);
+  const build = (side: "mine" | "theirs") =>
+    ({
+      ...top[side],
+      conversation: { ...body[side], authors: authors[side], messages: messages[side] },
+    }) as ConversationData;
+  return { keepingMine: build("mine"), takingTheirs: build("theirs"), conflicts };
+}

@@ -1,0 +1,278 @@
+// The save engine for the project open in the editor: the SPA hands it every store change, it
+// decides when to write, and it merges when another tab or device saved first (merge.ts).
+// Status values and merge rules: docs/conversations.md, "Sync engine".
+import { doc, onSnapshot } from "firebase/firestore";
+import type { TalkStudio } from "../firebase.js";
+import { firestorePaths, type ConversationData, type StoredConversation } from "../schema/index.js";
+import { TalkStudioError, toTalkStudioError } from "../talkstudio-error.js";
+import { requireUid } from "../require-uid.js";
+import {
+  saveConversation,
+  watchConversation,
+  type ConversationErrorDetails,
+} from "../conversations/index.js";
+import { mergeConversations, sameValue, type MergeConflict } from "./merge.js";
+
+export type SyncStatus =
+  /** Everything the editor holds is on the server at `revision`. */
+  | { readonly state: "saved"; readonly revision: number; readonly pending: false }
+  /** Changes are waiting for the debounce or being written. */
+  | { readonly state: "saving"; readonly revision: number; readonly pending: true }
+  /** No connection: changes wait (the SDK queues the write) and go out when it is back. */
+  | { readonly state: "offline"; readonly revision: number; readonly pending: true }
+  /** Someone changed the same thing: nothing is saved until `keepMine()` or `takeTheirs()`. */
+  | {
+      readonly state: "conflict";
+      readonly revision: number;
+      readonly pending: true;
+      readonly conflicts: readonly MergeConflict[];
+    }
+  /** A save was refused for another reason (`not-found` once deleted elsewhere); the next change retries. */
+  | {
+      readonly state: "error";
+      readonly revision: number;
+      readonly pending: boolean;
+      readonly error: TalkStudioError;
+    };
+
+export interface ProjectSyncOptions {
+  /** The conversation open in the editor. */
+  readonly id: string;
+  /** What the editor loaded and its revision (from `getConversation` or `createConversation`). */
+  readonly revision: number;
+  readonly data: ConversationData;
+  /** Quiet time after the last change before a save; default 1000 ms. */
+  readonly debounceMs?: number;
+  /** A save waits at most this long while changes keep coming; default 5 × debounceMs. */
+  readonly maxWaitMs?: number;
+  /**
+   * Another tab or device changed the conversation: `data` is the editor's new state (their change
+   * merged with any unsaved edits of this tab). Put it in the store; own saves never call this.
+   */
+  readonly onRemoteChange?: (data: ConversationData, info: { readonly revision: number }) => void;
+  /** Called with every new status (also available as `status` and through `subscribe`). */
+  readonly onStatus?: (status: SyncStatus) => void;
+}
+
+export interface ProjectSync {
+  /** The current status; the same object until it changes (fits React's useSyncExternalStore). */
+  readonly status: SyncStatus;
+  /** Call with every store change. The engine keeps a reference: pass new objects, do not mutate. */
+  update(data: ConversationData): void;
+  /** Listens to status changes; returns the function that stops listening. */
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+  /** Resolves a conflict with this tab's version of every conflicting item (both sides' other edits stay). */
+  keepMine(): void;
+  /** Resolves a conflict with the other side's version of every conflicting item (this tab's other edits stay). */
+  takeTheirs(): void;
+  /** Saves now instead of after the debounce; resolves once the engine is idle, with its status. */
+  flush(): Promise<SyncStatus>;
+  /**
+   * Writes what is pending, stops watching, and resolves with the final status: `pending: false` when
+   * everything reached the server; otherwise (`offline`, `conflict`, `error`) the caller keeps the
+   * state it last passed to `update`.
+   */
+  dispose(): Promise<SyncStatus>;
+}
+
+const dataOf = ({ title, conversation, theme, statusBar }: StoredConversation): ConversationData => ({
+  title,
+  conversation,
+  theme,
+  statusBar,
+});
+
+export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): ProjectSync {
+  const { id } = options;
+  const debounceMs = options.debounceMs ?? 1000;
+  const maxWaitMs = options.maxWaitMs ?? 5 * debounceMs;
+  const listeners = new Set<(status: SyncStatus) => void>();
+  if (options.onStatus) listeners.add(options.onStatus);
+
+  /** The last state known to be on the server: the base of every merge. */
+  let synced = { revision: options.revision, data: options.data };
+  /** The editor's newest state. */
+  let local = options.data;
+  /** The save being written, if any: one at a time. */
+  let inFlight: { revision: number; data: ConversationData } | null = null;
+  /** Newer than `synced`, seen while a save was in flight: handled once it settles. */
+  let remote: { revision: number; data: ConversationData } | null = null;
+  /** Their copy while a conflict waits for the user. */
+  let conflict: { revision: number; data: ConversationData } | null = null;
+  let failure: TalkStudioError | null = null;
+  let offline = false;
+  let disposed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstUnsaved: number | null = null;
+  let idle: Array<(status: SyncStatus) => void> = [];
+  let status: SyncStatus = { state: "saved", revision: synced.revision, pending: false };
+
+  const pending = () => !sameValue(local, synced.data);
+
+  function report(): void {
+    const revision = synced.revision;
+    let next: SyncStatus;
+    if (conflict) {
+      const { conflicts } = mergeConversations(synced.data, local, conflict.data);
+      next = { state: "conflict", revision, pending: true, conflicts };
+    } else if (failure) next = { state: "error", revision, pending: pending(), error: failure };
+    else if (offline && (inFlight || pending())) next = { state: "offline", revision, pending: true };
+    else if (inFlight || pending()) next = { state: "saving", revision, pending: true };
+    else next = { state: "saved", revision, pending: false };
+    if (!sameValue(next, status)) {
+      status = next;
+      for (const listener of listeners) listener(status);
+    }
+    if (next.state !== "saving" && !timer) idle.splice(0).forEach((resolve) => resolve(status));
+  }
+
+  function schedule(): void {
+    if (timer) clearTimeout(timer);
+    firstUnsaved ??= Date.now();
+    const wait = Math.max(0, Math.min(debounceMs, firstUnsaved + maxWaitMs - Date.now()));
+    timer = setTimeout(() => {
+      timer = undefined;
+      void save();
+    }, wait);
+  }
+
+  /** Writes the newest state over the synced revision; then whatever came in meanwhile. */
+  async function save(): Promise<void> {
+    if (inFlight || conflict) return report();
+    if (!pending()) {
+      firstUnsaved = null;
+      return report();
+    }
+    const sending = { revision: synced.revision + 1, data: local };
+    inFlight = sending;
+    failure = null;
+    firstUnsaved = null;
+    report();
+    try {
+      await saveConversation(ts, id, sending.data, synced.revision);
+      synced = sending;
+    } catch (error) {
+      const typed = toTalkStudioError(error) as TalkStudioError<ConversationErrorDetails>;
+      const current = typed.details.current;
+      if (typed.kind === "conflict" && current) {
+        if (!remote || current.revision > remote.revision)
+          remote = { revision: current.revision, data: dataOf(current) };
+      } else if (typed.kind === "unavailable") {
+        // Not answered (the refusal could not be looked into, say): try again after a pause.
+        offline = true;
+        schedule();
+      } else failure = typed;
+    } finally {
+      inFlight = null;
+    }
+    if (remote) receive(remote);
+    else if (!failure && !offline && pending()) void save();
+    report();
+  }
+
+  /** Another side's copy newer than ours: merge it into the editor's state. */
+  function receive(theirs: { revision: number; data: ConversationData }): void {
+    remote = null;
+    // Not newer than what this tab has, or older than the conflict on screen.
+    if (theirs.revision <= synced.revision || (conflict && theirs.revision < conflict.revision)) return;
+    if (inFlight) {
+      remote = theirs;
+      return;
+    }
+    const result = mergeConversations(synced.data, local, theirs.data);
+    if (result.conflicts.length > 0) {
+      conflict = theirs;
+      return report();
+    }
+    adopt(theirs, result.keepingMine);
+  }
+
+  /** Takes `theirs` as the new base and `data` as the editor's state, then saves the difference. */
+  function adopt(theirs: { revision: number; data: ConversationData }, data: ConversationData): void {
+    conflict = null;
+    failure = null;
+    synced = theirs;
+    const changed = !sameValue(data, local);
+    local = data;
+    if (changed) options.onRemoteChange?.(data, { revision: theirs.revision });
+    // The merge holds this tab's edits on top of theirs: re-save it on the new revision at once.
+    if (pending()) void save();
+    else report();
+  }
+
+  function resolve(side: "keepingMine" | "takingTheirs"): void {
+    if (!conflict) return;
+    adopt(conflict, mergeConversations(synced.data, local, conflict.data)[side]);
+  }
+
+  const uid = requireUid(ts);
+  const stopWatch = watchConversation(
+    ts,
+    id,
+    (stored) => {
+      if (!stored) {
+        failure = new TalkStudioError("not-found", `Conversation ${id} was deleted.`);
+        return report();
+      }
+      // Own echoes: the revision this tab is writing with the data it sent, or anything not newer.
+      if (inFlight && stored.revision === inFlight.revision && sameValue(dataOf(stored), inFlight.data))
+        return;
+      if (stored.revision <= synced.revision) return;
+      receive({ revision: stored.revision, data: dataOf(stored) });
+    },
+    (error) => {
+      failure = error;
+      report();
+    },
+  );
+  // The SDK queues writes while offline instead of failing them: the cache flag says when that is.
+  const stopConnection = onSnapshot(
+    doc(ts.db, firestorePaths.conversation(uid, id)),
+    { includeMetadataChanges: true },
+    (snapshot) => {
+      const wasOffline = offline;
+      offline = snapshot.metadata.fromCache;
+      if (wasOffline && !offline && !inFlight && !conflict) void save();
+      report();
+    },
+    // Its errors (a sign-out, say) reach the UI once, through the conversation watch above.
+    () => undefined,
+  );
+
+  const settle = () => new Promise<SyncStatus>((resolve) => (idle.push(resolve), report()));
+
+  return {
+    get status() {
+      return status;
+    },
+    update(data) {
+      if (disposed) throw new TalkStudioError("failed-precondition", "This project sync was disposed.");
+      local = data;
+      // An edit during a conflict re-merges: it may settle the conflict (or add to it).
+      if (conflict) return receive(conflict);
+      schedule();
+      report();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    keepMine: () => resolve("keepingMine"),
+    takeTheirs: () => resolve("takingTheirs"),
+    flush() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      void save();
+      return settle();
+    },
+    async dispose() {
+      disposed = true;
+      const final = await this.flush();
+      stopWatch();
+      stopConnection();
+      listeners.clear();
+      idle = [];
+      return final;
+    },
+  };
+}

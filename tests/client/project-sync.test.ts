@@ -1,0 +1,247 @@
+import { disableNetwork, enableNetwork } from "firebase/firestore";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  createConversation,
+  createProjectSync,
+  deleteConversation,
+  getConversation,
+  saveConversation,
+  type ConversationData,
+  type ProjectSync,
+  type SyncStatus,
+  type TalkStudio,
+  type TextMessage,
+} from "../../client/src/index.js";
+import { conversationData } from "../support/conversation-data.js";
+import { clearAuth, clearFirestore, closeClients } from "../support/emulators.js";
+import { eventually } from "../support/eventually.js";
+import { twoTabs } from "../support/tabs.js";
+
+beforeEach(async () => {
+  await Promise.all([clearFirestore(), clearAuth()]);
+});
+afterAll(closeClients);
+
+const DEBOUNCE_MS = 300;
+
+/** An engine on `id` that records every status, remote change and error it reports. */
+function engine(ts: TalkStudio, id: string, revision: number, data: ConversationData) {
+  const statuses: SyncStatus[] = [];
+  const remote: ConversationData[] = [];
+  let editor = data;
+  const sync: ProjectSync = createProjectSync(ts, {
+    id,
+    revision,
+    data,
+    debounceMs: DEBOUNCE_MS,
+    onStatus: (status) => statuses.push(status),
+    // What the SPA does: put the merged state in its store, which calls update again.
+    onRemoteChange: (merged) => {
+      remote.push(merged);
+      editor = merged;
+      sync.update(merged);
+    },
+  });
+  return {
+    sync,
+    statuses,
+    remote,
+    get editor() {
+      return editor;
+    },
+    edit(change: (data: ConversationData) => ConversationData) {
+      editor = change(editor);
+      sync.update(editor);
+    },
+  };
+}
+
+const setText = (id: string, text: string) => (data: ConversationData) => ({
+  ...data,
+  conversation: {
+    ...data.conversation,
+    messages: data.conversation.messages.map((m) => (m.id === id ? { ...m, text } : m)),
+  },
+});
+const textOf = (data: ConversationData, id: string) =>
+  (data.conversation.messages.find((m) => m.id === id) as TextMessage).text;
+const until = <T>(check: () => T | undefined, timeoutMs = 15_000) =>
+  eventually(() => Promise.resolve(check()), timeoutMs);
+const errors = (statuses: SyncStatus[]) => statuses.filter((s) => s.state === "error");
+
+async function opened() {
+  const [tabA, tabB] = await twoTabs();
+  const data = conversationData(6);
+  const { id, revision } = await createConversation(tabA, data);
+  return { id, tabA, tabB, data, a: engine(tabA, id, revision, data), b: engine(tabB, id, revision, data) };
+}
+
+describe("createProjectSync", () => {
+  it("debounces a burst of edits into one save and never reports its own save as remote or error", async () => {
+    const { id, tabA, a } = await opened();
+    for (let i = 0; i < 5; i++) a.edit((d) => ({ ...d, title: `제목 ${i}` }));
+    expect(a.sync.status).toMatchObject({ state: "saving", pending: true });
+    expect(await a.sync.flush()).toMatchObject({ state: "saved", revision: 2, pending: false });
+    expect((await getConversation(tabA, id)).title).toBe("제목 4");
+    // Unchanged state is not saved again.
+    a.sync.update(a.editor);
+    expect(await a.sync.flush()).toMatchObject({ state: "saved", revision: 2 });
+    // Echoes (pending and acknowledged snapshots) have arrived by now; none counted as remote.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(a.remote).toEqual([]);
+    expect(errors(a.statuses)).toEqual([]);
+    // ("offline" may show while the first snapshot still comes from the cache.)
+    expect(a.statuses.every((s) => ["saving", "saved", "offline"].includes(s.state))).toBe(true);
+    await a.sync.dispose();
+  });
+
+  it("keeps one save in flight and sends the newest state next", async () => {
+    const { id, tabA, a } = await opened();
+    a.edit((d) => ({ ...d, title: "first" }));
+    const first = a.sync.flush();
+    a.edit((d) => ({ ...d, title: "second" }));
+    a.edit((d) => ({ ...d, title: "newest" }));
+    await first;
+    expect(await a.sync.flush()).toMatchObject({ state: "saved", revision: 3 });
+    expect(await getConversation(tabA, id)).toMatchObject({ revision: 3, title: "newest" });
+    expect(errors(a.statuses)).toEqual([]);
+    await a.sync.dispose();
+  });
+
+  it("keeps both tabs' edits of different messages made within one debounce window", async () => {
+    const { id, tabA, a, b } = await opened();
+    a.edit(setText("msg-1", "A가 고침"));
+    b.edit(setText("msg-3", "B가 고침"));
+    const stored = await eventually(async () => {
+      const s = await getConversation(tabA, id);
+      return textOf(s, "msg-1") === "A가 고침" && textOf(s, "msg-3") === "B가 고침" ? s : undefined;
+    });
+    expect(stored.revision).toBe(3);
+    // Both editors end up showing both edits, with no prompt.
+    for (const tab of [a, b]) {
+      await until(
+        () =>
+          (textOf(tab.editor, "msg-1") === "A가 고침" && textOf(tab.editor, "msg-3") === "B가 고침") ||
+          undefined,
+      );
+      await until(() => (tab.sync.status.state === "saved" && tab.sync.status.revision === 3) || undefined);
+      expect(tab.statuses.some((s) => s.state === "conflict")).toBe(false);
+      expect(errors(tab.statuses)).toEqual([]);
+    }
+    await Promise.all([a.sync.dispose(), b.sync.dispose()]);
+  });
+
+  it("merges a title edit in one tab with a message edit in the other", async () => {
+    const { id, tabA, a, b } = await opened();
+    a.edit((d) => ({ ...d, title: "새 제목" }));
+    b.edit(setText("msg-2", "메시지 수정"));
+    await eventually(async () => {
+      const s = await getConversation(tabA, id);
+      return s.title === "새 제목" && textOf(s, "msg-2") === "메시지 수정" ? s : undefined;
+    });
+    await Promise.all([a.sync.dispose(), b.sync.dispose()]);
+  });
+
+  it("gives a conflict with both texts when both edit one message; keepMine saves mine", async () => {
+    const { id, tabA, a, b } = await opened();
+    a.edit(setText("msg-1", "A의 글"));
+    b.edit(setText("msg-1", "B의 글"));
+    const [loser, winner, mine, theirs] = await until(() =>
+      a.sync.status.state === "conflict"
+        ? ([a, b, "A의 글", "B의 글"] as const)
+        : b.sync.status.state === "conflict"
+          ? ([b, a, "B의 글", "A의 글"] as const)
+          : undefined,
+    );
+    const status = loser.sync.status;
+    expect(status.state === "conflict" && status.conflicts).toMatchObject([
+      { kind: "message", id: "msg-1", mine: { text: mine }, theirs: { text: theirs } },
+    ]);
+    // Nothing is written while the conflict waits.
+    expect(await loser.sync.flush()).toMatchObject({ state: "conflict" });
+    loser.sync.keepMine();
+    expect(await loser.sync.flush()).toMatchObject({ state: "saved", revision: 3 });
+    expect(textOf(await getConversation(tabA, id), "msg-1")).toBe(mine);
+    // The other tab follows as a remote change.
+    await until(() => (textOf(winner.editor, "msg-1") === mine && winner.remote.length > 0) || undefined);
+    await Promise.all([a.sync.dispose(), b.sync.dispose()]);
+  });
+
+  it("takeTheirs puts their text in the editor and keeps this tab's other edits", async () => {
+    const { id, tabA, tabB, data, b } = await opened();
+    b.edit((d) => setText("msg-1", "이 탭")({ ...d, title: "이 탭의 제목" }));
+    await saveConversation(tabA, id, setText("msg-1", "다른 기기")(data), 1);
+    await until(() => (b.sync.status.state === "conflict" ? true : undefined));
+    b.sync.takeTheirs();
+    expect(textOf(b.editor, "msg-1")).toBe("다른 기기");
+    expect(await b.sync.flush()).toMatchObject({ state: "saved", revision: 3 });
+    expect(await getConversation(tabB, id)).toMatchObject({ revision: 3, title: "이 탭의 제목" });
+    expect(textOf(await getConversation(tabB, id), "msg-1")).toBe("다른 기기");
+    await b.sync.dispose();
+  });
+
+  it("settles a conflict by itself when the user edits the message to match theirs", async () => {
+    const { id, tabA, data, b } = await opened();
+    b.edit(setText("msg-1", "이 탭"));
+    await saveConversation(tabA, id, setText("msg-1", "같은 글")(data), 1);
+    await until(() => (b.sync.status.state === "conflict" ? true : undefined));
+    b.edit(setText("msg-1", "같은 글"));
+    expect(await b.sync.flush()).toMatchObject({ state: "saved", revision: 2, pending: false });
+    await b.sync.dispose();
+  });
+
+  it("restores a message one tab deleted while the other edited it (the edit wins)", async () => {
+    const { id, tabA, a, b } = await opened();
+    a.edit((d) => ({
+      ...d,
+      conversation: { ...d.conversation, messages: d.conversation.messages.filter((m) => m.id !== "msg-2") },
+    }));
+    b.edit(setText("msg-2", "지우지 마"));
+    // Whichever saved first, both engines settle on one revision that holds the edited message.
+    await until(() => {
+      const [sa, sb] = [a.sync.status, b.sync.status];
+      return sa.state === "saved" && sb.state === "saved" && sa.revision === sb.revision ? true : undefined;
+    });
+    const stored = await getConversation(tabA, id);
+    expect(textOf(stored, "msg-2")).toBe("지우지 마");
+    expect(stored.conversation.messages.map((m) => m.id)).toEqual(
+      conversationData(6).conversation.messages.map((m) => m.id),
+    );
+    await Promise.all([a.sync.dispose(), b.sync.dispose()]);
+  });
+
+  it("reports a conversation deleted elsewhere as a not-found error", async () => {
+    const { id, tabB, a } = await opened();
+    await deleteConversation(tabB, id);
+    await until(() => (a.sync.status.state === "error" ? true : undefined));
+    expect(a.sync.status).toMatchObject({ state: "error", error: { kind: "not-found" } });
+    await a.sync.dispose();
+  });
+
+  it("reports a remote change from another device while idle", async () => {
+    const { id, tabB, data, a } = await opened();
+    await saveConversation(tabB, id, { ...data, title: "다른 기기에서" }, 1);
+    await until(() => a.remote.at(-1)?.title === "다른 기기에서" || undefined);
+    expect(a.sync.status).toMatchObject({ state: "saved", revision: 2 });
+    await a.sync.dispose();
+  });
+
+  it("shows offline with pending changes and saves once the connection is back", async () => {
+    const { id, tabA, tabB, a } = await opened();
+    await disableNetwork(tabA.db);
+    a.edit((d) => ({ ...d, title: "오프라인 편집" }));
+    await until(() => (a.sync.status.state === "offline" && a.sync.status.pending) || undefined);
+    await enableNetwork(tabA.db);
+    await until(() => (a.sync.status.state === "saved" ? true : undefined));
+    expect((await getConversation(tabB, id)).title).toBe("오프라인 편집");
+    expect(await a.sync.dispose()).toMatchObject({ state: "saved", pending: false });
+  });
+
+  it("dispose writes what is pending at once", async () => {
+    const { id, tabB, a } = await opened();
+    a.edit((d) => ({ ...d, title: "닫기 전에" }));
+    expect(await a.sync.dispose()).toMatchObject({ state: "saved", revision: 2, pending: false });
+    expect((await getConversation(tabB, id)).title).toBe("닫기 전에");
+    expect(() => a.sync.update(a.editor)).toThrow(/disposed/);
+  });
+});
