@@ -142,8 +142,24 @@ const TEMPLATES = new Map<string, Record<string, unknown>>([
   ["openShare", { code: CODE, password: "long enough" }],
   ["copySharedConversation", { code: CODE, password: "long enough" }],
 ]);
+/** importConversations carries the caller's keys inside each item: its id and source. */
+const IMPORT_ITEM = {
+  id: "p1",
+  source: "talkstudio_projects",
+  data: conversationData(2),
+  projectCreatedAt: 0,
+  projectUpdatedAt: 0,
+};
 
 function hostilePayloads(name: string): Record<string, unknown>[] {
+  if (name === "importConversations") {
+    return ["id", "source"].flatMap((field) =>
+      HOSTILE.flatMap((text) => [
+        { items: [{ ...IMPORT_ITEM, [field]: text }] },
+        { items: [{ ...IMPORT_ITEM, [field]: `p1${text}` }] },
+      ]),
+    );
+  }
   const template = TEMPLATES.get(name);
   if (!template) throw new Error(`No template for ${name}: add one.`);
   return Object.entries(template).flatMap(([field, valid]) =>

@@ -223,7 +223,7 @@ describe("conversations: ids", () => {
 });
 
 describe("conversations: a closed account", () => {
-  beforeEach(() => seed("closedAccounts/alice", { reason: "deleted" }));
+  beforeEach(() => seed("closedAccounts/alice", { cause: "deleted" }));
   it("can neither create nor save, but may still delete its own", async () => {
     const db = as("alice");
     await assertFails(createBatch(db, "alice", "c2"));
@@ -237,7 +237,7 @@ describe("conversations: a closed account", () => {
   it("does not stop anyone else, and nobody reads or writes a tombstone", async () => {
     await assertSucceeds(createBatch(as("bob"), "bob", "c2"));
     await assertFails(getDoc(doc(as("alice"), "closedAccounts/alice")));
-    await assertFails(setDoc(doc(as("bob"), "closedAccounts/bob"), { reason: "x" }));
+    await assertFails(setDoc(doc(as("bob"), "closedAccounts/bob"), { cause: "x" }));
     await assertFails(deleteDoc(doc(as("alice"), "closedAccounts/alice")));
   });
 });

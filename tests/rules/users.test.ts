@@ -50,7 +50,7 @@ describe("users/{uid}", () => {
   });
   it("refuses every change once the account is closed (deleted or disabled)", async () => {
     await env().withSecurityRulesDisabled((ctx) =>
-      setDoc(doc(ctx.firestore(), "closedAccounts/alice"), { reason: "deleted" }),
+      setDoc(doc(ctx.firestore(), "closedAccounts/alice"), { cause: "deleted" }),
     );
     await assertFails(updateDoc(alice(), { displayName: "Still here", updatedAt: serverTimestamp() }));
   });

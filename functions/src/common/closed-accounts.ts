@@ -12,7 +12,8 @@ const TOMBSTONE_HOURS = 24;
 
 export interface ClosedAccount {
   closedAt: Timestamp;
-  reason: "deleted" | "disabled";
+  /** Why it closed (a document field, not an error reason). */
+  cause: "deleted" | "disabled";
   expiresAt: Timestamp;
 }
 
@@ -25,12 +26,12 @@ const tombstoneRef = (db: Firestore, uid: string) => db.doc(firestorePaths.close
 export async function markAccountClosed(
   db: Firestore,
   uid: string,
-  reason: ClosedAccount["reason"],
+  cause: ClosedAccount["cause"],
   closedAt: Date,
 ): Promise<void> {
   await tombstoneRef(db, uid).set({
     closedAt: Timestamp.fromDate(closedAt),
-    reason,
+    cause,
     expiresAt: Timestamp.fromMillis(closedAt.getTime() + TOMBSTONE_HOURS * 3_600_000),
   } satisfies ClosedAccount);
 }
