@@ -186,6 +186,24 @@ describe("a password-protected share", () => {
     expect(await refused.text()).not.toContain("치킨");
   });
 
+  // Production's TRUSTED_PROXY_HOPS_HOSTING=2 (functions/.env.demo-talkstudio): a direct call to the
+  // function URL arrives as [forged…, caller], one through Hosting as [forged…, client, CDN node].
+  it.each([
+    ["called directly", (forged: string) => `${forged}, 203.0.113.201`],
+    ["through Hosting", (forged: string) => `${forged}, 203.0.113.202, 198.18.0.9`],
+  ])("gives a caller %s no extra guess for a forged X-Forwarded-For", async (_, shape) => {
+    const code = await shareOf(conversationData(2), { password: "open sesame" });
+    const budget = RATE_LIMITS.wrongPasswordsPerShareAndIpPer15Minutes;
+    const statuses: number[] = [];
+    for (let i = 0; i < budget + 3; i++) {
+      statuses.push((await post(`/s/${code}`, { password: `guess ${i}` }, shape(`10.9.8.${i}`))).status);
+    }
+    expect(statuses).toEqual([...Array<number>(budget).fill(403), 429, 429, 429]);
+    // Another visitor behind the same CDN node keeps a budget of their own.
+    const neighbour = await post(`/s/${code}`, { password: "open sesame" }, "203.0.113.203, 198.18.0.9");
+    expect(neighbour.status).toBe(200);
+  });
+
   it("costs no guess for a password that cannot be one", async () => {
     const code = await shareOf(conversationData(2), { password: "open sesame" });
     expect((await post(`/s/${code}`, { password: "" })).status).toBe(400);
