@@ -68,7 +68,13 @@ export const SHARE_CODE_PATTERN = new RegExp(`^[A-Za-z0-9_-]{${SHARE_CODE_CHARS}
 
 export const SHARE_LIMITS = {
   codeChars: SHARE_CODE_CHARS,
-  passwordMinChars: 4,
+  /**
+   * A new password's minimum: even eight digits (10^8) survive the longest expiry's guesses with
+   * ≤ 0.11% probability (docs/sharing.md has the arithmetic).
+   */
+  passwordMinChars: 8,
+  /** What an attempt may be: passwords set before the minimum was 8 had 4 and still open. */
+  passwordAttemptMinChars: 4,
   passwordMaxChars: 128,
   minExpiryHours: 1,
   maxExpiryHours: 90 * 24,

@@ -3,15 +3,17 @@
 // (the uptime check), `/s/{code}/card.png` and `/card.png`, `/s/{code}/download`. Each has its own
 // instance cap: public links are bursty.
 import { randomBytes } from "node:crypto";
+import type { BlockList } from "node:net";
 import { logger } from "firebase-functions";
 import { onRequest, type Request } from "firebase-functions/v2/https";
 import type { Response } from "express";
 import * as z from "zod/mini";
 import { DomainError } from "../common/errors.js";
 import { loggedHttp } from "../common/request-log.js";
-import { hostingProxyHops } from "../config.js";
+import { addressRanges } from "../common/client-ip.js";
+import { hostingProxyHops, hostingProxyRanges } from "../config.js";
 import { clientKey } from "../rate-limit/per-ip.js";
-import { shareCode, sharePassword } from "../schema.js";
+import { shareCode, sharePasswordAttempt } from "../schema.js";
 import { productionShareDeps } from "../shares/deps.js";
 import { defaultBucket, exportFiles } from "../storage/bucket.js";
 import { PIXEL, recordPageView } from "./beacon.js";
@@ -26,11 +28,19 @@ const cardPath = /^\/s\/([^/]+)\/card\.png$/;
 const downloadPath = /^\/s\/([^/]+)\/download$/;
 /** The password form's field; anything else about the body is ignored. */
 const passwordForm = z.object({ password: z.string().check(z.maxLength(1024)) });
-const passwordBody = z.object({ password: z.optional(sharePassword) });
+const passwordBody = z.object({ password: z.optional(sharePasswordAttempt) });
+
+let cdnRanges: { text: string; list: BlockList } | undefined;
+/** HOSTING_PROXY_RANGES parsed once per instance (a bad range fails every request, loudly). */
+function cdnNodes(): BlockList {
+  const text = hostingProxyRanges.value();
+  if (cdnRanges?.text !== text) cdnRanges = { text, list: addressRanges(text) };
+  return cdnRanges.list;
+}
 
 const callerOf = (req: Request) => ({
   uid: null,
-  clientKey: clientKey(req.headers, hostingProxyHops.value()),
+  clientKey: clientKey(req.headers, hostingProxyHops.value(), cdnNodes()),
 });
 
 function send(res: Response, answer: PageResponse | CardResponse): void {
