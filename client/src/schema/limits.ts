@@ -93,4 +93,6 @@ export const RATE_LIMITS = {
   shareCallsPerUserPerHour: 1000,
   wrongPasswordsPerShareAndIpPer15Minutes: 5,
   wrongPasswordsPerSharePerHour: 50,
+  /** A cached page lives 2 × 60 s (CDN, then browser): its beacon counts once per address in that. */
+  beaconViewsPerShareAndIpPer2Minutes: 1,
 } as const;
