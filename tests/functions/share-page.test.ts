@@ -104,6 +104,27 @@ describe("GET /s/{code} of a public share", () => {
     expect(await pendingViews(code)).toBe(2);
   });
 
+  it("counts a replayed beacon once per address, and one without its render time never", async () => {
+    const code = await shareOf();
+    const seen = (query: string) =>
+      fetch(`${HOSTING}/s/${code}/seen${query}`, {
+        headers: { "user-agent": PERSON, "x-forwarded-for": "203.0.113.251" },
+      });
+    for (let i = 0; i < 4; i++) expect((await seen(`?r=${Date.now() - 30_000 - i}`)).status).toBe(200);
+    expect(await pendingViews(code)).toBe(1);
+    await get(`/s/${code}/seen`);
+    expect(await pendingViews(code)).toBe(1);
+  });
+
+  it("redirects any query to the page itself, cacheably, without reading the share", async () => {
+    for (const query of ["?x=1", "?", "?page=2&utm_source=kakao", `?${"a".repeat(500)}`]) {
+      const response = await fetch(`${HOSTING}/s/${"b".repeat(22)}${query}`, { redirect: "manual" });
+      expect(response.status).toBe(301);
+      expect(response.headers.get("location")).toMatch(new RegExp(`/s/${"b".repeat(22)}$`));
+      expect(response.headers.get("cache-control")).toBe("public, max-age=86400, s-maxage=86400");
+    }
+  });
+
   it("leaves out the download button when the share does not allow it", async () => {
     const code = await shareOf(conversationData(3), { allowDownload: false });
     const html = await (await get(`/s/${code}`)).text();

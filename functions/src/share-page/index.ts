@@ -56,6 +56,9 @@ function failed(res: Response, error: unknown): void {
     .send("잠시 후 다시 시도해 주세요.");
 }
 
+/** A redirect never changes, so the CDN may keep it for a day. */
+const REDIRECT_CACHE = "public, max-age=86400, s-maxage=86400";
+
 /** `/s/_health`, for the uptime check (ops/): answers at once, reads and writes nothing. */
 export const HEALTH_PATH = "/s/_health";
 
@@ -81,6 +84,15 @@ async function answerPage(req: Request, res: Response): Promise<void> {
     return;
   }
   const code = pagePath.exec(req.path)?.[1] ?? "";
+  // The page takes no query: any query string would skip the CDN's copy and make us render again,
+  // so it gets a redirect to the page itself that the CDN keeps, and no Firestore work at all.
+  if (req.method === "GET" && req.url.includes("?")) {
+    res
+      .status(301)
+      .set({ Location: `/s/${encodeURIComponent(code)}`, "Cache-Control": REDIRECT_CACHE })
+      .end();
+    return;
+  }
   const form = req.method === "POST" ? passwordForm.safeParse(req.body) : null;
   const password = form?.success ? form.data.password : req.method === "POST" ? "" : undefined;
   const deps = { ...productionShareDeps(), nonce: () => randomBytes(16).toString("base64") };
