@@ -15,7 +15,7 @@ import { failureOf } from "../support/failure.js";
 import { conversationData } from "../support/conversation-data.js";
 import { callableUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 
-const PASSWORD = "맞는비밀번호";
+const PASSWORD = "맞는비밀번호입니다";
 
 interface Answer {
   status: number;
