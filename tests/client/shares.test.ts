@@ -122,13 +122,13 @@ describe("createShare and openShare", () => {
     });
   });
 
-  it("checks settings before calling: expiry from 1 hour to 90 days, passwords of 4 to 128 characters", async () => {
+  it("checks settings before calling: expiry from 1 hour to 90 days, passwords of 8 to 128 characters", async () => {
     const { owner, id } = await ownerWithConversation();
     for (const bad of [
       { expiresInHours: 0 },
       { expiresInHours: SHARE_LIMITS.maxExpiryHours + 1 },
       { expiresInHours: 1.5 },
-      { password: "abc" },
+      { password: "1234567" },
       { password: "x".repeat(129) },
     ]) {
       expect((await failureOf(createShare(owner, { conversationId: id, ...bad }))).kind).toBe("invalid");
@@ -206,7 +206,7 @@ describe("shares follow their conversation", () => {
   it("shows a save within seconds, password shares included", async () => {
     const { owner, id, data } = await ownerWithConversation();
     const open = await createShare(owner, { conversationId: id });
-    const locked = await createShare(owner, { conversationId: id, password: "1234" });
+    const locked = await createShare(owner, { conversationId: id, password: "12345678" });
     const edited = { ...data, title: "고친 제목", conversation: { ...data.conversation, title: "새 방" } };
     await saveConversation(owner, id, edited, 1);
     const viewer = newClient();
@@ -214,7 +214,7 @@ describe("shares follow their conversation", () => {
       (await openShare(viewer, open.code)).title === "고친 제목" ? true : undefined,
     );
     expect((await openShare(viewer, open.code)).content).toEqual(edited);
-    expect((await openShare(viewer, locked.code, "1234")).content).toEqual(edited);
+    expect((await openShare(viewer, locked.code, "12345678")).content).toEqual(edited);
   });
 
   it("revokes every share of a deleted conversation", async () => {
@@ -238,9 +238,9 @@ describe("shares follow their conversation", () => {
 describe("copySharedConversation", () => {
   it("copies a share into the viewer's own conversations, remembering where it came from", async () => {
     const { owner, id, data } = await ownerWithConversation(6);
-    const { code } = await createShare(owner, { conversationId: id, password: "copy me" });
+    const { code } = await createShare(owner, { conversationId: id, password: "copy me please" });
     const viewer = await signedIn();
-    const { conversationId } = await copySharedConversation(viewer, code, "copy me");
+    const { conversationId } = await copySharedConversation(viewer, code, "copy me please");
     const copy = await getConversation(viewer, conversationId);
     expect(copy).toMatchObject({ revision: 1, copiedFromShare: code, importedFrom: null, ...data });
     // The copy is the viewer's to edit: the rules accept its next save.
@@ -250,10 +250,10 @@ describe("copySharedConversation", () => {
 
   it("needs a signed-in viewer, the password, and a share that allows download", async () => {
     const { owner, id } = await ownerWithConversation();
-    const locked = await createShare(owner, { conversationId: id, password: "secret" });
+    const locked = await createShare(owner, { conversationId: id, password: "secret words" });
     const noDownload = await createShare(owner, { conversationId: id, allowDownload: false });
     const viewer = await signedIn();
-    expect((await failureOf(copySharedConversation(newClient(), locked.code, "secret"))).kind).toBe(
+    expect((await failureOf(copySharedConversation(newClient(), locked.code, "secret words"))).kind).toBe(
       "not-signed-in",
     );
     expect((await failureOf(copySharedConversation(viewer, locked.code))).reason).toBe("password-required");

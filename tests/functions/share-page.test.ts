@@ -104,6 +104,27 @@ describe("GET /s/{code} of a public share", () => {
     expect(await pendingViews(code)).toBe(2);
   });
 
+  it("counts a replayed beacon once per address, and one without its render time never", async () => {
+    const code = await shareOf();
+    const seen = (query: string) =>
+      fetch(`${HOSTING}/s/${code}/seen${query}`, {
+        headers: { "user-agent": PERSON, "x-forwarded-for": "203.0.113.251" },
+      });
+    for (let i = 0; i < 4; i++) expect((await seen(`?r=${Date.now() - 30_000 - i}`)).status).toBe(200);
+    expect(await pendingViews(code)).toBe(1);
+    await get(`/s/${code}/seen`);
+    expect(await pendingViews(code)).toBe(1);
+  });
+
+  it("redirects any query to the page itself, cacheably, without reading the share", async () => {
+    for (const query of ["?x=1", "?page=2&utm_source=kakao", `?${"a".repeat(500)}`]) {
+      const response = await fetch(`${HOSTING}/s/${"b".repeat(22)}${query}`, { redirect: "manual" });
+      expect(response.status).toBe(301);
+      expect(response.headers.get("location")).toMatch(new RegExp(`/s/${"b".repeat(22)}$`));
+      expect(response.headers.get("cache-control")).toBe("public, max-age=86400, s-maxage=86400");
+    }
+  });
+
   it("leaves out the download button when the share does not allow it", async () => {
     const code = await shareOf(conversationData(3), { allowDownload: false });
     const html = await (await get(`/s/${code}`)).text();
@@ -184,6 +205,24 @@ describe("a password-protected share", () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await refused.text()).not.toContain("치킨");
+  });
+
+  // Production's TRUSTED_PROXY_HOPS_HOSTING=2 (functions/.env.demo-talkstudio): a direct call to the
+  // function URL arrives as [forged…, caller], one through Hosting as [forged…, client, CDN node].
+  it.each([
+    ["called directly", (forged: string) => `${forged}, 203.0.113.201`],
+    ["through Hosting", (forged: string) => `${forged}, 203.0.113.202, 198.18.0.9`],
+  ])("gives a caller %s no extra guess for a forged X-Forwarded-For", async (_, shape) => {
+    const code = await shareOf(conversationData(2), { password: "open sesame" });
+    const budget = RATE_LIMITS.wrongPasswordsPerShareAndIpPer15Minutes;
+    const statuses: number[] = [];
+    for (let i = 0; i < budget + 3; i++) {
+      statuses.push((await post(`/s/${code}`, { password: `guess ${i}` }, shape(`10.9.8.${i}`))).status);
+    }
+    expect(statuses).toEqual([...Array<number>(budget).fill(403), 429, 429, 429]);
+    // Another visitor behind the same CDN node keeps a budget of their own.
+    const neighbour = await post(`/s/${code}`, { password: "open sesame" }, "203.0.113.203, 198.18.0.9");
+    expect(neighbour.status).toBe(200);
   });
 
   it("costs no guess for a password that cannot be one", async () => {

@@ -3,11 +3,19 @@
 // sent, then the address it saw; the demo project trusts one hop).
 import { createUserWithEmailAndPassword } from "firebase/auth";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createConversation, createShare, RATE_LIMITS } from "../../client/src/index.js";
+import {
+  createConversation,
+  createShare,
+  openShare,
+  RATE_LIMITS,
+  SHARE_LIMITS,
+  type TalkStudio,
+} from "../../client/src/index.js";
+import { failureOf } from "../support/failure.js";
 import { conversationData } from "../support/conversation-data.js";
 import { callableUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 
-const PASSWORD = "맞는비밀번호";
+const PASSWORD = "맞는비밀번호입니다";
 
 interface Answer {
   status: number;
@@ -30,12 +38,13 @@ async function openFrom(forwardedFor: string, code: string, password: string): P
     : { status: response.status, reason: details.reason, retryAfterSeconds: details.retryAfterSeconds };
 }
 
-async function passwordShare(): Promise<string> {
+async function ownedPasswordShare(): Promise<{ owner: TalkStudio; code: string }> {
   const owner = newClient();
   await createUserWithEmailAndPassword(owner.auth, `guessed${Date.now()}@example.com`, "password123");
   const { id } = await createConversation(owner, conversationData(2));
-  return (await createShare(owner, { conversationId: id, password: PASSWORD })).code;
+  return { owner, code: (await createShare(owner, { conversationId: id, password: PASSWORD })).code };
 }
+const passwordShare = async () => (await ownedPasswordShare()).code;
 
 const WRONG = { status: 403, reason: "wrong-password" };
 const perAddress = RATE_LIMITS.wrongPasswordsPerShareAndIpPer15Minutes;
@@ -60,6 +69,19 @@ describe("openShare password guessing", () => {
     expect((await openFrom("198.51.100.8", code, PASSWORD)).status).toBe(200);
   });
 
+  it(`sets passwords of at least ${SHARE_LIMITS.passwordMinChars} characters, and still tries shorter old ones`, async () => {
+    const { owner, code } = await ownedPasswordShare();
+    const short = "1".repeat(SHARE_LIMITS.passwordMinChars - 1);
+    const { id } = await createConversation(owner, conversationData(2));
+    expect((await failureOf(createShare(owner, { conversationId: id, password: short }))).kind).toBe(
+      "invalid",
+    );
+    // A share made under the old 4-character minimum still opens with its password.
+    expect(await openFrom("198.51.100.10", code, "1".repeat(SHARE_LIMITS.passwordAttemptMinChars))).toEqual(
+      WRONG,
+    );
+  });
+
   it("spends nothing on right passwords", async () => {
     const code = await passwordShare();
     for (let i = 0; i < perAddress + 3; i++) {
@@ -74,7 +96,7 @@ describe("openShare password guessing", () => {
     `caps wrong guesses per share at ${RATE_LIMITS.wrongPasswordsPerSharePerHour} an hour across addresses`,
     { timeout: 60_000 },
     async () => {
-      const code = await passwordShare();
+      const { owner, code } = await ownedPasswordShare();
       const perShare = RATE_LIMITS.wrongPasswordsPerSharePerHour;
       const addresses = Math.ceil(perShare / perAddress) + 1;
       const answers: Answer[] = [];
@@ -87,6 +109,8 @@ describe("openShare password guessing", () => {
         addresses * perAddress - perShare,
       );
       expect((await openFrom("203.0.113.200", code, PASSWORD)).status).toBe(429);
+      // Its owner, signed in, still opens it: no password, no guess budget.
+      expect((await openShare(owner, code)).content).toEqual(conversationData(2));
     },
   );
 

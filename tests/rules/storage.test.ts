@@ -7,7 +7,7 @@ import {
   initializeTestEnvironment,
   type RulesTestEnvironment,
 } from "@firebase/rules-unit-testing";
-import { deleteObject, getBytes, ref, uploadBytes } from "firebase/storage";
+import { deleteObject, getBytes, listAll, ref, uploadBytes } from "firebase/storage";
 import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
 import { STORAGE_LIMITS, storagePaths } from "../../client/src/index.js";
 import { PROJECT_ID } from "../support/emulators.js";
@@ -41,8 +41,11 @@ describe.skipIf(storageSkipReason)(`storage.rules${storageSkipReason}`, () => {
   };
 
   it("lets anyone read an avatar, and only the owner write or delete one, images up to 2 MB", async () => {
-    for (const who of ["owner", "other", "anonymous"] as const)
+    for (const who of ["owner", "other", "anonymous"] as const) {
       await assertSucceeds(getBytes(ref(storageOf[who](), AVATAR)));
+      // Read by name only: listing would enumerate a user's avatars.
+      await assertFails(listAll(ref(storageOf[who](), storagePaths.avatars("alice"))));
+    }
     const mine = (name: string) => ref(storageOf.owner(), `${storagePaths.avatars("alice")}${name}`);
     await assertSucceeds(uploadBytes(mine("b.png"), bytes(100), { contentType: "image/png" }));
     await assertSucceeds(

@@ -75,7 +75,13 @@ export const SHARE_CODE_PATTERN = new RegExp(`^[A-Za-z0-9_-]{${SHARE_CODE_CHARS}
 
 export const SHARE_LIMITS = {
   codeChars: SHARE_CODE_CHARS,
-  passwordMinChars: 4,
+  /**
+   * A new password's minimum: even eight digits (10^8) survive the longest expiry's guesses with
+   * ≤ 0.11% probability (docs/sharing.md has the arithmetic).
+   */
+  passwordMinChars: 8,
+  /** What an attempt may be: passwords set before the minimum was 8 had 4 and still open. */
+  passwordAttemptMinChars: 4,
   passwordMaxChars: 128,
   minExpiryHours: 1,
   maxExpiryHours: 90 * 24,
@@ -96,4 +102,6 @@ export const RATE_LIMITS = {
   wrongPasswordsPerSharePerHour: 50,
   /** A migration is one or two importConversations requests; this leaves room for retries only. */
   importRequestsPerUserPerHour: 20,
+  /** A cached page lives 2 × 60 s (CDN, then browser): its beacon counts once per address in that. */
+  beaconViewsPerShareAndIpPer2Minutes: 1,
 } as const;

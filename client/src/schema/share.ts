@@ -12,9 +12,15 @@ export const shareCode = z
   .string()
   .check(z.regex(SHARE_CODE_PATTERN, `must be a share code (${SHARE_LIMITS.codeChars} characters)`));
 
+/** A password an owner sets. */
 export const sharePassword = z
   .string()
   .check(z.minLength(SHARE_LIMITS.passwordMinChars), z.maxLength(SHARE_LIMITS.passwordMaxChars));
+
+/** A password a viewer tries: anything shorter cannot be a share's password and costs no guess. */
+export const sharePasswordAttempt = z
+  .string()
+  .check(z.minLength(SHARE_LIMITS.passwordAttemptMinChars), z.maxLength(SHARE_LIMITS.passwordMaxChars));
 
 export const expiresInHours = z
   .int()
@@ -120,7 +126,7 @@ export type ShareSettings = z.infer<typeof shareSettings>;
 export const shareCodeInput = z.strictObject({ code: shareCode });
 export const revokeShareOutput = z.object({ code: shareCode, revokedAt: isoTime });
 
-export const openShareInput = z.strictObject({ code: shareCode, password: z.optional(sharePassword) });
+export const openShareInput = z.strictObject({ code: shareCode, password: z.optional(sharePasswordAttempt) });
 export type OpenShareInput = z.infer<typeof openShareInput>;
 
 /** A share as a viewer sees it: read-only. */

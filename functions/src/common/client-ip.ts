@@ -1,15 +1,18 @@
-import { isIP } from "node:net";
+import { BlockList, isIP } from "node:net";
 
 /**
- * The caller's address from an `X-Forwarded-For` header. Our front ends *append* the address they
- * saw, so only the rightmost `trustedHops` entries are theirs; anything further left was written by
- * the caller and can be forged. The client is the entry our outermost front end wrote:
- * `trustedHops` from the right. Returns null when there are fewer entries than trusted hops (the
- * request did not come through our front ends) or that entry is not an IP address.
+ * The caller's address from an `X-Forwarded-For` header. Google's front end *appends* the address
+ * it saw, so the rightmost entry is the only one nobody else wrote: a direct caller's own address,
+ * or for a request through Hosting the CDN node's. Only when that entry is one of `proxies` (our
+ * CDN's egress ranges) do we step left to the entry the node appended (its client), and so on up to
+ * `trustedHops` entries from the right. Everything further left is the caller's text and is never
+ * read, so a forged header can only name the caller itself. Returns null without an entry or when
+ * the chosen entry is not an IP address.
  */
 export function clientIpFromForwardedFor(
   header: string | string[] | undefined,
   trustedHops: number,
+  proxies: BlockList = new BlockList(),
 ): string | null {
   if (header === undefined || trustedHops < 1) return null;
   // Node joins repeated headers with ", "; an array can still reach us from other frameworks.
@@ -17,8 +20,30 @@ export function clientIpFromForwardedFor(
     .split(",")
     .map((entry) => entry.trim())
     .filter((entry) => entry !== "");
-  const entry = entries[entries.length - trustedHops];
+  let index = entries.length - 1;
+  for (let hop = 1; hop < trustedHops && index > 0 && isProxy(entries[index]!, proxies); hop++) index--;
+  const entry = entries[index];
   return entry !== undefined && isIP(entry) ? entry : null;
+}
+
+function isProxy(entry: string, proxies: BlockList): boolean {
+  const family = isIP(entry);
+  return family !== 0 && proxies.check(entry, family === 6 ? "ipv6" : "ipv4");
+}
+
+/** A BlockList of comma-separated CIDR ranges (`151.101.0.0/16, 2a04:4e42::/32`); throws on a bad one. */
+export function addressRanges(ranges: string): BlockList {
+  const list = new BlockList();
+  for (const range of ranges
+    .split(",")
+    .map((r) => r.trim())
+    .filter((r) => r !== "")) {
+    const [network = "", prefix = ""] = range.split("/");
+    const family = isIP(network);
+    if (family === 0 || !/^\d{1,3}$/.test(prefix)) throw new Error(`Not an address range: ${range}`);
+    list.addSubnet(network, Number(prefix), family === 6 ? "ipv6" : "ipv4");
+  }
+  return list;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Firestore } from "firebase-admin/firestore";
+import type { BlockList } from "node:net";
 import { clientIpFromForwardedFor, rateLimitKeyOfIp } from "../common/client-ip.js";
 import { consumeRateLimit, type RateLimitRule } from "./rate-limiter.js";
 
@@ -11,8 +12,8 @@ import { consumeRateLimit, type RateLimitRule } from "./rate-limiter.js";
 const UNKNOWN_CLIENT_KEY = "unknown";
 
 /** The rate-limit key of the caller's address, read from the trusted end of X-Forwarded-For. */
-export function clientKey(headers: IncomingHttpHeaders, trustedHops: number): string {
-  const ip = clientIpFromForwardedFor(headers["x-forwarded-for"], trustedHops);
+export function clientKey(headers: IncomingHttpHeaders, trustedHops: number, proxies?: BlockList): string {
+  const ip = clientIpFromForwardedFor(headers["x-forwarded-for"], trustedHops, proxies);
   return ip === null ? UNKNOWN_CLIENT_KEY : rateLimitKeyOfIp(ip);
 }
 

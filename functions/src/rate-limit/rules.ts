@@ -36,4 +36,9 @@ export const RATE_LIMIT_RULES = {
     limit: RATE_LIMITS.wrongPasswordsPerSharePerHour,
     windowMs: 60 * MINUTE,
   },
+  beaconViewsPerShareAndAddress: {
+    name: "shareBeacon-ip",
+    limit: RATE_LIMITS.beaconViewsPerShareAndIpPer2Minutes,
+    windowMs: 2 * MINUTE,
+  },
 } satisfies Record<string, RateLimitRule>;

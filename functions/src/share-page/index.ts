@@ -3,15 +3,17 @@
 // (the uptime check), `/s/{code}/card.png` and `/card.png`, `/s/{code}/download`. Each has its own
 // instance cap: public links are bursty.
 import { randomBytes } from "node:crypto";
+import type { BlockList } from "node:net";
 import { logger } from "firebase-functions";
 import { onRequest, type Request } from "firebase-functions/v2/https";
 import type { Response } from "express";
 import * as z from "zod/mini";
 import { DomainError } from "../common/errors.js";
 import { loggedHttp } from "../common/request-log.js";
-import { hostingProxyHops } from "../config.js";
+import { addressRanges } from "../common/client-ip.js";
+import { hostingProxyHops, hostingProxyRanges } from "../config.js";
 import { clientKey } from "../rate-limit/per-ip.js";
-import { shareCode, sharePassword } from "../schema.js";
+import { shareCode, sharePasswordAttempt } from "../schema.js";
 import { productionShareDeps } from "../shares/deps.js";
 import { defaultBucket, exportFiles } from "../storage/bucket.js";
 import { PIXEL, recordPageView } from "./beacon.js";
@@ -27,11 +29,19 @@ const cardPath = /^\/s\/([^/]+)\/card\.png$/;
 const downloadPath = /^\/s\/([^/]+)\/download$/;
 /** The password form's field; anything else about the body is ignored. */
 const passwordForm = z.object({ password: z.string().check(z.maxLength(1024)) });
-const passwordBody = z.object({ password: z.optional(sharePassword) });
+const passwordBody = z.object({ password: z.optional(sharePasswordAttempt) });
+
+let cdnRanges: { text: string; list: BlockList } | undefined;
+/** HOSTING_PROXY_RANGES parsed once per instance (a bad range fails every request, loudly). */
+function cdnNodes(): BlockList {
+  const text = hostingProxyRanges.value();
+  if (cdnRanges?.text !== text) cdnRanges = { text, list: addressRanges(text) };
+  return cdnRanges.list;
+}
 
 const callerOf = (req: Request) => ({
   uid: null,
-  clientKey: clientKey(req.headers, hostingProxyHops.value()),
+  clientKey: clientKey(req.headers, hostingProxyHops.value(), cdnNodes()),
 });
 
 function send(res: Response, answer: PageResponse | CardResponse): void {
@@ -46,6 +56,9 @@ function failed(res: Response, error: unknown): void {
     .type("text/plain; charset=utf-8")
     .send("잠시 후 다시 시도해 주세요.");
 }
+
+/** A redirect never changes, so the CDN may keep it for a day. */
+const REDIRECT_CACHE = "public, max-age=86400, s-maxage=86400";
 
 /** `/s/_health`, for the uptime check (ops/): answers at once, reads and writes nothing. */
 export const HEALTH_PATH = "/s/_health";
@@ -72,6 +85,15 @@ async function answerPage(req: Request, res: Response): Promise<void> {
     return;
   }
   const code = pagePath.exec(req.path)?.[1] ?? "";
+  // The page takes no query: any query string would skip the CDN's copy and make us render again,
+  // so it gets a redirect to the page itself that the CDN keeps, and no Firestore work at all.
+  if (req.method === "GET" && req.url.includes("?")) {
+    res
+      .status(301)
+      .set({ Location: `/s/${encodeURIComponent(code)}`, "Cache-Control": REDIRECT_CACHE })
+      .end();
+    return;
+  }
   const form = req.method === "POST" ? passwordForm.safeParse(req.body) : null;
   const password = form?.success ? form.data.password : req.method === "POST" ? "" : undefined;
   const deps = { ...productionShareDeps(), nonce: () => randomBytes(16).toString("base64") };

@@ -2,7 +2,7 @@
 // Every way in goes through unlockShare, so the page has openShare's rules and limits.
 import { DomainError } from "../common/errors.js";
 import type { HttpAnswer } from "./answer.js";
-import { shareCode, sharePassword, type ConversationData } from "../schema.js";
+import { SHARE_LIMITS, shareCode, sharePasswordAttempt, type ConversationData } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "../shares/deps.js";
 import { shareUrl, type StoredShare } from "../shares/documents.js";
 import { unlockShare } from "../shares/open.js";
@@ -132,8 +132,8 @@ function passwordForm(deps: PageDeps, code: string, status: number, error: strin
         type="password"
         autocomplete="current-password"
         required
-        minlength="4"
-        maxlength="128"
+        minlength="${SHARE_LIMITS.passwordAttemptMinChars}"
+        maxlength="${SHARE_LIMITS.passwordMaxChars}"
         autofocus
       />
       <button class="button" type="submit">대화 보기</button>
@@ -211,8 +211,13 @@ export async function sharePageAnswer(
   // An odd path never reaches Firestore.
   if (!shareCode.safeParse(code).success) return notFound(deps, code);
   // A password that cannot be right costs no guess.
-  if (password !== undefined && !sharePassword.safeParse(password).success) {
-    return passwordForm(deps, code, 400, "비밀번호는 4자에서 128자 사이예요.");
+  if (password !== undefined && !sharePasswordAttempt.safeParse(password).success) {
+    return passwordForm(
+      deps,
+      code,
+      400,
+      `비밀번호는 ${SHARE_LIMITS.passwordAttemptMinChars}자에서 ${SHARE_LIMITS.passwordMaxChars}자 사이예요.`,
+    );
   }
   try {
     const { share, content } = await unlockShare(deps, caller, code, password);

@@ -17,30 +17,16 @@ export interface UnlockedShare {
 const wrongPassword = () =>
   new DomainError("permission-denied", "wrong-password", "That is not this share's password.");
 
-/** The content of a live share: public at once, protected only for its password. */
-async function contentFor(
-  deps: ShareDeps,
-  code: string,
-  password: string | undefined,
-): Promise<UnlockedShare> {
-  const share = existing(await shareRef(deps.db, code).get());
-  assertLive(share, deps.now());
-  if (!share.passwordProtected && share.content !== null) return { code, share, content: share.content };
-  if (password === undefined) {
-    throw new DomainError("permission-denied", "password-required", "This share needs its password.");
-  }
-  const secret = (await secretRef(deps.db, code).get()).data();
-  if (!secret?.password || !secret.content || !(await verifyPassword(password, secret.password))) {
-    throw wrongPassword();
-  }
-  return { code, share, content: secret.content };
+async function secretContent(deps: ShareDeps, code: string) {
+  return (await secretRef(deps.db, code).get()).data();
 }
 
 /**
- * A live share's content for this caller, counted as one read against their budgets. A call that
- * brings a password also reserves one guess in each of two budgets (per share and address, per
- * share) before the password is checked, so concurrent guesses can never exceed them; only a wrong
- * password keeps its guess spent. Does not count a view: callers decide.
+ * A live share's content for this caller, counted as one read against their budgets. Its owner
+ * (signed in) needs no password and spends no guess, so no stranger's guessing locks them out. Anyone
+ * else's password reserves one guess in each of two budgets (per share and address, per share) before
+ * it is checked, so concurrent guesses can never exceed them; only a wrong password keeps its guess
+ * spent. Does not count a view: callers decide.
  */
 export async function unlockShare(
   deps: ShareDeps,
@@ -48,15 +34,27 @@ export async function unlockShare(
   code: string,
   password: string | undefined,
 ): Promise<UnlockedShare> {
-  const guesses = password === undefined ? [] : guessCharges(code, caller.clientKey);
-  const slots = await consumeRateLimits(deps.db, [...readCharges(caller), ...guesses], deps.now());
-  const guessSlots = slots.filter((slot) => guesses.includes(slot.charge));
+  await consumeRateLimits(deps.db, readCharges(caller), deps.now());
+  const share = existing(await shareRef(deps.db, code).get());
+  assertLive(share, deps.now());
+  if (!share.passwordProtected && share.content !== null) return { code, share, content: share.content };
+  if (caller.uid !== null && caller.uid === share.ownerUid) {
+    const secret = await secretContent(deps, code);
+    if (!secret?.content) throw wrongPassword();
+    return { code, share, content: secret.content };
+  }
+  if (password === undefined) {
+    throw new DomainError("permission-denied", "password-required", "This share needs its password.");
+  }
+  const guessSlots = await consumeRateLimits(deps.db, guessCharges(code, caller.clientKey), deps.now());
   let spent = false;
   try {
-    return await contentFor(deps, code, password);
-  } catch (error) {
-    spent = error instanceof DomainError && error.reason === "wrong-password";
-    throw error;
+    const secret = await secretContent(deps, code);
+    if (!secret?.password || !secret.content || !(await verifyPassword(password, secret.password))) {
+      spent = true;
+      throw wrongPassword();
+    }
+    return { code, share, content: secret.content };
   } finally {
     if (!spent) await releaseRateLimits(guessSlots);
   }
