@@ -11,6 +11,7 @@ import {
 import type { ShareDeps } from "./deps.js";
 import {
   hoursFrom,
+  liveSharesOf,
   ownedBy,
   revokeShareDocuments,
   secretRef,
@@ -31,6 +32,8 @@ interface NewShareSettings {
   expiresInHours: number;
   password: PasswordHash | null;
   allowDownload: boolean;
+  /** The share regenerateShare is replacing: it is revoked right after, so it does not count. */
+  replaces?: string;
 }
 
 class CodeTaken extends Error {}
@@ -46,6 +49,16 @@ async function writeNewShare(deps: ShareDeps, uid: string, settings: NewShareSet
       db.doc(firestorePaths.content(uid, settings.conversationId)),
     );
     if (existing!.exists) throw new CodeTaken();
+    // Read in the transaction, so concurrent creates of one conversation cannot both pass the cap.
+    const live = await tx.get(liveSharesOf(db, uid, settings.conversationId, now).select());
+    const others = live.docs.filter((doc) => doc.id !== settings.replaces);
+    if (others.length >= SHARE_LIMITS.liveSharesPerConversation) {
+      throw new DomainError(
+        "failed-precondition",
+        "too-many-shares",
+        `A conversation can have at most ${SHARE_LIMITS.liveSharesPerConversation} live shares: revoke one first.`,
+      );
+    }
     const copy = sharedContentOf(content!);
     if (copy === null) {
       throw new DomainError("not-found", "conversation-not-found", "There is no such conversation.");
@@ -123,6 +136,7 @@ export async function regenerateShare(
     ),
     password: secret.data()?.password ?? null,
     allowDownload: old.allowDownload,
+    replaces: code,
   });
   await revokeShareDocuments(deps, code);
   return created;

@@ -27,6 +27,18 @@ export const secretRef = (db: Firestore, code: string) =>
 
 export type ShareState = "live" | "expired" | "revoked";
 
+/**
+ * The live shares of one conversation: not revoked, expiring after `now`. At most
+ * SHARE_LIMITS.liveSharesPerConversation (createShare refuses more), which bounds a save's sync.
+ */
+export const liveSharesOf = (db: Firestore, uid: string, conversationId: string, now: Date) =>
+  db
+    .collection(firestorePaths.shares)
+    .where("ownerUid", "==", uid)
+    .where("conversationId", "==", conversationId)
+    .where("revokedAt", "==", null)
+    .where("expiresAt", ">", Timestamp.fromDate(now));
+
 export function stateOf(share: StoredShare, now: Date): ShareState {
   if (share.revokedAt !== null) return "revoked";
   // Expiry is checked on every read: TTL deletion can lag by a day.

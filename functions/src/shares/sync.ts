@@ -1,8 +1,8 @@
 // Shares follow their conversation: a save refreshes every live share's copy, a deletion revokes them.
 import { Timestamp, type DocumentData } from "firebase-admin/firestore";
-import { firestorePaths, parseContentRecord } from "../schema.js";
+import { parseContentRecord } from "../schema.js";
 import type { ShareDeps } from "./deps.js";
-import { revokeShareDocuments, secretRef, stateOf, type StoredShare } from "./documents.js";
+import { liveSharesOf, revokeShareDocuments, secretRef, stateOf, type StoredShare } from "./documents.js";
 
 export interface SyncResult {
   updated: number;
@@ -22,13 +22,8 @@ export async function syncSharesOfConversation(
 ): Promise<SyncResult> {
   const { db } = deps;
   const now = deps.now();
-  const shares = await db
-    .collection(firestorePaths.shares)
-    .where("ownerUid", "==", uid)
-    .where("conversationId", "==", conversationId)
-    .where("revokedAt", "==", null)
-    .get();
-  const live = shares.docs.filter((doc) => stateOf(doc.data() as StoredShare, now) === "live");
+  // At most SHARE_LIMITS.liveSharesPerConversation: a save rewrites that many copies at most.
+  const live = (await liveSharesOf(db, uid, conversationId, now).get()).docs;
   if (after === undefined) {
     await Promise.all(live.map((doc) => revokeShareDocuments(deps, doc.id)));
     return { updated: 0, revoked: live.length };
