@@ -35,7 +35,9 @@ async function seedOwnedData(db: Firestore, uid: string, shareCode: string): Pro
     firestorePaths.content(uid, "c1"),
     firestorePaths.conversation(uid, "c2"),
     firestorePaths.throttle(uid, "conversationCreates"),
+    firestorePaths.ownShare(uid, shareCode),
     firestorePaths.share(shareCode),
+    firestorePaths.shareOwner(shareCode),
     firestorePaths.shareSecret(shareCode),
     `${firestorePaths.shareViewShards(shareCode)}/0`,
   ].map((path) => db.doc(path));

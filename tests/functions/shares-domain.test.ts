@@ -105,7 +105,7 @@ describe("limits under concurrency", () => {
       expect(refused).toHaveLength(100 - budget);
       for (const o of refused)
         expect(o.reason).toMatchObject({ code: "resource-exhausted", reason: "rate-limited" });
-      const stored = await db.collection(firestorePaths.shares).where("ownerUid", "==", "owner").get();
+      const stored = await db.collection(firestorePaths.ownShares("owner")).get();
       expect(stored.docs.map((d) => d.id).sort()).toEqual([...codes].sort());
       clock.ms = T0 + 60_000;
       expect((await createShare(deps, "owner", { conversationId: ids[100]! })).code).toHaveLength(22);
@@ -172,7 +172,8 @@ describe("codes", () => {
     await createShare(deps, "owner", { conversationId: cid });
     const second = await createShare(deps, "other", { conversationId: "c9" });
     expect(second.code).toBe("B".repeat(22));
-    expect((await db.doc(firestorePaths.share("A".repeat(22))).get()).get("ownerUid")).toBe("owner");
+    expect((await db.doc(firestorePaths.shareOwner("A".repeat(22))).get()).get("ownerUid")).toBe("owner");
+    expect((await db.doc(firestorePaths.share("A".repeat(22))).get()).get("ownerUid")).toBeUndefined();
   });
 });
 
@@ -233,6 +234,9 @@ describe("sweepShares", () => {
     expect(left).toEqual([long.code, revokedRecently.code].sort());
     expect((await db.doc(firestorePaths.shareSecret(short.code)).get()).exists).toBe(false);
     expect((await db.collection(firestorePaths.shareViewShards(short.code)).get()).size).toBe(0);
+    // The owner's records go with their shares.
+    const records = (await db.collection(firestorePaths.ownShares("owner")).get()).docs.map((d) => d.id);
+    expect(records.sort()).toEqual([long.code, revokedRecently.code].sort());
     expect(await sweepShares(db, new Date(T0 + REVOKED_RETENTION_MS + 1))).toEqual({
       expired: 0,
       revoked: 0,
@@ -326,8 +330,10 @@ describe("view counts", () => {
       ),
     );
     expect(await flushViewCounts(db, 7)).toBe(2 * 55);
-    for (const code of codes)
+    for (const code of codes) {
       expect((await db.doc(firestorePaths.share(code)).get()).get("viewCount")).toBe(55);
+      expect((await db.doc(firestorePaths.ownShare("owner", code)).get()).get("viewCount")).toBe(55);
+    }
     expect(await flushViewCounts(db, 7)).toBe(0);
   });
 

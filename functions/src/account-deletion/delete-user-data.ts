@@ -33,13 +33,14 @@ export async function deleteUserData(uid: string, deps: DeleteUserDataDeps): Pro
   let sharesDeleted = 0;
   // Each page is deleted before the next is read, so the same query from the start finds the rest.
   for (;;) {
-    const page = await db
-      .collection(firestorePaths.shares)
-      .where("ownerUid", "==", uid)
-      .limit(pageSize)
-      .select()
-      .get();
-    await Promise.all(page.docs.map((share) => db.recursiveDelete(share.ref)));
+    // The owner's records name the shares; each goes with its record.
+    const page = await db.collection(firestorePaths.ownShares(uid)).limit(pageSize).select().get();
+    await Promise.all(
+      page.docs.map(async (own) => {
+        await db.recursiveDelete(db.doc(firestorePaths.share(own.id)));
+        await own.ref.delete();
+      }),
+    );
     sharesDeleted += page.size;
     if (page.size < pageSize) break;
   }

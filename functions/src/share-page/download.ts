@@ -3,7 +3,7 @@
 // URL, which would outlive revocation and expiry — or, without one, the conversation is rendered.
 import type { ConversationData } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "../shares/deps.js";
-import { assertDownloadAllowed } from "../shares/documents.js";
+import { assertDownloadAllowed, ownerRef } from "../shares/documents.js";
 import { unlockShare } from "../shares/open.js";
 import { EXPORT_LIST_MAX_PAGES, type ExportListing, type ListedExport } from "../storage/exports-sweep.js";
 
@@ -56,7 +56,9 @@ export async function resolveShareDownload(
 ): Promise<ShareDownload> {
   const { share, content } = await unlockShare(deps, caller, input.code, input.password);
   assertDownloadAllowed(share);
-  const newest = files && (await newestExport(files, share.ownerUid, share.conversationId));
+  // Whose exports: the functions-only owner link, never the public document.
+  const owner = files && (await ownerRef(deps.db, input.code).get()).data();
+  const newest = owner && (await newestExport(files, owner.ownerUid, owner.conversationId));
   if (!newest) return { kind: "render", content, fileName: `talkstudio-${input.code}.png` };
   const extension = newest.name.split(".").at(-1) ?? "png";
   return {

@@ -13,6 +13,9 @@ import {
   hoursFrom,
   liveSharesOf,
   ownedBy,
+  ownerRef,
+  ownRecordOf,
+  ownShareRef,
   revokeShareDocuments,
   secretRef,
   sharedContentOf,
@@ -65,8 +68,6 @@ async function writeNewShare(deps: ShareDeps, uid: string, settings: NewShareSet
     }
     const isProtected = settings.password !== null;
     const share: StoredShare = {
-      ownerUid: uid,
-      conversationId: settings.conversationId,
       title: copy.data.title,
       createdAt: Timestamp.fromDate(now),
       updatedAt: Timestamp.fromDate(now),
@@ -85,6 +86,8 @@ async function writeNewShare(deps: ShareDeps, uid: string, settings: NewShareSet
     };
     tx.create(shareRef(db, code), share);
     tx.create(secretRef(db, code), secret);
+    tx.create(ownShareRef(db, uid, code), ownRecordOf(share, settings.conversationId));
+    tx.create(ownerRef(db, code), { ownerUid: uid, conversationId: settings.conversationId, expiresAt });
   });
   return { code, url: shareUrl(deps.baseUrl, code), expiresAt: expiresAt.toDate().toISOString() };
 }
@@ -125,8 +128,12 @@ export async function regenerateShare(
 ): Promise<CreateShareOutput> {
   const { db } = deps;
   await consumeRateLimits(db, createCharges(uid), deps.now());
-  const [snapshot, secret] = await Promise.all([shareRef(db, code).get(), secretRef(db, code).get()]);
-  const old = ownedBy(snapshot, uid);
+  const [own, snapshot, secret] = await db.getAll(
+    ownShareRef(db, uid, code),
+    shareRef(db, code),
+    secretRef(db, code),
+  );
+  const old = ownedBy(own!, snapshot!);
   const remainingHours = Math.ceil((old.expiresAt.toMillis() - deps.now().getTime()) / 3_600_000);
   const created = await createWithFreshCode(deps, uid, {
     conversationId: old.conversationId,
@@ -134,10 +141,10 @@ export async function regenerateShare(
       Math.max(remainingHours, SHARE_LIMITS.minExpiryHours),
       SHARE_LIMITS.maxExpiryHours,
     ),
-    password: secret.data()?.password ?? null,
+    password: (secret!.data() as StoredSecret | undefined)?.password ?? null,
     allowDownload: old.allowDownload,
     replaces: code,
   });
-  await revokeShareDocuments(deps, code);
+  await revokeShareDocuments(deps, uid, code);
   return created;
 }

@@ -2,7 +2,7 @@
 import { Timestamp, type DocumentData } from "firebase-admin/firestore";
 import { parseContentRecord } from "../schema.js";
 import type { ShareDeps } from "./deps.js";
-import { liveSharesOf, revokeShareDocuments, secretRef, stateOf, type StoredShare } from "./documents.js";
+import { liveSharesOf, mirrored, revokeShareDocuments, secretRef, shareRef, stateOf } from "./documents.js";
 
 export interface SyncResult {
   updated: number;
@@ -25,7 +25,7 @@ export async function syncSharesOfConversation(
   // At most SHARE_LIMITS.liveSharesPerConversation: a save rewrites that many copies at most.
   const live = (await liveSharesOf(db, uid, conversationId, now).get()).docs;
   if (after === undefined) {
-    await Promise.all(live.map((doc) => revokeShareDocuments(deps, doc.id)));
+    await Promise.all(live.map((doc) => revokeShareDocuments(deps, uid, doc.id)));
     return { updated: 0, revoked: live.length };
   }
   const parsed = parseContentRecord(after);
@@ -41,15 +41,16 @@ export async function syncSharesOfConversation(
   await Promise.all(
     live.map((doc) =>
       db.runTransaction(async (tx) => {
-        const share = (await tx.get(doc.ref)).data() as StoredShare | undefined;
+        const share = (await tx.get(shareRef(db, doc.id))).data();
         if (!share || stateOf(share, now) !== "live" || share.revision >= revision) return;
-        const stamp = Timestamp.fromDate(now);
-        tx.update(doc.ref, {
+        const change = {
           title: data.title,
           revision,
-          updatedAt: stamp,
+          updatedAt: Timestamp.fromDate(now),
           content: share.passwordProtected ? null : data,
-        });
+        };
+        tx.update(shareRef(db, doc.id), change);
+        tx.update(doc.ref, mirrored(change));
         if (share.passwordProtected) tx.update(secretRef(db, doc.id), { content: data });
         updated++;
       }),

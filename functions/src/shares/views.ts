@@ -10,7 +10,7 @@ import {
 } from "firebase-admin/firestore";
 import { firestorePaths } from "../schema.js";
 import { isPreviewCrawler } from "./crawlers.js";
-import { shareRef } from "./documents.js";
+import { ownerRef, ownShareRef, shareRef } from "./documents.js";
 
 /** Firestore sustains about one write a second per document: 10 shards take ~10 views a second. */
 export const VIEW_SHARDS = 10;
@@ -45,7 +45,7 @@ export const VIEW_FLUSH_PAGE = 100;
 /** Moves one share's pending views into its viewCount (or drops the shards of a share that is gone). */
 function flushShare(db: Firestore, code: string, shards: DocumentReference[]): Promise<number> {
   return db.runTransaction(async (tx) => {
-    const [share, ...snapshots] = await tx.getAll(shareRef(db, code), ...shards);
+    const [share, owner, ...snapshots] = await tx.getAll(shareRef(db, code), ownerRef(db, code), ...shards);
     const counts = snapshots.map((s) => (s.get("pending") as number | undefined) ?? 0);
     const total = counts.reduce((a, b) => a + b, 0);
     if (!share!.exists) {
@@ -53,6 +53,8 @@ function flushShare(db: Firestore, code: string, shards: DocumentReference[]): P
       return 0;
     }
     tx.update(share!.ref, { viewCount: FieldValue.increment(total) });
+    const ownerUid = owner!.get("ownerUid") as string | undefined;
+    if (ownerUid) tx.update(ownShareRef(db, ownerUid, code), { viewCount: FieldValue.increment(total) });
     shards.forEach((ref, i) => tx.update(ref, { pending: FieldValue.increment(-counts[i]!) }));
     return total;
   });
