@@ -151,7 +151,8 @@ describe.skipIf(chromiumMissing !== undefined)(`the share page in Chromium${skip
     await expect.poll(() => page.textContent("#copy")).toContain(title);
     expect(await owned()).toBe(before);
     await page.click("#copy-confirm");
-    await expect.poll(() => page.textContent("#copy")).toMatch(/복사했어요/);
+    // The copy callable's first call starts its worker: seconds on a busy machine.
+    await expect.poll(() => page.textContent("#copy"), { timeout: 30_000 }).toMatch(/복사했어요/);
     expect(await owned()).toBe(before + 1);
   });
 });

@@ -41,27 +41,36 @@ interface NewShareSettings {
 
 class CodeTaken extends Error {}
 
+/**
+ * Refuses a share beyond SHARE_LIMITS.liveSharesPerConversation. Read before the creating
+ * transaction, not in it: a query in every create's transaction made concurrent creates of one user
+ * abort each other. Creates in flight together can pass it at once, so the cap can be exceeded by
+ * those (at most the 30-a-minute create budget); each save's work stays bounded by that.
+ */
+async function assertUnderShareCap(deps: ShareDeps, uid: string, settings: NewShareSettings, now: Date) {
+  const live = await liveSharesOf(deps.db, uid, settings.conversationId, now).select().get();
+  const others = live.docs.filter((doc) => doc.id !== settings.replaces);
+  if (others.length >= SHARE_LIMITS.liveSharesPerConversation) {
+    throw new DomainError(
+      "failed-precondition",
+      "too-many-shares",
+      `A conversation can have at most ${SHARE_LIMITS.liveSharesPerConversation} live shares: revoke one first.`,
+    );
+  }
+}
+
 /** Creates the share documents from the conversation's current content, in one transaction. */
 async function writeNewShare(deps: ShareDeps, uid: string, settings: NewShareSettings, code: string) {
   const { db } = deps;
   const now = deps.now();
   const expiresAt = hoursFrom(now, settings.expiresInHours);
+  await assertUnderShareCap(deps, uid, settings, now);
   await db.runTransaction(async (tx) => {
     const [existing, content] = await tx.getAll(
       shareRef(db, code),
       db.doc(firestorePaths.content(uid, settings.conversationId)),
     );
     if (existing!.exists) throw new CodeTaken();
-    // Read in the transaction, so concurrent creates of one conversation cannot both pass the cap.
-    const live = await tx.get(liveSharesOf(db, uid, settings.conversationId, now).select());
-    const others = live.docs.filter((doc) => doc.id !== settings.replaces);
-    if (others.length >= SHARE_LIMITS.liveSharesPerConversation) {
-      throw new DomainError(
-        "failed-precondition",
-        "too-many-shares",
-        `A conversation can have at most ${SHARE_LIMITS.liveSharesPerConversation} live shares: revoke one first.`,
-      );
-    }
     const copy = sharedContentOf(content!);
     if (copy === null) {
       throw new DomainError("not-found", "conversation-not-found", "There is no such conversation.");
