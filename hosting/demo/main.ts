@@ -9,6 +9,7 @@ import {
   listConversations,
   listShares,
   onUserChanged,
+  openShare,
   signInWithGoogle,
   signOut,
   TalkStudioError,
@@ -104,15 +105,32 @@ async function showShares(): Promise<void> {
   );
 }
 
-/** `/?copy=CODE`: the share page's "내 계정에 복사" lands here. */
-async function copyFromLink(): Promise<void> {
+/**
+ * `/?copy=CODE`: the share page's "내 계정에 복사" lands here. A link can be sent to anyone, so
+ * nothing is copied until the visitor has seen what it is (the shared title) and said yes.
+ */
+async function offerCopyFromLink(): Promise<void> {
   const code = new URLSearchParams(location.search).get("copy");
   if (!code) return;
+  history.replaceState(null, "", "/");
   const section = byId("copy");
   section.hidden = false;
-  const { conversationId } = await copySharedConversation(ts, code);
-  section.textContent = `공유된 대화를 내 계정에 복사했어요 (${conversationId}).`;
-  history.replaceState(null, "", "/");
+  section.textContent = "공유된 대화를 불러오는 중…";
+  const { title } = await openShare(ts, code);
+  const question = document.createElement("p");
+  question.textContent = `공유된 대화 "${title}"을(를) 내 계정에 복사할까요?`;
+  const confirm = button("복사하기", async () => {
+    const { conversationId } = await copySharedConversation(ts, code);
+    section.textContent = `공유된 대화를 내 계정에 복사했어요 (${conversationId}).`;
+    await showConversations();
+  });
+  confirm.id = "copy-confirm";
+  const cancel = button("취소", () => {
+    section.hidden = true;
+    return Promise.resolve();
+  });
+  cancel.id = "copy-cancel";
+  section.replaceChildren(question, confirm, cancel);
 }
 
 byId("demo-sign-in").addEventListener("click", () => {
@@ -136,5 +154,5 @@ onUserChanged(ts, (user) => {
     byId("shares").replaceChildren();
     return;
   }
-  copyFromLink().then(showConversations).then(showShares).catch(problem);
+  showConversations().then(showShares).then(offerCopyFromLink).catch(problem);
 });

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ConversationData, PlatformSkin } from "../../client/src/index.js";
+import { firestorePaths, type ConversationData, type PlatformSkin } from "../../client/src/index.js";
 import { revokeShare } from "../../functions/src/shares/manage.js";
 import { DEMO_USER } from "../../dev/demo-projects.js";
 import { adminAuth, adminDb } from "../support/admin.js";
@@ -140,5 +140,19 @@ describe.skipIf(chromiumMissing !== undefined)(`the share page in Chromium${skip
     const url = (await page.textContent("#status"))?.match(/http\S+/)?.[0] ?? "";
     await page.goto(url);
     await expect.poll(() => page.locator(".msg").count()).toBeGreaterThan(0);
+
+    // "/?copy=CODE" shows the shared title and copies only once the visitor says yes.
+    const code = url.split("/").at(-1)!;
+    const { title } = (await adminDb().doc(firestorePaths.share(code)).get()).data() as { title: string };
+    const owned = async () =>
+      (await adminDb().collection(firestorePaths.conversations(DEMO_USER.uid)).count().get()).data().count;
+    const before = await owned();
+    await page.goto(`${HOSTING}/?copy=${code}`);
+    await expect.poll(() => page.textContent("#copy")).toContain(title);
+    expect(await owned()).toBe(before);
+    await page.click("#copy-confirm");
+    // The copy callable's first call starts its worker: seconds on a busy machine.
+    await expect.poll(() => page.textContent("#copy"), { timeout: 30_000 }).toMatch(/복사했어요/);
+    expect(await owned()).toBe(before + 1);
   });
 });

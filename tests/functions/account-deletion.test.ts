@@ -35,7 +35,9 @@ async function seedOwnedData(db: Firestore, uid: string, shareCode: string): Pro
     firestorePaths.content(uid, "c1"),
     firestorePaths.conversation(uid, "c2"),
     firestorePaths.throttle(uid, "conversationCreates"),
+    firestorePaths.ownShare(uid, shareCode),
     firestorePaths.share(shareCode),
+    firestorePaths.shareOwner(shareCode),
     firestorePaths.shareSecret(shareCode),
     `${firestorePaths.shareViewShards(shareCode)}/0`,
   ].map((path) => db.doc(path));
@@ -128,5 +130,17 @@ describe("deleteUserData (domain)", () => {
       prefixes: storagePaths.ownedBy("u2"),
     });
     expect(await allDocumentPaths(db)).toEqual([]);
+  });
+
+  it("deletes the user's shares a page at a time: more than one page, all of them", async () => {
+    const db = adminDb();
+    const codes = Array.from({ length: 5 }, (_, i) => `U3SHARE${i}`);
+    await Promise.all(codes.map((code) => seedOwnedData(db, "u3", code)));
+    await seedOwnedData(db, "u4", "U4SHARE");
+    const summary = await deleteUserData("u3", { db, files: null, log: () => undefined, pageSize: 2 });
+    expect(summary.sharesDeleted).toBe(5);
+    const left = await allDocumentPaths(db);
+    expect(left.filter((path) => path.includes("U3SHARE") || path.includes("u3"))).toEqual([]);
+    expect(left).toContain(firestorePaths.share("U4SHARE"));
   });
 });

@@ -8,8 +8,12 @@ import { IMAGE_LIMITS } from "../../functions/src/share-page/card/limits.js";
 import { createShare } from "../../functions/src/shares/create.js";
 import type { ShareDeps } from "../../functions/src/shares/deps.js";
 import { revokeShare } from "../../functions/src/shares/manage.js";
-import { resolveShareDownload } from "../../functions/src/share-page/download.js";
-import type { ExportListing } from "../../functions/src/storage/exports-sweep.js";
+import { newestExport, resolveShareDownload } from "../../functions/src/share-page/download.js";
+import {
+  EXPORT_LIST_MAX_PAGES,
+  EXPORT_LIST_PAGE,
+  type ExportListing,
+} from "../../functions/src/storage/exports-sweep.js";
 import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearFirestore, emulatorHosts, PROJECT_ID, REGION } from "../support/emulators.js";
@@ -38,17 +42,25 @@ async function shareOf(
   return { code, conversationId };
 }
 
-const listing = (names: [string, string][]): ExportListing => ({
-  list: (prefix) =>
-    Promise.resolve(
-      names
-        .filter(([name]) => name.startsWith(prefix))
-        .map(([name, timeCreated]) => ({
-          name,
-          timeCreated,
-          contentType: name.endsWith(".webp") ? "image/webp" : "image/png",
-        })),
-    ),
+// Lists like the bucket: only the exports of one uid and conversation, EXPORT_LIST_PAGE at a time.
+const listing = (names: [string, string][], pagesRead: string[] = []): ExportListing => ({
+  exportsOf: (uid, conversationId, pageToken) => {
+    pagesRead.push(pageToken ?? "start");
+    const matching = names.filter(([name]) => {
+      const [root, owner, , conversation] = name.split("/");
+      return root === "exports" && owner === uid && conversation === conversationId;
+    });
+    const start = Number(pageToken ?? 0);
+    const end = start + EXPORT_LIST_PAGE;
+    return Promise.resolve({
+      files: matching.slice(start, end).map(([name, timeCreated]) => ({
+        name,
+        timeCreated,
+        contentType: name.endsWith(".webp") ? "image/webp" : "image/png",
+      })),
+      next: end < matching.length ? String(end) : undefined,
+    });
+  },
 });
 
 const rejection = (promise: Promise<unknown>) =>
@@ -119,6 +131,32 @@ describe("resolveShareDownload", () => {
     };
     expect(await resolveShareDownload(deps(db), caller, listing([]), { code })).toEqual(rendered);
     expect(await resolveShareDownload(deps(db), caller, null, { code })).toEqual(rendered);
+  });
+});
+
+describe("newestExport", () => {
+  const many = (count: number, newestAt: number): [string, string][] =>
+    Array.from({ length: count }, (_, i) => [
+      `exports/owner/2026-11-25/conv/${i}.png`,
+      new Date(Date.UTC(2026, 10, 25, 0, 0, i === newestAt ? 9999 : i)).toISOString(),
+    ]);
+
+  it("reads the conversation's exports a page at a time and keeps the newest across pages", async () => {
+    const pagesRead: string[] = [];
+    const files = listing([...many(EXPORT_LIST_PAGE * 2 + 5, EXPORT_LIST_PAGE + 3)], pagesRead);
+    const newest = await newestExport(files, "owner", "conv");
+    expect(newest?.name).toBe(`exports/owner/2026-11-25/conv/${EXPORT_LIST_PAGE + 3}.png`);
+    expect(pagesRead).toEqual(["start", String(EXPORT_LIST_PAGE), String(EXPORT_LIST_PAGE * 2)]);
+  });
+
+  it("stops after EXPORT_LIST_MAX_PAGES pages however many exports there are", async () => {
+    const pagesRead: string[] = [];
+    await newestExport(
+      listing(many(EXPORT_LIST_PAGE * (EXPORT_LIST_MAX_PAGES + 2), 0), pagesRead),
+      "owner",
+      "conv",
+    );
+    expect(pagesRead).toHaveLength(EXPORT_LIST_MAX_PAGES);
   });
 });
 

@@ -12,7 +12,7 @@ import { revokeShare, updateShare } from "../../functions/src/shares/manage.js";
 import { openShare, unlockShare } from "../../functions/src/shares/open.js";
 import { REVOKED_RETENTION_MS, sweepShares } from "../../functions/src/shares/sweep.js";
 import { syncSharesOfConversation } from "../../functions/src/shares/sync.js";
-import { countPageView, countView, flushViewCounts } from "../../functions/src/shares/views.js";
+import { countPageView, countView, flushViewCounts, VIEW_SHARDS } from "../../functions/src/shares/views.js";
 import { markAccountClosed } from "../../functions/src/common/closed-accounts.js";
 import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
@@ -94,9 +94,11 @@ describe("limits under concurrency", () => {
       const db = adminDb();
       const clock = { ms: T0 };
       const deps = depsAt(db, clock);
-      await seedConversation(db, "owner", cid, conversationData(2));
+      // One conversation each: the live-share cap per conversation is not what this test is about.
+      const ids = Array.from({ length: 101 }, (_, i) => `${cid}-${i}`);
+      await Promise.all(ids.map((id) => seedConversation(db, "owner", id, conversationData(2))));
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 100 }, () => createShare(deps, "owner", { conversationId: cid })),
+        ids.slice(0, 100).map((id) => createShare(deps, "owner", { conversationId: id })),
       );
       const budget = RATE_LIMITS.shareCreatesPerUserPerMinute;
       const codes = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value.code] : []));
@@ -105,10 +107,10 @@ describe("limits under concurrency", () => {
       expect(refused).toHaveLength(100 - budget);
       for (const o of refused)
         expect(o.reason).toMatchObject({ code: "resource-exhausted", reason: "rate-limited" });
-      const stored = await db.collection(firestorePaths.shares).where("ownerUid", "==", "owner").get();
+      const stored = await db.collection(firestorePaths.ownShares("owner")).get();
       expect(stored.docs.map((d) => d.id).sort()).toEqual([...codes].sort());
       clock.ms = T0 + 60_000;
-      expect((await createShare(deps, "owner", { conversationId: cid })).code).toHaveLength(22);
+      expect((await createShare(deps, "owner", { conversationId: ids[100]! })).code).toHaveLength(22);
     },
   );
 
@@ -172,7 +174,8 @@ describe("codes", () => {
     await createShare(deps, "owner", { conversationId: cid });
     const second = await createShare(deps, "other", { conversationId: "c9" });
     expect(second.code).toBe("B".repeat(22));
-    expect((await db.doc(firestorePaths.share("A".repeat(22))).get()).get("ownerUid")).toBe("owner");
+    expect((await db.doc(firestorePaths.shareOwner("A".repeat(22))).get()).get("ownerUid")).toBe("owner");
+    expect((await db.doc(firestorePaths.share("A".repeat(22))).get()).get("ownerUid")).toBeUndefined();
   });
 });
 
@@ -270,10 +273,64 @@ describe("sweepShares", () => {
     expect(left).toEqual([long.code, revokedRecently.code].sort());
     expect((await db.doc(firestorePaths.shareSecret(short.code)).get()).exists).toBe(false);
     expect((await db.collection(firestorePaths.shareViewShards(short.code)).get()).size).toBe(0);
+    // The owner's records go with their shares.
+    const records = (await db.collection(firestorePaths.ownShares("owner")).get()).docs.map((d) => d.id);
+    expect(records.sort()).toEqual([long.code, revokedRecently.code].sort());
     expect(await sweepShares(db, new Date(T0 + REVOKED_RETENTION_MS + 1))).toEqual({
       expired: 0,
       revoked: 0,
     });
+  });
+});
+
+describe("live shares per conversation", () => {
+  const cap = SHARE_LIMITS.liveSharesPerConversation;
+
+  it("refuses a share beyond the cap with too-many-shares; revoked and expired ones do not count", async () => {
+    const db = adminDb();
+    const clock = { ms: T0 };
+    const deps = depsAt(db, clock);
+    await seedConversation(db, "owner", cid, conversationData(2));
+    const codes: string[] = [];
+    for (let i = 0; i < cap; i++) {
+      // The first one expires within the hour; the rest last the default week.
+      codes.push(
+        (await createShare(deps, "owner", { conversationId: cid, ...(i === 0 ? { expiresInHours: 1 } : {}) }))
+          .code,
+      );
+    }
+    expect(await rejection(createShare(deps, "owner", { conversationId: cid }))).toMatchObject({
+      code: "failed-precondition",
+      reason: "too-many-shares",
+    });
+    // Regenerating replaces a share: allowed at the cap, and the count stays the same.
+    const fresh = await regenerateShare(deps, "owner", codes[1]!);
+    expect(await rejection(createShare(deps, "owner", { conversationId: cid }))).toMatchObject({
+      reason: "too-many-shares",
+    });
+    await revokeShare(deps, "owner", fresh.code);
+    await createShare(deps, "owner", { conversationId: cid });
+    clock.ms = T0 + 2 * HOUR;
+    await createShare(deps, "owner", { conversationId: cid });
+    // Another conversation has its own cap.
+    await seedConversation(db, "owner", `${cid}-other`, conversationData(2));
+    await createShare(deps, "owner", { conversationId: `${cid}-other` });
+  });
+
+  it("a save rewrites at most the cap's copies", async () => {
+    const db = adminDb();
+    const deps = depsAt(db, { ms: T0 });
+    await seedConversation(db, "owner", cid, conversationData(2));
+    for (let i = 0; i < cap; i++) await createShare(deps, "owner", { conversationId: cid });
+    await rejection(createShare(deps, "owner", { conversationId: cid }));
+    const result = await syncSharesOfConversation(
+      deps,
+      "owner",
+      cid,
+      { ...conversationData(3), revision: 2 },
+      () => undefined,
+    );
+    expect(result).toEqual({ updated: cap, revoked: 0 });
   });
 });
 
@@ -292,6 +349,31 @@ describe("view counts", () => {
     await countView(db, code, expiresAt);
     expect(await flushViewCounts(db)).toBe(1);
     expect((await db.doc(firestorePaths.share(code)).get()).get("viewCount")).toBe(41);
+  });
+
+  it("flushes page by page: more shards than one page all reach their shares", async () => {
+    const db = adminDb();
+    const deps = depsAt(db, { ms: T0 });
+    await seedConversation(db, "owner", cid, conversationData(2));
+    const codes = [
+      (await createShare(deps, "owner", { conversationId: cid })).code,
+      (await createShare(deps, "owner", { conversationId: cid })).code,
+    ];
+    const expiresAt = Timestamp.fromMillis(T0 + HOUR);
+    // Every shard of both shares holds views: 20 shards, read 7 at a time (3 pages).
+    await Promise.all(
+      codes.flatMap((code) =>
+        Array.from({ length: VIEW_SHARDS }, (_, shard) =>
+          db.doc(`${firestorePaths.shareViewShards(code)}/${shard}`).set({ pending: shard + 1, expiresAt }),
+        ),
+      ),
+    );
+    expect(await flushViewCounts(db, 7)).toBe(2 * 55);
+    for (const code of codes) {
+      expect((await db.doc(firestorePaths.share(code)).get()).get("viewCount")).toBe(55);
+      expect((await db.doc(firestorePaths.ownShare("owner", code)).get()).get("viewCount")).toBe(55);
+    }
+    expect(await flushViewCounts(db, 7)).toBe(0);
   });
 
   it("counts page views by people, never by link-preview crawlers", async () => {

@@ -13,7 +13,7 @@ import {
   updateDoc,
   where,
 } from "firebase/firestore";
-import { beforeEach, describe, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { firestorePaths } from "../../client/src/index.js";
 import { conversationData } from "../support/conversation-data.js";
 import { useRulesTestEnvironment } from "../support/rules.js";
@@ -29,8 +29,6 @@ function shareOf(kind: Kind) {
   const now = Date.now();
   const data = conversationData(3);
   return {
-    ownerUid: "alice",
-    conversationId: "c1",
     title: data.title,
     createdAt: Timestamp.fromMillis(now - HOUR),
     updatedAt: Timestamp.fromMillis(now - HOUR),
@@ -49,7 +47,35 @@ beforeEach(async () => {
   await env().withSecurityRulesDisabled(async (ctx) => {
     const db = ctx.firestore();
     for (const kind of KINDS) {
+      const {
+        title,
+        createdAt,
+        updatedAt,
+        expiresAt,
+        revokedAt,
+        passwordProtected,
+        allowDownload,
+        viewCount,
+      } = shareOf(kind);
+      const settings = {
+        title,
+        createdAt,
+        updatedAt,
+        expiresAt,
+        revokedAt,
+        passwordProtected,
+        allowDownload,
+        viewCount,
+      };
       await setDoc(doc(db, firestorePaths.share(codeOf(kind))), shareOf(kind));
+      await setDoc(doc(db, firestorePaths.ownShare("alice", codeOf(kind))), {
+        ...settings,
+        conversationId: "c1",
+      });
+      await setDoc(doc(db, firestorePaths.shareOwner(codeOf(kind))), {
+        ownerUid: "alice",
+        conversationId: "c1",
+      });
       await setDoc(doc(db, firestorePaths.shareSecret(codeOf(kind))), { password: null, content: null });
       await setDoc(doc(db, `${firestorePaths.shareViewShards(codeOf(kind))}/0`), { pending: 1 });
     }
@@ -71,13 +97,26 @@ describe("get shares/{code}", () => {
     for (const caller of CALLERS) await assertSucceeds(getDoc(shareDoc(caller, "public")));
   });
   it.each(["password", "revoked", "expired"] as const)(
-    "refuses a %s share to everyone but its owner",
+    "refuses a %s share to everyone, its owner included (the owner reads their own record)",
     async (kind) => {
-      await assertSucceeds(getDoc(shareDoc("owner", kind)));
-      await assertFails(getDoc(shareDoc("other", kind)));
-      await assertFails(getDoc(shareDoc("anonymous", kind)));
+      for (const caller of CALLERS) await assertFails(getDoc(shareDoc(caller, kind)));
     },
   );
+  it("holds nothing that names the owner or the conversation", async () => {
+    const share = await getDoc(shareDoc("anonymous", "public"));
+    expect(Object.keys(share.data()!).sort()).toEqual([
+      "allowDownload",
+      "content",
+      "createdAt",
+      "expiresAt",
+      "passwordProtected",
+      "revision",
+      "revokedAt",
+      "title",
+      "updatedAt",
+      "viewCount",
+    ]);
+  });
   it("refuses an unknown code (nobody learns which codes exist)", async () => {
     for (const caller of CALLERS) {
       await assertFails(getDoc(doc(callers[caller](), firestorePaths.share("nosuchcodeAAAAAAAAAAAA"))));
@@ -93,17 +132,28 @@ describe("get shares/{code}", () => {
   });
 });
 
-describe("list shares", () => {
-  const sharesOf = (caller: Caller, ownerUid: string) =>
-    getDocs(query(collection(callers[caller](), firestorePaths.shares), where("ownerUid", "==", ownerUid)));
-  it("lets the owner list their own shares, of every kind", async () => {
-    await assertSucceeds(sharesOf("owner", "alice"));
+describe("the owner's records, users/{uid}/shares", () => {
+  const ownShares = (caller: Caller, uid: string) =>
+    collection(callers[caller](), firestorePaths.ownShares(uid));
+  it("lets the owner list and get their own records, of every kind", async () => {
+    const listed = await assertSucceeds(
+      getDocs(query(ownShares("owner", "alice"), where("conversationId", "==", "c1"))),
+    );
+    expect(listed.size).toBe(KINDS.length);
+    for (const kind of KINDS) await assertSucceeds(getDoc(doc(ownShares("owner", "alice"), codeOf(kind))));
   });
-  it("refuses listing anyone else's, or everything", async () => {
-    await assertFails(sharesOf("other", "alice"));
-    await assertFails(sharesOf("anonymous", "alice"));
-    for (const caller of CALLERS)
+  it("refuses anyone else's records, every write, and listing shares/ or the owner links", async () => {
+    for (const caller of ["other", "anonymous"] as const) {
+      await assertFails(getDocs(ownShares(caller, "alice")));
+      await assertFails(getDoc(doc(ownShares(caller, "alice"), codeOf("public"))));
+    }
+    for (const caller of CALLERS) {
       await assertFails(getDocs(collection(callers[caller](), firestorePaths.shares)));
+      await assertFails(getDoc(doc(callers[caller](), firestorePaths.shareOwner(codeOf("public")))));
+      await assertFails(setDoc(doc(ownShares(caller, "alice"), "x".repeat(22)), { title: "t" }));
+      await assertFails(updateDoc(doc(ownShares(caller, "alice"), codeOf("public")), { viewCount: 9 }));
+      await assertFails(deleteDoc(doc(ownShares(caller, "alice"), codeOf("public"))));
+    }
   });
 });
 

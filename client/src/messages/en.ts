@@ -18,6 +18,7 @@ export const en: MessageTable = {
     "invalid-input": "The request is not valid.",
     "not-signed-in": "Please sign in again.",
     "account-closed": "This account was closed. Sign in again with an account that is still open.",
+    "too-many-shares": "This conversation already has 5 live links. Revoke one to make another.",
     "rate-limited": "Too many requests. Please try again shortly.",
     busy: "The server is busy. Please try again shortly.",
     "kakao-token-invalid": "Your Kakao sign-in has expired. Please sign in again.",

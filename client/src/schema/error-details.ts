@@ -21,6 +21,7 @@ export const ERROR_REASONS = [
   "password-required",
   "wrong-password",
   "download-not-allowed",
+  "too-many-shares",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -86,6 +86,11 @@ export const SHARE_LIMITS = {
   minExpiryHours: 1,
   maxExpiryHours: 90 * 24,
   defaultExpiryHours: 7 * 24,
+  /**
+   * Live (not revoked, not expired) shares of one conversation. Every save rewrites each live
+   * share's copy, so this bounds the work one save causes: at most 5 copies of at most 1 MB.
+   */
+  liveSharesPerConversation: 5,
 } as const;
 
 /**

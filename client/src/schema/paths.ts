@@ -18,6 +18,13 @@ export const firestorePaths = {
   conversation: (uid: string, id: string) => `users/${uid}/conversations/${id}`,
   content: (uid: string, id: string) => `users/${uid}/conversations/${id}/content/${CONTENT_DOCUMENT}`,
   throttle: (uid: string, name: ThrottleName) => `users/${uid}/throttles/${name}`,
+  /**
+   * `users/{uid}/shares/{code}`: the owner's record of a share (settings, view count, which
+   * conversation). Functions write it; the owner reads it; listShares queries it. It lives here, not
+   * on `shares/{code}`, because anyone with the link may read that one (docs/sharing.md).
+   */
+  ownShares: (uid: string) => `users/${uid}/shares`,
+  ownShare: (uid: string, code: string) => `users/${uid}/shares/${code}`,
   /** `shares/{code}`: the public part of a share link (functions write it, rules gate reads). */
   shares: "shares",
   share: (code: string) => `shares/${code}`,
@@ -26,6 +33,8 @@ export const firestorePaths = {
    * the share, so deleting the share recursively takes it along.
    */
   shareSecret: (code: string) => `shares/${code}/private/secret`,
+  /** Who owns a share and of which conversation (functions-only): kept beside, never in, the public part. */
+  shareOwner: (code: string) => `shares/${code}/private/owner`,
   /** Per-share view counter shards (functions-only), summed into `viewCount` by the view flusher. */
   shareViewShards: (code: string) => `shares/${code}/viewShards`,
   /**

@@ -1,4 +1,4 @@
-import type { ShareDocument, ShareSettings } from "./share.js";
+import type { OwnShareDocument, ShareSettings } from "./share.js";
 
 /** Where share pages live unless configured: the client's `shareBaseUrl` and the functions' SHARE_BASE_URL. */
 export const DEFAULT_SHARE_BASE_URL = "https://talkstudio.app";
@@ -21,7 +21,7 @@ type ShownFields =
  */
 export function settingsOf<Time extends { toDate(): Date }>(
   code: string,
-  share: Pick<ShareDocument<Time>, ShownFields>,
+  share: Pick<OwnShareDocument<Time>, ShownFields>,
   baseUrl: string,
 ): ShareSettings {
   return {

@@ -31,12 +31,11 @@ export const sharedContent = conversationData;
 
 /**
  * `shares/{code}`, the public part (functions write it; rules let anyone `get` one that is live and
- * not password protected, and owners list their own). `content` is null when password protected:
- * the protected copy lives in the secret document. `Time` is the Timestamp class of the SDK reading.
+ * not password protected). Nothing in it names the owner or the conversation: anyone with the link
+ * reads all of it. `content` is null when password protected: the protected copy lives in the
+ * secret document. `Time` is the Timestamp class of the SDK reading.
  */
 export interface ShareDocument<Time> {
-  ownerUid: string;
-  conversationId: string;
   /** The project's title at the last sync. */
   title: string;
   createdAt: Time;
@@ -50,6 +49,28 @@ export interface ShareDocument<Time> {
   /** The conversation's revision this copy was taken from. */
   revision: number;
   content: z.infer<typeof sharedContent> | null;
+}
+
+/** The fields of a share its owner's record repeats (functions write both in one batch). */
+export type MirroredShareField =
+  | "title"
+  | "createdAt"
+  | "updatedAt"
+  | "expiresAt"
+  | "revokedAt"
+  | "passwordProtected"
+  | "allowDownload"
+  | "viewCount";
+
+/** `users/{uid}/shares/{code}`: the owner's record (functions write it, the owner reads and lists it). */
+export type OwnShareDocument<Time> = Pick<ShareDocument<Time>, MirroredShareField> & {
+  conversationId: string;
+};
+
+/** `shares/{code}/private/owner`: who owns the share, for the functions that start from a code. */
+export interface ShareOwnerDocument {
+  ownerUid: string;
+  conversationId: string;
 }
 
 /** `shares/{code}/private/secret`: read and written by functions only. */

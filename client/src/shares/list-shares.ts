@@ -17,7 +17,7 @@ import { requireUid } from "../require-uid.js";
 import { firestorePaths, type ShareSettings } from "../schema/index.js";
 import { settingsOf } from "../schema/share-settings.js";
 import { typedErrors } from "../talkstudio-error.js";
-import { storedShare } from "./stored-share.js";
+import { storedOwnShare } from "./stored-share.js";
 
 export interface ShareListOptions {
   /** Default 20, at most 100. */
@@ -38,15 +38,16 @@ export function listShares(ts: TalkStudio, options: ShareListOptions = {}): Prom
   return typedErrors(async () => {
     const uid = requireUid(ts);
     const pageSize = checkedPageSize(options.pageSize);
-    const constraints: QueryConstraint[] = [where("ownerUid", "==", uid)];
+    const constraints: QueryConstraint[] = [];
     if (options.conversationId) constraints.push(where("conversationId", "==", options.conversationId));
     constraints.push(orderBy("createdAt", "desc"), orderBy(documentId(), "desc"));
     if (options.after) constraints.push(startAfter(...readPageCursor(options.after, "listShares")));
     constraints.push(limit(pageSize));
-    const snapshot = await getDocs(query(collection(ts.db, firestorePaths.shares), ...constraints));
+    // The owner's own records: the public documents carry nothing that names their owner.
+    const snapshot = await getDocs(query(collection(ts.db, firestorePaths.ownShares(uid)), ...constraints));
     // createShare's `url` comes from the server; listed rows build it from the same base URL.
     const items = snapshot.docs.map((d) =>
-      settingsOf(d.id, storedShare.parse(d.data(ESTIMATED)), ts.shareBaseUrl),
+      settingsOf(d.id, storedOwnShare.parse(d.data(ESTIMATED)), ts.shareBaseUrl),
     );
     const last = snapshot.docs.at(-1);
     const lastCreated = last?.get("createdAt", ESTIMATED) as Timestamp | undefined;

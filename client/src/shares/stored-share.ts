@@ -1,12 +1,11 @@
-// `shares/{code}` as the client SDK reads it: listShares reads its owner's, openShare a public one.
+// The share documents as the client SDK reads them: openShare a public `shares/{code}`, listShares
+// the owner's records `users/{uid}/shares/{code}`.
 import { Timestamp } from "firebase/firestore";
 import * as z from "zod/mini";
 import { sharedContent } from "../schema/index.js";
 
 const time = z.instanceof(Timestamp);
-export const storedShare = z.object({
-  ownerUid: z.string(),
-  conversationId: z.string(),
+const settings = {
   title: z.string(),
   createdAt: time,
   expiresAt: time,
@@ -14,5 +13,6 @@ export const storedShare = z.object({
   passwordProtected: z.boolean(),
   allowDownload: z.boolean(),
   viewCount: z.number(),
-  content: z.nullable(sharedContent),
-});
+};
+export const storedShare = z.object({ ...settings, content: z.nullable(sharedContent) });
+export const storedOwnShare = z.object({ ...settings, conversationId: z.string() });

@@ -10,7 +10,12 @@ interface DeleteUserDataDeps {
   db: Firestore;
   files: UserFiles | null;
   log: (message: string, fields: Record<string, unknown>) => void;
+  /** Shares read at a time; tests page with fewer. */
+  pageSize?: number;
 }
+
+/** A user's shares are found and deleted this many at a time, so no read holds all of them. */
+export const SHARE_DELETION_PAGE = 100;
 
 interface DeletionSummary {
   sharesDeleted: number;
@@ -24,17 +29,28 @@ interface DeletionSummary {
  */
 export async function deleteUserData(uid: string, deps: DeleteUserDataDeps): Promise<DeletionSummary> {
   const { db } = deps;
-  const shares = await db.collection(firestorePaths.shares).where("ownerUid", "==", uid).select().get();
-  await Promise.all([
-    db.recursiveDelete(db.doc(firestorePaths.user(uid))),
-    ...shares.docs.map((share) => db.recursiveDelete(share.ref)),
-  ]);
+  const pageSize = deps.pageSize ?? SHARE_DELETION_PAGE;
+  let sharesDeleted = 0;
+  // Each page is deleted before the next is read, so the same query from the start finds the rest.
+  for (;;) {
+    // The owner's records name the shares; each goes with its record.
+    const page = await db.collection(firestorePaths.ownShares(uid)).limit(pageSize).select().get();
+    await Promise.all(
+      page.docs.map(async (own) => {
+        await db.recursiveDelete(db.doc(firestorePaths.share(own.id)));
+        await own.ref.delete();
+      }),
+    );
+    sharesDeleted += page.size;
+    if (page.size < pageSize) break;
+  }
+  await db.recursiveDelete(db.doc(firestorePaths.user(uid)));
   const prefixes = storagePaths.ownedBy(uid);
   if (deps.files === null) {
     deps.log("Storage is not available here: the user's files were not deleted.", { uid, prefixes });
-    return { sharesDeleted: shares.size, storage: "skipped" };
+    return { sharesDeleted, storage: "skipped" };
   }
   const files = deps.files;
   await Promise.all(prefixes.map((prefix) => files.deleteFiles({ prefix })));
-  return { sharesDeleted: shares.size, storage: "deleted" };
+  return { sharesDeleted, storage: "deleted" };
 }

@@ -1,11 +1,11 @@
 // Downloading a share's image: the share is checked on every request (exists, live, allows
 // download, password); the owner's newest export is streamed by the function — never a download
 // URL, which would outlive revocation and expiry — or, without one, the conversation is rendered.
-import { storagePaths, type ConversationData } from "../schema.js";
+import type { ConversationData } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "../shares/deps.js";
-import { assertDownloadAllowed } from "../shares/documents.js";
+import { assertDownloadAllowed, ownerRef } from "../shares/documents.js";
 import { unlockShare } from "../shares/open.js";
-import type { ExportListing, StoredFile } from "../storage/exports-sweep.js";
+import { EXPORT_LIST_MAX_PAGES, type ExportListing, type ListedExport } from "../storage/exports-sweep.js";
 
 /** What the download serves: a stored export, or the conversation rendered on the spot. */
 export type ShareDownload =
@@ -18,14 +18,28 @@ export type ShareDownload =
     }
   | { kind: "render"; content: ConversationData; revision: number; fileName: string };
 
-/** The newest export of `conversationId` among the owner's files, or null. */
-export function newestExport(
-  files: readonly (StoredFile & { contentType: string | undefined })[],
+/**
+ * The newest export of one conversation, read a page at a time (EXPORT_LIST_PAGE files, at most
+ * EXPORT_LIST_MAX_PAGES pages) keeping only the newest so far: a download's cost does not grow with
+ * the owner's other files, and is bounded even for a conversation exported without end.
+ */
+export async function newestExport(
+  files: ExportListing,
+  uid: string,
   conversationId: string,
-): (StoredFile & { contentType: string | undefined }) | null {
-  const ofConversation = files.filter((f) => f.name.split("/")[3] === conversationId && f.timeCreated);
-  ofConversation.sort((a, b) => Date.parse(b.timeCreated!) - Date.parse(a.timeCreated!));
-  return ofConversation[0] ?? null;
+): Promise<ListedExport | null> {
+  let newest: ListedExport | null = null;
+  let pageToken: string | undefined;
+  for (let page = 0; page < EXPORT_LIST_MAX_PAGES; page++) {
+    const listed = await files.exportsOf(uid, conversationId, pageToken);
+    for (const file of listed.files) {
+      if (!file.timeCreated) continue;
+      if (!newest || Date.parse(file.timeCreated) > Date.parse(newest.timeCreated!)) newest = file;
+    }
+    pageToken = listed.next;
+    if (pageToken === undefined) break;
+  }
+  return newest;
 }
 
 /**
@@ -42,11 +56,11 @@ export async function resolveShareDownload(
 ): Promise<ShareDownload> {
   const { share, content } = await unlockShare(deps, caller, input.code, input.password);
   assertDownloadAllowed(share);
-  const newest =
-    files && newestExport(await files.list(storagePaths.exports(share.ownerUid)), share.conversationId);
-  if (!newest) {
+  // Whose exports: the functions-only owner link, never the public document.
+  const owner = files && (await ownerRef(deps.db, input.code).get()).data();
+  const newest = owner && (await newestExport(files, owner.ownerUid, owner.conversationId));
+  if (!newest)
     return { kind: "render", content, revision: share.revision, fileName: `talkstudio-${input.code}.png` };
-  }
   const extension = newest.name.split(".").at(-1) ?? "png";
   return {
     kind: "export",

@@ -13,7 +13,11 @@ import type { ShareDeps } from "./deps.js";
 import {
   assertLive,
   hoursFrom,
+  liveSharesOf,
   ownedBy,
+  ownerRef,
+  ownRecordOf,
+  ownShareRef,
   revokeShareDocuments,
   passwordOf,
   secretRef,
@@ -34,15 +38,36 @@ interface NewShareSettings {
   expiresInHours: number;
   password: PasswordHash | null;
   allowDownload: boolean;
+  /** The share regenerateShare is replacing: it is revoked right after, so it does not count. */
+  replaces?: string;
 }
 
 class CodeTaken extends Error {}
+
+/**
+ * Refuses a share beyond SHARE_LIMITS.liveSharesPerConversation. Read before the creating
+ * transaction, not in it: a query in every create's transaction made concurrent creates of one user
+ * abort each other. Creates in flight together can pass it at once, so the cap can be exceeded by
+ * those (at most the 30-a-minute create budget); each save's work stays bounded by that.
+ */
+async function assertUnderShareCap(deps: ShareDeps, uid: string, settings: NewShareSettings, now: Date) {
+  const live = await liveSharesOf(deps.db, uid, settings.conversationId, now).select().get();
+  const others = live.docs.filter((doc) => doc.id !== settings.replaces);
+  if (others.length >= SHARE_LIMITS.liveSharesPerConversation) {
+    throw new DomainError(
+      "failed-precondition",
+      "too-many-shares",
+      `A conversation can have at most ${SHARE_LIMITS.liveSharesPerConversation} live shares: revoke one first.`,
+    );
+  }
+}
 
 /** Creates the share documents from the conversation's current content, in one transaction. */
 async function writeNewShare(deps: ShareDeps, uid: string, settings: NewShareSettings, code: string) {
   const { db } = deps;
   const now = deps.now();
   const expiresAt = hoursFrom(now, settings.expiresInHours);
+  await assertUnderShareCap(deps, uid, settings, now);
   await db.runTransaction(async (tx) => {
     await assertAccountOpenIn(tx, db, uid);
     const [existing, content] = await tx.getAll(
@@ -56,8 +81,6 @@ async function writeNewShare(deps: ShareDeps, uid: string, settings: NewShareSet
     }
     const isProtected = settings.password !== null;
     const share: StoredShare = {
-      ownerUid: uid,
-      conversationId: settings.conversationId,
       title: copy.data.title,
       createdAt: Timestamp.fromDate(now),
       updatedAt: Timestamp.fromDate(now),
@@ -76,6 +99,8 @@ async function writeNewShare(deps: ShareDeps, uid: string, settings: NewShareSet
     };
     tx.create(shareRef(db, code), share);
     tx.create(secretRef(db, code), secret);
+    tx.create(ownShareRef(db, uid, code), ownRecordOf(share, settings.conversationId));
+    tx.create(ownerRef(db, code), { ownerUid: uid, conversationId: settings.conversationId, expiresAt });
   });
   return { code, url: shareUrl(deps.baseUrl, code), expiresAt: expiresAt.toDate().toISOString() };
 }
@@ -118,8 +143,12 @@ export async function regenerateShare(
 ): Promise<CreateShareOutput> {
   const { db } = deps;
   await consumeRateLimits(db, createCharges(uid), deps.now());
-  const [snapshot, secret] = await Promise.all([shareRef(db, code).get(), secretRef(db, code).get()]);
-  const old = ownedBy(snapshot, uid);
+  const [own, snapshot, secret] = await db.getAll(
+    ownShareRef(db, uid, code),
+    shareRef(db, code),
+    secretRef(db, code),
+  );
+  const old = ownedBy(own!, snapshot!);
   assertLive(old, deps.now());
   const remainingHours = Math.ceil((old.expiresAt.toMillis() - deps.now().getTime()) / 3_600_000);
   const created = await createWithFreshCode(deps, uid, {
@@ -128,9 +157,10 @@ export async function regenerateShare(
       Math.max(remainingHours, SHARE_LIMITS.minExpiryHours),
       SHARE_LIMITS.maxExpiryHours,
     ),
-    password: passwordOf(old, secret.data()),
+    password: passwordOf(old, secret!.data() as StoredSecret | undefined),
     allowDownload: old.allowDownload,
+    replaces: code,
   });
-  await revokeShareDocuments(deps, code);
+  await revokeShareDocuments(deps, uid, code);
   return created;
 }

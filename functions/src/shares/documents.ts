@@ -13,11 +13,17 @@ import {
   parseContentRecord,
   type ConversationData,
   type PasswordHash,
+  type MirroredShareField,
+  type OwnShareDocument,
   type ShareDocument,
+  type ShareOwnerDocument,
   type ShareSecretDocument,
 } from "../schema.js";
 
 export type StoredShare = ShareDocument<Timestamp>;
+export type StoredOwnShare = OwnShareDocument<Timestamp>;
+/** The owner link also carries `expiresAt`, so the TTL policy removes it with its share. */
+export type StoredOwner = ShareOwnerDocument & { expiresAt: Timestamp };
 /** The secret part also carries `expiresAt`, so the TTL policy removes it with its share. */
 export type StoredSecret = ShareSecretDocument & { expiresAt: Timestamp };
 
@@ -25,8 +31,50 @@ export const shareRef = (db: Firestore, code: string) =>
   db.doc(firestorePaths.share(code)) as DocumentReference<StoredShare>;
 export const secretRef = (db: Firestore, code: string) =>
   db.doc(firestorePaths.shareSecret(code)) as DocumentReference<StoredSecret>;
+export const ownShareRef = (db: Firestore, uid: string, code: string) =>
+  db.doc(firestorePaths.ownShare(uid, code)) as DocumentReference<StoredOwnShare>;
+export const ownerRef = (db: Firestore, code: string) =>
+  db.doc(firestorePaths.shareOwner(code)) as DocumentReference<StoredOwner>;
+
+const MIRRORED: readonly MirroredShareField[] = [
+  "title",
+  "createdAt",
+  "updatedAt",
+  "expiresAt",
+  "revokedAt",
+  "passwordProtected",
+  "allowDownload",
+  "viewCount",
+];
+
+/**
+ * The part of a change to `shares/{code}` the owner's record repeats: every write of a share's
+ * settings writes both documents with this, in one batch or transaction.
+ */
+export function mirrored(update: {
+  readonly [K in keyof StoredShare]?: unknown;
+}): UpdateData<StoredOwnShare> {
+  return Object.fromEntries(MIRRORED.filter((key) => key in update).map((key) => [key, update[key]]));
+}
+
+/** The owner's record of a share of `conversationId`. */
+export const ownRecordOf = (share: StoredShare, conversationId: string): StoredOwnShare => ({
+  ...(mirrored(share) as Omit<StoredOwnShare, "conversationId">),
+  conversationId,
+});
 
 export type ShareState = "live" | "expired" | "revoked";
+
+/**
+ * The live shares of one conversation: not revoked, expiring after `now`. At most
+ * SHARE_LIMITS.liveSharesPerConversation (createShare refuses more), which bounds a save's sync.
+ */
+export const liveSharesOf = (db: Firestore, uid: string, conversationId: string, now: Date) =>
+  db
+    .collection(firestorePaths.ownShares(uid))
+    .where("conversationId", "==", conversationId)
+    .where("revokedAt", "==", null)
+    .where("expiresAt", ">", Timestamp.fromDate(now));
 
 export function stateOf(share: StoredShare, now: Date): ShareState {
   if (share.revokedAt !== null) return "revoked";
@@ -44,12 +92,17 @@ export function existing(snapshot: DocumentSnapshot<StoredShare>): StoredShare {
   return share;
 }
 
-/** The share's owner, or `not-found` for anyone else (never says the code exists). */
-export function ownedBy(snapshot: DocumentSnapshot<StoredShare>, uid: string): StoredShare {
-  const share = existing(snapshot);
-  if (share.ownerUid !== uid)
-    throw new DomainError("not-found", "share-not-found", "There is no such share.");
-  return share;
+/**
+ * A share of the caller's, read with the caller's own record of it (`users/{uid}/shares/{code}`):
+ * `not-found` for anyone else's (never says the code exists).
+ */
+export function ownedBy(
+  own: DocumentSnapshot,
+  snapshot: DocumentSnapshot,
+): StoredShare & { conversationId: string } {
+  const record = own.data() as StoredOwnShare | undefined;
+  if (!record) throw new DomainError("not-found", "share-not-found", "There is no such share.");
+  return { ...existing(snapshot as DocumentSnapshot<StoredShare>), conversationId: record.conversationId };
 }
 
 /** `revoked` or `expired` as the failed-precondition the caller can tell apart. */
@@ -106,16 +159,15 @@ export const hoursFrom = (now: Date, hours: number) =>
 /** Marks a share revoked and drops its copies: a revoked link shows nothing, ever again. */
 export async function revokeShareDocuments(
   deps: Pick<ShareDeps, "db" | "now">,
+  uid: string,
   code: string,
 ): Promise<Timestamp> {
   const { db } = deps;
   const revokedAt = Timestamp.fromDate(deps.now());
   const batch = db.batch();
-  batch.update(shareRef(db, code), {
-    revokedAt,
-    content: null,
-    updatedAt: revokedAt,
-  } satisfies UpdateData<StoredShare>);
+  const change = { revokedAt, content: null, updatedAt: revokedAt } satisfies UpdateData<StoredShare>;
+  batch.update(shareRef(db, code), change);
+  batch.update(ownShareRef(db, uid, code), mirrored(change));
   batch.delete(secretRef(db, code));
   await batch.commit();
   return revokedAt;

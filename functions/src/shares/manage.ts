@@ -8,6 +8,9 @@ import {
   assertLive,
   hoursFrom,
   ownedBy,
+  ownerRef,
+  ownRecordOf,
+  ownShareRef,
   revokeShareDocuments,
   passwordOf,
   secretRef,
@@ -35,11 +38,12 @@ export async function updateShare(
   const newHash = typeof input.password === "string" ? await hashPassword(input.password) : null;
   const updated = await db.runTransaction(async (tx) => {
     await assertAccountOpenIn(tx, db, uid);
-    const [snapshot, secretSnapshot] = await Promise.all([
+    const [own, snapshot, secretSnapshot] = await Promise.all([
+      tx.get(ownShareRef(db, uid, input.code)),
       tx.get(shareRef(db, input.code)),
       tx.get(secretRef(db, input.code)),
     ]);
-    const share = ownedBy(snapshot, uid);
+    const { conversationId, ...share } = ownedBy(own, snapshot);
     assertLive(share, now);
     const secret = secretSnapshot.data();
     const content = share.content ?? secret?.content ?? null;
@@ -56,12 +60,14 @@ export async function updateShare(
       updatedAt: Timestamp.fromDate(now),
     };
     tx.set(shareRef(db, input.code), next);
+    tx.set(ownShareRef(db, uid, input.code), ownRecordOf(next, conversationId));
+    tx.update(ownerRef(db, input.code), { expiresAt });
     tx.set(secretRef(db, input.code), {
       password,
       content: isProtected ? content : null,
       expiresAt,
     } satisfies StoredSecret);
-    return next;
+    return ownRecordOf(next, conversationId);
   });
   return settingsOf(input.code, updated, deps.baseUrl);
 }
@@ -73,7 +79,8 @@ export async function revokeShare(
   code: string,
 ): Promise<{ code: string; revokedAt: string }> {
   await consumeRateLimits(deps.db, userCharges(uid), deps.now());
-  const share = ownedBy(await shareRef(deps.db, code).get(), uid);
-  const revokedAt = share.revokedAt ?? (await revokeShareDocuments(deps, code));
+  const [own, snapshot] = await deps.db.getAll(ownShareRef(deps.db, uid, code), shareRef(deps.db, code));
+  const share = ownedBy(own!, snapshot!);
+  const revokedAt = share.revokedAt ?? (await revokeShareDocuments(deps, uid, code));
   return { code, revokedAt: revokedAt.toDate().toISOString() };
 }

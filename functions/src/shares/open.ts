@@ -3,7 +3,7 @@ import { DomainError } from "../common/errors.js";
 import { consumeRateLimits, releaseRateLimits } from "../rate-limit/rate-limiter.js";
 import type { ConversationData, OpenedShare } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "./deps.js";
-import { assertLive, existing, secretRef, shareRef, type StoredShare } from "./documents.js";
+import { assertLive, existing, ownShareRef, secretRef, shareRef, type StoredShare } from "./documents.js";
 import { guessCharges, readCharges } from "./limits.js";
 import { verifyPassword } from "./password.js";
 import { countView } from "./views.js";
@@ -38,7 +38,8 @@ export async function unlockShare(
   const share = existing(await shareRef(deps.db, code).get());
   assertLive(share, deps.now());
   if (!share.passwordProtected && share.content !== null) return { code, share, content: share.content };
-  if (caller.uid !== null && caller.uid === share.ownerUid) {
+  // Ownership is the owner's own record of the code (the public document names no owner).
+  if (caller.uid !== null && (await ownShareRef(deps.db, caller.uid, code).get()).exists) {
     const secret = await secretContent(deps, code);
     if (!secret?.content) throw wrongPassword();
     return { code, share, content: secret.content };

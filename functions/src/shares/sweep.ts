@@ -3,6 +3,14 @@
 // project without one tidy, and removes revoked shares a while after revocation.
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
 import { firestorePaths } from "../schema.js";
+import { ownerRef, ownShareRef, shareRef } from "./documents.js";
+
+/** A share with its sub-collections and its owner's record (found through the owner link). */
+async function deleteShare(db: Firestore, code: string): Promise<void> {
+  const owner = (await ownerRef(db, code).get()).data();
+  if (owner) await ownShareRef(db, owner.ownerUid, code).delete();
+  await db.recursiveDelete(shareRef(db, code));
+}
 
 /** Revoked shares stay this long (owners see them in their list as revoked, the page says 410). */
 export const REVOKED_RETENTION_MS = 7 * 24 * 3_600_000;
@@ -21,7 +29,7 @@ async function deleteWhere(
       .limit(PAGE)
       .select()
       .get();
-    await Promise.all(page.docs.map((doc) => db.recursiveDelete(doc.ref)));
+    await Promise.all(page.docs.map((doc) => deleteShare(db, doc.id)));
     deleted += page.size;
     if (page.size < PAGE) return deleted;
   }

@@ -1,8 +1,8 @@
 // Shares follow their conversation: a save refreshes every live share's copy, a deletion revokes them.
 import { Timestamp, type DocumentData } from "firebase-admin/firestore";
-import { firestorePaths, parseContentRecord } from "../schema.js";
+import { parseContentRecord } from "../schema.js";
 import type { ShareDeps } from "./deps.js";
-import { revokeShareDocuments, secretRef, stateOf, type StoredShare } from "./documents.js";
+import { liveSharesOf, mirrored, revokeShareDocuments, secretRef, shareRef, stateOf } from "./documents.js";
 
 export interface SyncResult {
   updated: number;
@@ -22,15 +22,10 @@ export async function syncSharesOfConversation(
 ): Promise<SyncResult> {
   const { db } = deps;
   const now = deps.now();
-  const shares = await db
-    .collection(firestorePaths.shares)
-    .where("ownerUid", "==", uid)
-    .where("conversationId", "==", conversationId)
-    .where("revokedAt", "==", null)
-    .get();
-  const live = shares.docs.filter((doc) => stateOf(doc.data() as StoredShare, now) === "live");
+  // At most SHARE_LIMITS.liveSharesPerConversation: a save rewrites that many copies at most.
+  const live = (await liveSharesOf(db, uid, conversationId, now).get()).docs;
   if (after === undefined) {
-    await Promise.all(live.map((doc) => revokeShareDocuments(deps, doc.id)));
+    await Promise.all(live.map((doc) => revokeShareDocuments(deps, uid, doc.id)));
     return { updated: 0, revoked: live.length };
   }
   const parsed = parseContentRecord(after);
@@ -46,15 +41,16 @@ export async function syncSharesOfConversation(
   await Promise.all(
     live.map((doc) =>
       db.runTransaction(async (tx) => {
-        const share = (await tx.get(doc.ref)).data() as StoredShare | undefined;
+        const share = (await tx.get(shareRef(db, doc.id))).data();
         if (!share || stateOf(share, now) !== "live" || share.revision >= revision) return;
-        const stamp = Timestamp.fromDate(now);
-        tx.update(doc.ref, {
+        const change = {
           title: data.title,
           revision,
-          updatedAt: stamp,
+          updatedAt: Timestamp.fromDate(now),
           content: share.passwordProtected ? null : data,
-        });
+        };
+        tx.update(shareRef(db, doc.id), change);
+        tx.update(doc.ref, mirrored(change));
         if (share.passwordProtected) tx.update(secretRef(db, doc.id), { content: data });
         updated++;
       }),

@@ -1,10 +1,16 @@
 // View counts without a hot document: each view increments one of VIEW_SHARDS shard documents
 // (`shares/{code}/viewShards/{n}`), and a flush every minute moves the shards' pending counts into
 // the share's `viewCount` in one write per share. docs/sharing.md has the arithmetic.
-import { FieldValue, type DocumentReference, type Firestore, type Timestamp } from "firebase-admin/firestore";
+import {
+  FieldValue,
+  type DocumentReference,
+  type Firestore,
+  type QueryDocumentSnapshot,
+  type Timestamp,
+} from "firebase-admin/firestore";
 import { firestorePaths } from "../schema.js";
 import { isPreviewCrawler } from "./crawlers.js";
-import { shareRef } from "./documents.js";
+import { ownerRef, ownShareRef, shareRef } from "./documents.js";
 
 /** Firestore sustains about one write a second per document: 10 shards take ~10 views a second. */
 export const VIEW_SHARDS = 10;
@@ -33,31 +39,51 @@ export async function countPageView(
   return true;
 }
 
+/** Shards one flush reads at a time; a page's shares are flushed concurrently, then the next page. */
+export const VIEW_FLUSH_PAGE = 100;
+
+/** Moves one share's pending views into its viewCount (or drops the shards of a share that is gone). */
+function flushShare(db: Firestore, code: string, shards: DocumentReference[]): Promise<number> {
+  return db.runTransaction(async (tx) => {
+    const [share, owner, ...snapshots] = await tx.getAll(shareRef(db, code), ownerRef(db, code), ...shards);
+    const counts = snapshots.map((s) => (s.get("pending") as number | undefined) ?? 0);
+    const total = counts.reduce((a, b) => a + b, 0);
+    if (!share!.exists) {
+      shards.forEach((ref) => tx.delete(ref));
+      return 0;
+    }
+    tx.update(share!.ref, { viewCount: FieldValue.increment(total) });
+    const ownerUid = owner!.get("ownerUid") as string | undefined;
+    if (ownerUid) tx.update(ownShareRef(db, ownerUid, code), { viewCount: FieldValue.increment(total) });
+    shards.forEach((ref, i) => tx.update(ref, { pending: FieldValue.increment(-counts[i]!) }));
+    return total;
+  });
+}
+
 /**
  * Moves every shard's pending views into its share's `viewCount`, one transaction per share (so a
- * flush running twice never counts twice). Returns the number of views moved.
+ * flush running twice never counts twice), reading `pageSize` shards at a time from a cursor: memory
+ * and concurrency stay bounded however many shares were viewed. Returns the number of views moved.
  */
-export async function flushViewCounts(db: Firestore): Promise<number> {
-  const pending = await db.collectionGroup(SHARDS_COLLECTION).where("pending", ">", 0).get();
-  const byShare = new Map<string, DocumentReference[]>();
-  for (const shard of pending.docs) {
-    const code = shard.ref.parent.parent!.id;
-    byShare.set(code, [...(byShare.get(code) ?? []), shard.ref]);
-  }
+export async function flushViewCounts(db: Firestore, pageSize = VIEW_FLUSH_PAGE): Promise<number> {
   let moved = 0;
-  for (const [code, shards] of byShare) {
-    moved += await db.runTransaction(async (tx) => {
-      const [share, ...snapshots] = await tx.getAll(shareRef(db, code), ...shards);
-      const counts = snapshots.map((s) => (s.get("pending") as number | undefined) ?? 0);
-      const total = counts.reduce((a, b) => a + b, 0);
-      if (!share!.exists) {
-        shards.forEach((ref) => tx.delete(ref));
-        return 0;
-      }
-      tx.update(share!.ref, { viewCount: FieldValue.increment(total) });
-      shards.forEach((ref, i) => tx.update(ref, { pending: FieldValue.increment(-counts[i]!) }));
-      return total;
-    });
+  let after: QueryDocumentSnapshot | undefined;
+  for (;;) {
+    let query = db
+      .collectionGroup(SHARDS_COLLECTION)
+      .where("pending", ">", 0)
+      .orderBy("pending")
+      .limit(pageSize);
+    if (after) query = query.startAfter(after);
+    const page = await query.get();
+    const byShare = new Map<string, DocumentReference[]>();
+    for (const shard of page.docs) {
+      const code = shard.ref.parent.parent!.id;
+      byShare.set(code, [...(byShare.get(code) ?? []), shard.ref]);
+    }
+    const totals = await Promise.all([...byShare].map(([code, shards]) => flushShare(db, code, shards)));
+    moved += totals.reduce((a, b) => a + b, 0);
+    if (page.size < pageSize) return moved;
+    after = page.docs.at(-1);
   }
-  return moved;
 }

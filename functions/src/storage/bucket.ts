@@ -1,5 +1,6 @@
 import type { Storage } from "firebase-admin/storage";
-import type { ExportFiles, ExportListing } from "./exports-sweep.js";
+import { storagePaths } from "../schema.js";
+import { EXPORT_LIST_PAGE, type ExportFiles, type ExportListing } from "./exports-sweep.js";
 
 export type Bucket = ReturnType<Storage["bucket"]>;
 
@@ -35,9 +36,17 @@ export function exportFiles(bucket: Bucket): ExportFiles & ExportListing {
     async delete(name) {
       await bucket.file(name).delete({ ignoreNotFound: true });
     },
-    async list(prefix) {
-      const [files] = await bucket.getFiles({ prefix });
-      return files.map(described);
+    async exportsOf(uid, conversationId, pageToken) {
+      const prefix = storagePaths.exports(uid);
+      const [files, next] = await bucket.getFiles({
+        prefix,
+        // Only this conversation's files, whatever the day folder: the bucket filters, not us.
+        matchGlob: `${prefix}*/${conversationId}/*`,
+        maxResults: EXPORT_LIST_PAGE,
+        autoPaginate: false,
+        pageToken,
+      });
+      return { files: files.map(described), next: (next as { pageToken?: string } | null)?.pageToken };
     },
   };
 }

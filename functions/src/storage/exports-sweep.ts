@@ -25,9 +25,24 @@ export interface ExportFiles {
   delete(name: string): Promise<void>;
 }
 
-/** What a share's download reads: every file under a prefix, with content type. */
+/** An export as a share's download sees it. */
+export type ListedExport = StoredFile & { contentType: string | undefined };
+
+/** Files a share's download looks at in one listing page (Cloud Storage allows up to 1,000). */
+export const EXPORT_LIST_PAGE = 100;
+/** A download reads at most this many pages: 500 exports of one conversation in a day is plenty. */
+export const EXPORT_LIST_MAX_PAGES = 5;
+
+/**
+ * What a share's download reads: one page (at most EXPORT_LIST_PAGE) of one conversation's exports,
+ * `exports/{uid}/{any day}/{conversationId}/`, filtered by the bucket rather than by us.
+ */
 export interface ExportListing {
-  list(prefix: string): Promise<(StoredFile & { contentType: string | undefined })[]>;
+  exportsOf(
+    uid: string,
+    conversationId: string,
+    pageToken: string | undefined,
+  ): Promise<{ files: ListedExport[]; next: string | undefined }>;
 }
 
 export async function sweepExports(
