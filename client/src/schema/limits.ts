@@ -91,6 +91,11 @@ export const SHARE_LIMITS = {
    * share's copy, so this bounds the work one save causes: at most 5 copies of at most 1 MB.
    */
   liveSharesPerConversation: 5,
+  /**
+   * Messages on one page of `/s/{code}` (later pages are `?page=N`): a 10,000-message share was one
+   * 7.1 MB page; 200 keep a page near 150 kB.
+   */
+  pageMessages: 200,
 } as const;
 
 /**

@@ -78,11 +78,14 @@ function messageItem(
   </li>`;
 }
 
-/** The phone: status bar, room header and messages. */
-export function conversationHtml(data: ConversationData, look: Look): Html {
+/** The phone: status bar, room header and the messages from `start` up to (not including) `end`. */
+export function conversationHtml(data: ConversationData, look: Look, start: number, end: number): Html {
   const { conversation, statusBar } = data;
   const messages = conversation.messages;
-  const items = messages.map((m, i) => messageItem(m, messages[i - 1], messages[i + 1], data, look));
+  // Neighbours come from the whole conversation, so a group split by a page break keeps its shape.
+  const items = messages
+    .slice(start, end)
+    .map((m, i) => messageItem(m, messages[start + i - 1], messages[start + i + 1], data, look));
   const badge =
     look.skin === "discord" && conversation.unreadCount > 0
       ? markup`<span class="badge" aria-label="안 읽은 메시지 ${conversation.unreadCount}개"

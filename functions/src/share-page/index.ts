@@ -19,7 +19,7 @@ import { defaultBucket, exportFiles } from "../storage/bucket.js";
 import { PIXEL, recordPageView } from "./beacon.js";
 import { genericCard, shareCardAnswer, type CardResponse } from "./card/card.js";
 import { resolveShareDownload } from "./download.js";
-import { sharePageAnswer, type PageResponse } from "./page.js";
+import { pageOfQuery, sharePageAnswer, type PageResponse } from "./page.js";
 import { conversationImage } from "./card/conversation-image.js";
 import { statusOf } from "./status.js";
 
@@ -85,19 +85,22 @@ async function answerPage(req: Request, res: Response): Promise<void> {
     return;
   }
   const code = pagePath.exec(req.path)?.[1] ?? "";
-  // The page takes no query: any query string would skip the CDN's copy and make us render again,
-  // so it gets a redirect to the page itself that the CDN keeps, and no Firestore work at all.
-  if (req.method === "GET" && req.url.includes("?")) {
-    res
-      .status(301)
-      .set({ Location: `/s/${encodeURIComponent(code)}`, "Cache-Control": REDIRECT_CACHE })
-      .end();
+  // The page takes no query but a canonical `page=N`: any other would skip the CDN's copy and make
+  // us render again, so it gets a redirect that the CDN keeps, and no Firestore work at all.
+  const queryAt = req.url.indexOf("?");
+  const query = queryAt < 0 ? null : pageOfQuery(code, req.url.slice(queryAt + 1));
+  if (req.method === "GET" && query && "redirect" in query) {
+    res.status(301).set({ Location: query.redirect, "Cache-Control": REDIRECT_CACHE }).end();
     return;
   }
+  const page = query && "page" in query ? query.page : 1;
   const form = req.method === "POST" ? passwordForm.safeParse(req.body) : null;
   const password = form?.success ? form.data.password : req.method === "POST" ? "" : undefined;
   const deps = { ...productionShareDeps(), nonce: () => randomBytes(16).toString("base64") };
-  send(res, await sharePageAnswer(deps, callerOf(req), { code, password, userAgent: req.get("user-agent") }));
+  send(
+    res,
+    await sharePageAnswer(deps, callerOf(req), { code, password, page, userAgent: req.get("user-agent") }),
+  );
 }
 
 async function answerCard(req: Request, res: Response): Promise<void> {

@@ -2,7 +2,7 @@
 // Every way in goes through unlockShare, so the page has openShare's rules and limits.
 import { DomainError } from "../common/errors.js";
 import type { HttpAnswer } from "./answer.js";
-import { SHARE_LIMITS, shareCode, sharePasswordAttempt, type ConversationData } from "../schema.js";
+import { LIMITS, SHARE_LIMITS, shareCode, sharePasswordAttempt, type ConversationData } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "../shares/deps.js";
 import { shareUrl, type StoredShare } from "../shares/documents.js";
 import { unlockShare } from "../shares/open.js";
@@ -25,9 +25,34 @@ export interface PageRequest {
   password?: string | undefined;
   /** Who asked: a link-preview crawler's view never counts. */
   userAgent?: string | undefined;
+  /** Which page of a long conversation (1 when absent), from a canonical `?page=N`. */
+  page?: number;
+}
+
+/** The most pages any share can have: past this a `?page=` is out of range without a read. */
+const MAX_PAGES = Math.ceil(LIMITS.messages / SHARE_LIMITS.pageMessages);
+
+/** The address of one page of a share: page 1 is the bare `/s/{code}`. */
+export const pagePath = (code: string, page: number) =>
+  `/s/${encodeURIComponent(code)}${page > 1 ? `?page=${page}` : ""}`;
+
+/**
+ * What a query string on `/s/{code}` means: the page it names when it is exactly the canonical
+ * `page=N` (2 ≤ N, digits without a leading zero), else where to redirect (page 1 for any other
+ * query). Decided without reading the share, so an odd query costs the function nothing.
+ */
+export function pageOfQuery(code: string, query: string): { page: number } | { redirect: string } {
+  const digits = /^page=(\d{1,6})$/.exec(query)?.[1];
+  const asked = digits === undefined ? 1 : Number(digits);
+  const page = Math.min(Math.max(asked, 1), MAX_PAGES);
+  return page > 1 && query === `page=${page}` ? { page } : { redirect: pagePath(code, page) };
 }
 
 export type PageResponse = HttpAnswer<string>;
+
+/** How many pages a conversation takes: at least one, even when it has no message. */
+export const pageCount = (content: ConversationData) =>
+  Math.max(1, Math.ceil(content.conversation.messages.length / SHARE_LIMITS.pageMessages));
 
 /**
  * How long Hosting's CDN (and browsers) may keep a public share's page: a revocation, an expiry or
@@ -93,6 +118,14 @@ function respond(
 }
 
 const PRIVATE = "private, no-store";
+const PUBLIC_PAGE_CACHE = `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}, s-maxage=${PUBLIC_PAGE_MAX_AGE_S}`;
+
+/** To a public share's last page: kept as long as the page, since the share may grow. */
+const lastPageRedirect = (location: string): PageResponse => ({
+  status: 302,
+  headers: { Location: location, "Cache-Control": PUBLIC_PAGE_CACHE, "X-Robots-Tag": "noindex, nofollow" },
+  body: "",
+});
 const madeWith = (deps: ShareDeps) =>
   markup`<p class="made">TalkStudio로 만든 대화 · <a href="${deps.baseUrl}/">나도 만들기</a></p>`;
 
@@ -122,9 +155,16 @@ function notice(
 const notFound = (deps: PageDeps, code: string) =>
   notice(deps, code, 404, "대화를 찾을 수 없어요", "링크가 정확한지 확인해 주세요.");
 
-function passwordForm(deps: PageDeps, code: string, status: number, error: string | null): PageResponse {
+function passwordForm(
+  deps: PageDeps,
+  code: string,
+  page: number,
+  status: number,
+  error: string | null,
+): PageResponse {
+  // The form posts to the page that was asked for, so a link to page 3 opens page 3.
   const form = markup`${error ? markup`<p class="error" role="alert">${error}</p>` : null}
-    <form method="post" action="/s/${code}">
+    <form method="post" action="${pagePath(code, page)}">
       <label for="password">비밀번호</label>
       <input
         id="password"
@@ -148,9 +188,34 @@ function passwordForm(deps: PageDeps, code: string, status: number, error: strin
   );
 }
 
+/**
+ * "이전 · N / M · 다음" between pages: plain links, or for a protected share forms that re-send the
+ * password (as the download does), since a link would ask for it again.
+ */
+function pageNav(code: string, page: number, pages: number, password: string | undefined): Html | null {
+  if (pages === 1) return null;
+  const to = (target: number, label: string, rel: string) =>
+    password === undefined
+      ? markup`<a class="button secondary" href="${pagePath(code, target)}" rel="${rel}">${label}</a>`
+      : markup`<form method="post" action="${pagePath(code, target)}">
+          <input type="hidden" name="password" value="${password}" /><button
+            class="button secondary"
+            type="submit"
+          >
+            ${label}
+          </button>
+        </form>`;
+  return markup`<nav class="pages" aria-label="페이지">
+    ${page > 1 ? to(page - 1, "이전", "prev") : null}
+    <span class="count">${page} / ${pages}</span>
+    ${page < pages ? to(page + 1, "다음", "next") : null}
+  </nav>`;
+}
+
 function conversationPage(
   deps: PageDeps,
   code: string,
+  page: number,
   share: StoredShare,
   content: ConversationData,
   password: string | undefined,
@@ -158,6 +223,7 @@ function conversationPage(
   const look = lookOf(content);
   const url = shareUrl(deps.baseUrl, code);
   const protectedShare = password !== undefined;
+  const first = (page - 1) * SHARE_LIMITS.pageMessages;
   // A protected share's download re-sends the password the viewer just typed (this page is never cached).
   const download = share.allowDownload
     ? protectedShare
@@ -173,32 +239,29 @@ function conversationPage(
     : markup`<a class="button secondary" href="${deps.baseUrl}/?copy=${code}">내 계정에 복사</a>`;
   // The render counted this view; copies the CDN serves later count through this image, which
   // carries the render's time (crawlers load no images, and their agents never count).
-  const beacon = protectedShare
-    ? null
-    : markup`<img class="beacon" src="/s/${code}/seen?r=${deps.now().getTime()}" alt="" width="1" height="1" />`;
+  const beacon =
+    protectedShare || page > 1
+      ? null
+      : markup`<img class="beacon" src="/s/${code}/seen?r=${deps.now().getTime()}" alt="" width="1" height="1" />`;
   const title = share.title || content.conversation.title || SITE_TITLE;
-  return respond(
-    deps,
-    200,
-    protectedShare ? PRIVATE : `public, max-age=${PUBLIC_PAGE_MAX_AGE_S}, s-maxage=${PUBLIC_PAGE_MAX_AGE_S}`,
-    {
-      css: `${pageCss(look)}.beacon{position:absolute;width:1px;height:1px;opacity:0}`,
-      preview: protectedShare
-        ? genericPreview(deps, code)
-        : {
-            title,
-            description: previewDescription(content),
-            url,
-            image: cardUrl(deps, code, share),
-            imageAlt: `${title} 대화 미리보기`,
-          },
-      body: markup`<main>
-        ${conversationHtml(content, look)}
+  return respond(deps, 200, protectedShare ? PRIVATE : PUBLIC_PAGE_CACHE, {
+    css: `${pageCss(look)}.beacon{position:absolute;width:1px;height:1px;opacity:0}`,
+    preview: protectedShare
+      ? genericPreview(deps, code)
+      : {
+          title,
+          description: previewDescription(content),
+          url,
+          image: cardUrl(deps, code, share),
+          imageAlt: `${title} 대화 미리보기`,
+        },
+    body: markup`<main>
+        ${conversationHtml(content, look, first, first + SHARE_LIMITS.pageMessages)}
+        ${pageNav(code, page, pageCount(content), password)}
         <nav class="actions">${download}${copy}</nav>
         ${madeWith(deps)}${beacon}
       </main>`,
-    },
-  );
+  });
 }
 
 /** The page for one request; never throws a DomainError (each becomes its page). */
@@ -208,6 +271,7 @@ export async function sharePageAnswer(
   request: PageRequest,
 ): Promise<PageResponse> {
   const { code, password } = request;
+  const page = request.page ?? 1;
   // An odd path never reaches Firestore.
   if (!shareCode.safeParse(code).success) return notFound(deps, code);
   // A password that cannot be right costs no guess.
@@ -215,23 +279,29 @@ export async function sharePageAnswer(
     return passwordForm(
       deps,
       code,
+      page,
       400,
       `비밀번호는 ${SHARE_LIMITS.passwordAttemptMinChars}자에서 ${SHARE_LIMITS.passwordMaxChars}자 사이예요.`,
     );
   }
   try {
     const { share, content } = await unlockShare(deps, caller, code, password);
-    // A submitted password is a person; a plain GET is one unless its agent is a crawler's.
-    if (password !== undefined) await countView(deps.db, code, share.expiresAt);
-    else await countPageView(deps.db, code, share.expiresAt, request.userAgent);
-    return conversationPage(deps, code, share, content, password);
+    const pages = pageCount(content);
+    // A page past the end (the share got shorter, or a guessed number) is the last one: a GET is
+    // sent there; a POST shows it, since a redirect would drop the password.
+    if (page > pages && password === undefined) return lastPageRedirect(pagePath(code, pages));
+    // A viewer counts once, on the first page: turning pages is the same viewer. A submitted
+    // password is a person; a plain GET is one unless its agent is a crawler's.
+    if (page === 1 && password !== undefined) await countView(deps.db, code, share.expiresAt);
+    else if (page === 1) await countPageView(deps.db, code, share.expiresAt, request.userAgent);
+    return conversationPage(deps, code, Math.min(page, pages), share, content, password);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     switch (error.reason) {
       case "password-required":
-        return passwordForm(deps, code, 200, null);
+        return passwordForm(deps, code, page, 200, null);
       case "wrong-password":
-        return passwordForm(deps, code, statusOf(error), "비밀번호가 맞지 않아요.");
+        return passwordForm(deps, code, page, statusOf(error), "비밀번호가 맞지 않아요.");
       case "share-expired":
       case "share-revoked":
         return notice(
@@ -243,17 +313,18 @@ export async function sharePageAnswer(
         );
       case "rate-limited": {
         const retry = Number(error.extra.retryAfterSeconds ?? 60);
-        const page =
+        const answer =
           password !== undefined
             ? passwordForm(
                 deps,
                 code,
+                page,
                 statusOf(error),
                 `시도가 너무 많아요. ${Math.ceil(retry / 60)}분 뒤에 다시 해 보세요.`,
               )
             : notice(deps, code, statusOf(error), "잠시 후 다시 열어 주세요", "요청이 너무 많아요.");
-        page.headers["Retry-After"] = String(retry);
-        return page;
+        answer.headers["Retry-After"] = String(retry);
+        return answer;
       }
       default:
         return notFound(deps, code);

@@ -34,6 +34,8 @@ time{font-size:10px;white-space:nowrap;flex:none}
 .divider span,.system span{font-size:12px;padding:4px 12px;border-radius:999px;max-width:85%;text-align:center;overflow-wrap:anywhere}
 .badge{background:#F23F43;color:#fff;font-size:11px;font-weight:700;border-radius:999px;padding:1px 6px}
 .actions{display:flex;flex-wrap:wrap;gap:10px;justify-content:center;padding:18px 12px 0}
+.pages{display:flex;gap:10px;align-items:center;justify-content:center;padding:18px 12px 0}
+.pages .count{font-size:14px;color:#6B7280;min-width:4em;text-align:center}
 .button{appearance:none;border:0;border-radius:12px;padding:12px 18px;font:inherit;font-size:15px;font-weight:600;text-decoration:none;cursor:pointer;background:#1A1A1A;color:#fff}
 .button.secondary{background:#fff;color:#1A1A1A;box-shadow:inset 0 0 0 1px #D0D4D9}
 .made{font-size:12px;color:#6B7280;text-align:center;margin-top:16px}
