@@ -2,7 +2,7 @@
 // emulator's rewrites to the functions in the Functions emulator.
 import { Timestamp } from "firebase-admin/firestore";
 import { beforeEach, describe, expect, it } from "vitest";
-import { firestorePaths, RATE_LIMITS, type ConversationData } from "../../client/src/index.js";
+import { firestorePaths, RATE_LIMITS, SHARE_LIMITS, type ConversationData } from "../../client/src/index.js";
 import { revokeShare } from "../../functions/src/shares/manage.js";
 import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
@@ -125,6 +125,65 @@ describe("GET /s/{code} of a public share", () => {
     }
   });
 
+  it(`shows a long conversation ${SHARE_LIMITS.pageMessages} messages a page, linked by 이전 and 다음`, async () => {
+    const code = await shareOf(conversationData(450));
+    const per = SHARE_LIMITS.pageMessages;
+    const items = (html: string) => html.match(/<li class="(?:msg|divider|system)[ "]/g)?.length ?? 0;
+    const links = (html: string) =>
+      [...html.matchAll(/<a class="button secondary" href="([^"]+)" rel="(prev|next)">/g)].map(
+        (m) => `${m[2]} ${m[1]?.replace(/&amp;/g, "&")}`,
+      );
+    const pages = await Promise.all(
+      ["", "?page=2", "?page=3"].map(async (query) => {
+        const response = await get(`/s/${code}${query}`, CRAWLERS.X);
+        expect(response.status).toBe(200);
+        expect(response.headers.get("cache-control")).toBe("public, max-age=60, s-maxage=60");
+        return response.text();
+      }),
+    );
+    const [first = "", second = "", third = ""] = pages;
+    expect(pages.map(items)).toEqual([per, per, 450 - 2 * per]);
+    expect(first).toContain("치킨 어때요 1<");
+    expect(first).not.toContain(`치킨 어때요 ${per + 1}<`);
+    expect(second).toContain(`치킨 어때요 ${per + 1}<`);
+    expect(third).toContain("치킨 어때요 449<");
+    expect(pages.map((html) => /<span class="count">([^<]+)<\/span>/.exec(html)?.[1])).toEqual([
+      "1 / 3",
+      "2 / 3",
+      "3 / 3",
+    ]);
+    expect(links(first)).toEqual([`next /s/${code}?page=2`]);
+    expect(links(second)).toEqual([`prev /s/${code}`, `next /s/${code}?page=3`]);
+    expect(links(third)).toEqual([`prev /s/${code}?page=2`]);
+    expect(first).not.toContain("<script");
+    // 200 messages of ~30 characters, where the whole 450 would be ~2.3 times as much.
+    for (const html of pages) expect(Buffer.byteLength(html)).toBeLessThan(150_000);
+    // A short share has one page and no page links.
+    expect(await (await get(`/s/${await shareOf()}`)).text()).not.toContain('class="pages"');
+  });
+
+  it("redirects a non-canonical or out-of-range page to the canonical one", async () => {
+    const code = await shareOf(conversationData(450));
+    const expected: Record<string, [number, string]> = {
+      "?page=0": [301, `/s/${code}`],
+      "?page=1": [301, `/s/${code}`],
+      "?page=01": [301, `/s/${code}`],
+      "?page=02": [301, `/s/${code}?page=2`],
+      "?page=-2": [301, `/s/${code}`],
+      "?page=2&x=1": [301, `/s/${code}`],
+      "?x=1": [301, `/s/${code}`],
+      "?page=9": [302, `/s/${code}?page=3`],
+      "?page=99999999": [301, `/s/${code}`],
+      "?page=51": [301, `/s/${code}`],
+    };
+    for (const [query, [status, location]] of Object.entries(expected)) {
+      const response = await fetch(`${HOSTING}/s/${code}${query}`, { redirect: "manual" });
+      expect([query, response.status]).toEqual([query, status]);
+      const to = new URL(response.headers.get("location") ?? "", HOSTING);
+      expect([query, `${to.pathname}${to.search}`]).toEqual([query, location]);
+    }
+  });
+
   it("leaves out the download button when the share does not allow it", async () => {
     const code = await shareOf(conversationData(3), { allowDownload: false });
     const html = await (await get(`/s/${code}`)).text();
@@ -192,6 +251,26 @@ describe("a password-protected share", () => {
     const page = await right.text();
     expect(page).toContain("오늘 저녁에 뭐 먹을까?");
     expect(page).toContain(`action="/s/${code}/download"`);
+    expect(await pendingViews(code)).toBe(1);
+  });
+
+  it("opens a later page of a protected share by posting the password to it, counting one view", async () => {
+    const code = await shareOf(conversationData(450), { password: "open sesame" });
+    const form = await (await get(`/s/${code}?page=3`)).text();
+    expect(form).toContain(`<form method="post" action="/s/${code}?page=3">`);
+    const third = await post(`/s/${code}?page=3`, { password: "open sesame" });
+    expect(third.status).toBe(200);
+    const html = await third.text();
+    expect(html).toContain("치킨 어때요 449<");
+    expect(html).toContain('<span class="count">3 / 3</span>');
+    // Back to page 2 through a form that re-sends the password, not a link that would ask again.
+    expect(html).toMatch(
+      new RegExp(
+        `<form method="post" action="/s/${code}\\?page=2">\\s*<input type="hidden" name="password" value="open sesame"`,
+      ),
+    );
+    expect(await pendingViews(code)).toBe(0);
+    expect(await (await post(`/s/${code}`, { password: "open sesame" })).text()).toContain("1 / 3");
     expect(await pendingViews(code)).toBe(1);
   });
 

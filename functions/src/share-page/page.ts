@@ -38,13 +38,12 @@ export const pagePath = (code: string, page: number) =>
 
 /**
  * What a query string on `/s/{code}` means: the page it names when it is exactly the canonical
- * `page=N` (2 ≤ N, digits without a leading zero), else where to redirect (page 1 for any other
- * query). Decided without reading the share, so an odd query costs the function nothing.
+ * `page=N` (2 ≤ N ≤ MAX_PAGES, digits without a leading zero), else where to redirect: `?page=02`
+ * to page 2, anything else to page 1. Decided without reading the share, so an odd query costs the function nothing.
  */
 export function pageOfQuery(code: string, query: string): { page: number } | { redirect: string } {
-  const digits = /^page=(\d{1,6})$/.exec(query)?.[1];
-  const asked = digits === undefined ? 1 : Number(digits);
-  const page = Math.min(Math.max(asked, 1), MAX_PAGES);
+  const asked = Number(/^page=(\d+)$/.exec(query)?.[1] ?? 1);
+  const page = asked >= 1 && asked <= MAX_PAGES ? asked : 1;
   return page > 1 && query === `page=${page}` ? { page } : { redirect: pagePath(code, page) };
 }
 
