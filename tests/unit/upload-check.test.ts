@@ -15,7 +15,8 @@ function memoryBucket(files: Record<string, number[]>) {
   const bucket: UploadFiles = {
     head(name, bytes) {
       const file = stored.get(name);
-      if (!file) return Promise.reject(new Error(`no ${name}`));
+      // Like Cloud Storage, a range of an empty (or missing) file is refused.
+      if (!file?.length) return Promise.reject(new Error(`no range of ${name}`));
       return Promise.resolve(file.subarray(0, bytes));
     },
     delete(name) {
@@ -50,7 +51,7 @@ describe("checkUpload: the bytes against the declared type", () => {
     ["exports/u/2026-12-02/c/1.webp", "image/webp", WEBP],
   ])("keeps %s declared %s with its signature", async (name, contentType, bytes) => {
     const { bucket, stored } = memoryBucket({ [name]: bytes });
-    expect(await checkUpload(bucket, { name, contentType })).toBe("kept");
+    expect(await checkUpload(bucket, { name, contentType, size: bytes.length })).toBe("kept");
     expect(stored.has(name)).toBe(true);
   });
 
@@ -62,17 +63,20 @@ describe("checkUpload: the bytes against the declared type", () => {
     ["a truncated file", "avatars/u/a.png", "image/png", [0x89, 0x50]],
     ["a type avatars do not take", "avatars/u/a.png", "image/svg+xml", ascii("<svg/>")],
     ["no type", "avatars/u/a.png", undefined, PNG],
+    ["nothing", "avatars/u/a.png", "image/png", []],
     ["a type exports do not take", "exports/u/2026-12-02/c/1.jpg", "image/jpeg", JPEG],
   ])("deletes %s (%s declared %s)", async (_what, name, contentType, bytes: number[]) => {
     const { bucket, stored } = memoryBucket({ [name]: bytes });
-    expect(await checkUpload(bucket, { name, contentType })).toBe("wrong-bytes");
+    expect(await checkUpload(bucket, { name, contentType, size: bytes.length })).toBe("wrong-bytes");
     expect(stored.has(name)).toBe(false);
   });
 
   it("reads only the first HEAD_BYTES bytes and leaves files outside avatars/ and exports/ alone", async () => {
     expect(HEAD_BYTES).toBe(16);
     const { bucket, stored, listed } = memoryBucket({ "other/u/x.png": ascii("not an image") });
-    expect(await checkUpload(bucket, { name: "other/u/x.png", contentType: "image/png" })).toBe("ignored");
+    expect(
+      await checkUpload(bucket, { name: "other/u/x.png", contentType: "image/png", size: PNG.length }),
+    ).toBe("ignored");
     expect(stored.size).toBe(1);
     expect(listed).toEqual([]);
   });
@@ -88,10 +92,14 @@ describe("checkUpload: the count per user", () => {
     // Another user's files never count against this one.
     for (let i = 0; i < 3; i++) files[path("v", i)] = PNG;
     const { bucket, stored } = memoryBucket(files);
-    expect(await checkUpload(bucket, { name: path("u", cap - 1), contentType: "image/png" })).toBe("kept");
+    expect(
+      await checkUpload(bucket, { name: path("u", cap - 1), contentType: "image/png", size: PNG.length }),
+    ).toBe("kept");
 
     stored.set(path("u", cap), Uint8Array.from(PNG));
-    expect(await checkUpload(bucket, { name: path("u", cap), contentType: "image/png" })).toBe("over-count");
+    expect(
+      await checkUpload(bucket, { name: path("u", cap), contentType: "image/png", size: PNG.length }),
+    ).toBe("over-count");
     expect(stored.has(path("u", cap))).toBe(false);
     expect([...stored.keys()].filter((n) => n.includes("/u/"))).toHaveLength(cap);
   });
@@ -101,7 +109,9 @@ describe("checkUpload: the count per user", () => {
     const files: Record<string, number[]> = {};
     for (let i = 0; i < cap * 5; i++) files[avatar("u", i)] = PNG;
     const { bucket, listed } = memoryBucket(files);
-    expect(await checkUpload(bucket, { name: avatar("u", 0), contentType: "image/png" })).toBe("over-count");
+    expect(
+      await checkUpload(bucket, { name: avatar("u", 0), contentType: "image/png", size: PNG.length }),
+    ).toBe("over-count");
     expect(listed.reduce((a, b) => a + Math.min(b, 7), 0)).toBe(cap + 1);
   });
 
@@ -111,7 +121,9 @@ describe("checkUpload: the count per user", () => {
     for (let i = 0; i < cap + 3; i++) files[avatar("u", i)] = PNG;
     const { bucket, stored } = memoryBucket(files);
     const late = [cap - 1, cap, cap + 1, cap + 2].map((i) => avatar("u", i));
-    await Promise.all(late.map((name) => checkUpload(bucket, { name, contentType: "image/png" })));
+    await Promise.all(
+      late.map((name) => checkUpload(bucket, { name, contentType: "image/png", size: PNG.length })),
+    );
     expect(stored.size).toBeLessThanOrEqual(cap);
   });
 });

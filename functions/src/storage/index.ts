@@ -19,8 +19,13 @@ export const sweepExports = onSchedule({ schedule: "every 60 minutes", timeZone:
 // On the default bucket, where storage.rules let users upload.
 export const checkUpload = onObjectFinalized((event) =>
   logged("checkUpload", event.id, async () => {
-    const { bucket, name, contentType } = event.data;
-    const verdict = await check(uploadFiles(await namedBucket(bucket)), { name, contentType });
+    const { bucket, name, contentType, size } = event.data;
+    const verdict = await check(uploadFiles(await namedBucket(bucket)), {
+      name,
+      contentType,
+      // Typed a number, but Cloud Storage's JSON (the event's payload) writes it as a string.
+      size: Number(size),
+    });
     if (verdict === "wrong-bytes" || verdict === "over-count") logger.warn("Deleted an upload.", { verdict });
   }),
 );

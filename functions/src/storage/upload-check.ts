@@ -22,6 +22,8 @@ export interface UploadFiles {
 export interface Upload {
   name: string;
   contentType: string | undefined;
+  /** Bytes, from the object's metadata. */
+  size: number;
 }
 
 export type UploadVerdict = "kept" | "ignored" | "wrong-bytes" | "over-count";
@@ -82,7 +84,8 @@ async function countUpTo(files: UploadFiles, prefix: string, atMost: number): Pr
 export async function checkUpload(files: UploadFiles, upload: Upload): Promise<UploadVerdict> {
   const kind = kindOf(upload.name);
   if (kind === null) return "ignored";
-  const head = await files.head(upload.name, HEAD_BYTES);
+  // An empty file has no signature, and Storage refuses a ranged read of it.
+  const head = upload.size > 0 ? await files.head(upload.name, HEAD_BYTES) : new Uint8Array();
   if (!bytesMatchType(kind.types, upload.contentType, head)) {
     await files.delete(upload.name);
     return "wrong-bytes";
