@@ -14,6 +14,6 @@ export {
   sweepShares,
   flushShareViews,
 } from "./shares/index.js";
-export { sweepExports } from "./storage/index.js";
+export { sweepExports, checkUpload } from "./storage/index.js";
 export { sharePage, shareCard, shareDownload } from "./share-page/index.js";
 export { importConversations } from "./imports/index.js";

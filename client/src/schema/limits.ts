@@ -56,6 +56,12 @@ export const STORAGE_LIMITS = {
   exportBytes: 20 * 1024 * 1024,
   /** Exported images are kept this long, then swept (and a lifecycle rule deletes them in production). */
   exportMaxAgeHours: 24,
+  /**
+   * Files one user may hold (functions/src/storage/upload-check.ts deletes an upload past them):
+   * rules cannot count. 100 exports within the 24 h they live; 20 avatars, each a random name.
+   */
+  avatarsPerUser: 20,
+  exportsPerUser: 100,
 } as const;
 
 /** Content types (and the file extension each is stored under) Storage accepts. */

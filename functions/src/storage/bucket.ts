@@ -1,6 +1,7 @@
 import type { Storage } from "firebase-admin/storage";
 import { storagePaths } from "../schema.js";
 import { EXPORT_LIST_PAGE, type ExportFiles, type ExportListing } from "./exports-sweep.js";
+import type { UploadFiles } from "./upload-check.js";
 
 export type Bucket = ReturnType<Storage["bucket"]>;
 
@@ -14,6 +15,29 @@ export async function defaultBucket(): Promise<Bucket | null> {
   // Loaded here, not at the top: every function shares this bundle, and few need Storage.
   const { getStorage } = await import("firebase-admin/storage");
   return getStorage().bucket();
+}
+
+/** A named bucket (the one an upload event comes from), loaded as defaultBucket explains. */
+export async function namedBucket(name: string): Promise<Bucket> {
+  const { getStorage } = await import("firebase-admin/storage");
+  return getStorage().bucket(name);
+}
+
+/** The bucket as the upload check uses it. */
+export function uploadFiles(bucket: Bucket): UploadFiles {
+  return {
+    async head(name, bytes) {
+      const [head] = await bucket.file(name).download({ start: 0, end: bytes - 1 });
+      return head;
+    },
+    async delete(name) {
+      await bucket.file(name).delete({ ignoreNotFound: true });
+    },
+    async names(prefix, maxResults, pageToken) {
+      const [files, next] = await bucket.getFiles({ prefix, maxResults, autoPaginate: false, pageToken });
+      return { names: files.map((f) => f.name), next: (next as { pageToken?: string } | null)?.pageToken };
+    },
+  };
 }
 
 /** The bucket as the export sweep and share downloads use it. */
