@@ -44,3 +44,7 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, data: unknown): z
     issues: issuesOf(result.error),
   });
 }
+
+/** gRPC ALREADY_EXISTS: a `create` whose document is there already (a concurrent writer won). */
+const ALREADY_EXISTS = 6;
+export const isAlreadyExists = (error: unknown): boolean => errorCode(error) === ALREADY_EXISTS;

@@ -4,6 +4,7 @@
 // the rules would check is done once per request: ownership (the caller's own path), no overwrite
 // (create preconditions), the lifetime import budget (one transaction) and the times.
 import { FieldValue, Timestamp, type Firestore, type WriteBatch } from "firebase-admin/firestore";
+import { isAlreadyExists } from "../common/errors.js";
 import { consumeRateLimits, type RateLimitRule } from "../rate-limit/rate-limiter.js";
 import {
   firestoreBytes,
@@ -25,8 +26,6 @@ const requestsPerUser: RateLimitRule = {
 /** A batch holds 500 writes (two per conversation) and a commit request 10 MiB. */
 const CONVERSATIONS_PER_BATCH = 250;
 const BATCH_BYTES = 8_000_000;
-/** gRPC ALREADY_EXISTS: a create whose document is there (a concurrent run wrote it). */
-const ALREADY_EXISTS = 6;
 
 /** Splits items into batches within both of Firestore's commit limits. */
 function batchesOf(items: readonly ImportItem[]): ImportItem[][] {
@@ -103,7 +102,7 @@ async function write(db: Firestore, uid: string, items: readonly ImportItem[], n
     await commit(items);
   } catch (error) {
     if (items.length === 1) {
-      if ((error as { code?: unknown }).code !== ALREADY_EXISTS) throw error;
+      if (!isAlreadyExists(error)) throw error;
       taken.push(items[0]?.id ?? "");
     } else {
       const singles = await Promise.all(items.map((item) => write(db, uid, [item], now)));

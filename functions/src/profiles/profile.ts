@@ -1,7 +1,7 @@
 import type { Firestore } from "firebase-admin/firestore";
+import { isAlreadyExists } from "../common/errors.js";
 import {
   displayNameSchema,
-  errorCode,
   firestorePaths,
   isKakaoUid,
   KAKAO_PROVIDER_ID,
@@ -38,8 +38,6 @@ function profileFieldsOf(user: AuthUserLike): ProfileFields {
   };
 }
 
-const ALREADY_EXISTS = 6;
-
 /**
  * Creates `users/{uid}` unless it exists. The onCreate trigger uses this: it may run after a Kakao
  * sign-in already wrote a newer profile, which it must not overwrite with its older snapshot.
@@ -50,7 +48,7 @@ export async function createProfileIfMissing(db: Firestore, user: AuthUserLike, 
       .doc(firestorePaths.user(user.uid))
       .create({ ...profileFieldsOf(user), createdAt: now, updatedAt: now });
   } catch (error) {
-    if (errorCode(error) !== ALREADY_EXISTS) throw error;
+    if (!isAlreadyExists(error)) throw error;
   }
 }
 

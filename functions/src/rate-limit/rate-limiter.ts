@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
-import { DomainError } from "../common/errors.js";
-import { errorCode, firestorePaths } from "../schema.js";
+import { DomainError, isAlreadyExists } from "../common/errors.js";
+import { firestorePaths } from "../schema.js";
 
 export interface RateLimitRule {
   /** Names the counter family, e.g. `kakaoSignIn-ip`; part of every slot's document id. */
@@ -56,11 +56,8 @@ function windowOf(db: Firestore, charge: RateLimitCharge, now: Date) {
   return { bucket, document, slot };
 }
 
-const ALREADY_EXISTS = 6;
 /** Slots tried after each count: enough to get past the few a concurrent burst takes meanwhile. */
 const PROBES_PER_COUNT = 8;
-
-const isAlreadyExists = (error: unknown) => errorCode(error) === ALREADY_EXISTS;
 
 /**
  * Takes one of the window's `limit` slot documents (`rateLimits/{bucket}_{slot}`, functions-only,

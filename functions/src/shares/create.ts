@@ -3,6 +3,7 @@ import { assertAccountOpenIn } from "../common/closed-accounts.js";
 import { DomainError } from "../common/errors.js";
 import { consumeRateLimits } from "../rate-limit/rate-limiter.js";
 import {
+  shareUrl,
   firestorePaths,
   SHARE_LIMITS,
   type CreateShareInput,
@@ -23,7 +24,6 @@ import {
   secretRef,
   sharedContentOf,
   shareRef,
-  shareUrl,
   type StoredSecret,
   type StoredShare,
 } from "./documents.js";

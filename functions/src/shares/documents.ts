@@ -83,7 +83,6 @@ export function stateOf(share: StoredShare, now: Date): ShareState {
 }
 
 // The share URL and the owner's view of a share are built as the client builds them.
-export { settingsOf, shareUrl } from "../schema.js";
 
 /** A share that exists, or `not-found`. */
 export function existing(snapshot: DocumentSnapshot<StoredShare>): StoredShare {

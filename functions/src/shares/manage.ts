@@ -3,6 +3,7 @@ import { Timestamp } from "firebase-admin/firestore";
 import { assertAccountOpenIn } from "../common/closed-accounts.js";
 import { consumeRateLimits } from "../rate-limit/rate-limiter.js";
 import type { ShareSettings, UpdateShareInput } from "../schema.js";
+import { settingsOf } from "../schema.js";
 import type { ShareDeps } from "./deps.js";
 import {
   assertLive,
@@ -14,7 +15,6 @@ import {
   revokeShareDocuments,
   passwordOf,
   secretRef,
-  settingsOf,
   shareRef,
   type StoredSecret,
   type StoredShare,
