@@ -70,6 +70,19 @@ interface Bubble {
   height: number;
 }
 
+/** The rows that fit whole in `room`, `gap` apart, in order: a box past the edge made resvg panic. */
+function fitting<T>(items: readonly T[], rowOf: (item: T) => Bubble, gap: number, room: number): Bubble[] {
+  const rows: Bubble[] = [];
+  let used = -gap;
+  for (const item of items) {
+    const row = rowOf(item);
+    if (used + gap + row.height > room) break;
+    used += gap + row.height;
+    rows.push(row);
+  }
+  return rows;
+}
+
 /** A message's bubble of at most `maxLines` lines, `maxWidth` px wide, with its name and time. */
 function bubble(
   message: TextMessage,
@@ -170,21 +183,19 @@ function cardTree(data: ConversationData): Node {
   const look = lookOf(data);
   const name = nameOf(data);
   const room = CARD_HEIGHT - CARD_HEADER_PX - CARD_FOOTER_PX - 2 * CARD_PADDING_Y_PX;
-  const bubbles: Bubble[] = [];
-  let used = -CARD_GAP_PX;
-  for (const m of data.conversation.messages
-    .filter((m): m is TextMessage => !("type" in m) && (m.text.trim() !== "" || m.role === "system"))
-    .slice(0, CARD_LIMITS.messages)) {
-    const b = bubble(m, name(m), look, {
-      maxWidth: CARD_BUBBLE_WIDTH,
-      lines: CARD_LIMITS.linesPerBubble,
-      chars: CARD_LIMITS.charsPerBubble,
-    });
-    // Only bubbles that fit whole: a box past the card's edge is what made resvg panic.
-    if (used + CARD_GAP_PX + b.height > room) break;
-    used += CARD_GAP_PX + b.height;
-    bubbles.push(b);
-  }
+  const bubbles = fitting(
+    data.conversation.messages
+      .filter((m): m is TextMessage => !("type" in m) && (m.text.trim() !== "" || m.role === "system"))
+      .slice(0, CARD_LIMITS.messages),
+    (m) =>
+      bubble(m, name(m), look, {
+        maxWidth: CARD_BUBBLE_WIDTH,
+        lines: CARD_LIMITS.linesPerBubble,
+        chars: CARD_LIMITS.charsPerBubble,
+      }),
+    CARD_GAP_PX,
+    room,
+  );
   return el(
     "div",
     {
@@ -320,21 +331,19 @@ function imageTree(data: ConversationData): Node {
     IMAGE_PADDING_BOTTOM_PX -
     IMAGE_GAP_PX -
     NOTE_HEIGHT_PX;
-  const rows: Bubble[] = [];
-  let used = -IMAGE_GAP_PX;
-  for (const m of messages.slice(0, IMAGE_LIMITS.messages)) {
-    const row =
+  const rows = fitting(
+    messages.slice(0, IMAGE_LIMITS.messages),
+    (m) =>
       "type" in m
         ? note(m.text, look)
         : bubble(m, name(m), look, {
             maxWidth: IMAGE_BUBBLE_WIDTH,
             lines: IMAGE_LIMITS.linesPerBubble,
             chars: Number.POSITIVE_INFINITY,
-          });
-    if (used + IMAGE_GAP_PX + row.height > room) break;
-    used += IMAGE_GAP_PX + row.height;
-    rows.push(row);
-  }
+          }),
+    IMAGE_GAP_PX,
+    room,
+  );
   const left = messages.length - rows.length;
   if (left > 0) rows.push(note(`… 메시지 ${left}개가 더 있어요 (이미지에 담지 못했어요)`, look));
   return el(
