@@ -1,7 +1,16 @@
-import { httpsCallable } from "firebase/functions";
+import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from "firebase/functions";
 import { TalkStudioError, parseOrThrow, typedErrors } from "./talkstudio-error.js";
 import type { TalkStudio } from "./firebase.js";
+import { lazyService } from "./lazy-service.js";
+import { FUNCTIONS_REGION } from "./schema/index.js";
 import type { CallableContract, CallableInput, CallableOutput } from "./schema/index.js";
+
+/** Cloud Functions in TalkStudio's region, started on the first call. */
+export const functionsOf = lazyService((ts): Functions => {
+  const functions = getFunctions(ts.app, FUNCTIONS_REGION);
+  if (ts.emulators) connectFunctionsEmulator(functions, ts.emulators.host, ts.emulators.functionsPort);
+  return functions;
+});
 
 /**
  * Calls a function through its contract: the input is checked before it leaves, the answer after it
@@ -14,7 +23,7 @@ export function callFunction<C extends CallableContract>(
 ): Promise<CallableOutput<C>> {
   return typedErrors(async () => {
     const data: unknown = parseOrThrow(contract.input, input, `Not a valid ${contract.name} request.`);
-    const { data: answer } = await httpsCallable(ts.functions, contract.name)(data);
+    const { data: answer } = await httpsCallable(functionsOf(ts), contract.name)(data);
     const parsed = contract.output.safeParse(answer);
     if (!parsed.success) {
       throw new TalkStudioError("unknown", `${contract.name} answered in a shape this client does not know.`);

@@ -1,20 +1,21 @@
 import type { FirebaseApp } from "firebase/app";
 import { connectAuthEmulator, getAuth, type Auth } from "firebase/auth";
 import { connectFirestoreEmulator, getFirestore, type Firestore } from "firebase/firestore";
-import { connectFunctionsEmulator, getFunctions, type Functions } from "firebase/functions";
-import { connectStorageEmulator, getStorage, type FirebaseStorage } from "firebase/storage";
-import { FUNCTIONS_REGION } from "./schema/index.js";
 import { DEFAULT_SHARE_BASE_URL } from "./schema/share-settings.js";
 
-/** The Firebase services TalkStudio uses, bound to one app. Every client call takes this first. */
+/**
+ * The Firebase services TalkStudio uses, bound to one app. Every client call takes this first.
+ * Functions and Storage are not here: `functionsOf(ts)` and `storageOf(ts)` start them on first use,
+ * so an app that never calls a function or uploads does not bundle or start them.
+ */
 export interface TalkStudio {
   readonly app: FirebaseApp;
   readonly auth: Auth;
   readonly db: Firestore;
-  readonly functions: Functions;
-  readonly storage: FirebaseStorage;
   /** Where share pages live (`{shareBaseUrl}/s/{code}`), as the functions' SHARE_BASE_URL. */
   readonly shareBaseUrl: string;
+  /** The emulator hosts every service connects to, or undefined in production. */
+  readonly emulators: ConnectedEmulators | undefined;
 }
 
 export interface TalkStudioOptions {
@@ -34,22 +35,28 @@ export interface EmulatorHosts {
   storagePort?: number;
 }
 
+export type ConnectedEmulators = Readonly<Required<EmulatorHosts>>;
+
+const withDefaults = (hosts: EmulatorHosts): ConnectedEmulators => ({
+  host: hosts.host ?? "127.0.0.1",
+  authPort: hosts.authPort ?? 9099,
+  firestorePort: hosts.firestorePort ?? 8080,
+  functionsPort: hosts.functionsPort ?? 5001,
+  hostingPort: hosts.hostingPort ?? 5000,
+  storagePort: hosts.storagePort ?? 9199,
+});
+
 /** Binds TalkStudio to an initialised Firebase app; pass `emulators` to use the local suite. */
 export function createTalkStudio(app: FirebaseApp, options: TalkStudioOptions = {}): TalkStudio {
   const auth = getAuth(app);
   const db = getFirestore(app);
-  const functions = getFunctions(app, FUNCTIONS_REGION);
-  const storage = getStorage(app);
-  const emulators = options.emulators;
-  const host = emulators?.host ?? "127.0.0.1";
+  const emulators = options.emulators && withDefaults(options.emulators);
   const shareBaseUrl =
     options.shareBaseUrl ??
-    (emulators ? `http://${host}:${emulators.hostingPort ?? 5000}` : DEFAULT_SHARE_BASE_URL);
+    (emulators ? `http://${emulators.host}:${emulators.hostingPort}` : DEFAULT_SHARE_BASE_URL);
   if (emulators) {
-    connectAuthEmulator(auth, `http://${host}:${emulators.authPort ?? 9099}`, { disableWarnings: true });
-    connectFirestoreEmulator(db, host, emulators.firestorePort ?? 8080);
-    connectFunctionsEmulator(functions, host, emulators.functionsPort ?? 5001);
-    connectStorageEmulator(storage, host, emulators.storagePort ?? 9199);
+    connectAuthEmulator(auth, `http://${emulators.host}:${emulators.authPort}`, { disableWarnings: true });
+    connectFirestoreEmulator(db, emulators.host, emulators.firestorePort);
   }
-  return { app, auth, db, functions, storage, shareBaseUrl: shareBaseUrl.replace(/\/+$/, "") };
+  return { app, auth, db, emulators, shareBaseUrl: shareBaseUrl.replace(/\/+$/, "") };
 }

@@ -61,9 +61,9 @@ describe("the packed client", () => {
     writeFileSync(
       join(project, "app.ts"),
       `import { initializeApp } from "firebase/app";
-       import { createTalkStudio, type TalkStudio } from "@talkstudio/client";
+       import { createTalkStudio, functionsOf, type TalkStudio } from "@talkstudio/client";
        const ts: TalkStudio = createTalkStudio(initializeApp({ projectId: "demo-x" }));
-       export const region: string = ts.functions.region;`,
+       export const region: string = functionsOf(ts).region;`,
     );
     // The options of a typical Vite + React tsconfig.
     const args = ["--noEmit", "--strict", "--skipLibCheck", "--target", "es2022", "--lib", "es2022,dom"];

@@ -1,13 +1,13 @@
 import { FunctionsError, httpsCallable } from "firebase/functions";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeClients, newClient } from "../support/emulators.js";
+import { functionsOf } from "../../client/src/index.js";
 
 afterAll(closeClients);
 
 describe("callable input validation", () => {
   it("answers invalid-argument with details.reason for a malformed request", async () => {
-    const { functions } = newClient();
-    const call = httpsCallable(functions, "kakaoSignIn");
+    const call = httpsCallable(functionsOf(newClient()), "kakaoSignIn");
     const error = await call({ accessToken: "" }).then(
       () => null,
       (e: unknown) => e,

@@ -1,8 +1,17 @@
 // Uploads to Cloud Storage: avatars (public, for authors and profiles) and exported images (owner
 // only, kept a day). Type and size are checked before anything is sent; storage.rules checks again.
-import { getDownloadURL, ref, uploadBytesResumable, type UploadTask } from "firebase/storage";
+import {
+  connectStorageEmulator,
+  getDownloadURL,
+  getStorage,
+  ref,
+  uploadBytesResumable,
+  type FirebaseStorage,
+  type UploadTask,
+} from "firebase/storage";
 import { TalkStudioError, typedErrors } from "../talkstudio-error.js";
 import type { TalkStudio } from "../firebase.js";
+import { lazyService } from "../lazy-service.js";
 import {
   AVATAR_TYPES,
   DOCUMENT_ID_PATTERN,
@@ -12,6 +21,13 @@ import {
   storagePaths,
 } from "../schema/index.js";
 import { requireUid } from "../require-uid.js";
+
+/** Cloud Storage, started on the first upload. */
+export const storageOf = lazyService((ts): FirebaseStorage => {
+  const storage = getStorage(ts.app);
+  if (ts.emulators) connectStorageEmulator(storage, ts.emulators.host, ts.emulators.storagePort);
+  return storage;
+});
 
 export interface UploadProgress {
   readonly bytesTransferred: number;
@@ -74,7 +90,7 @@ export function uploadAvatar(ts: TalkStudio, file: Blob, options: UploadOptions 
   return typedErrors(async () => {
     const extension = checkedFile(file, AVATAR_TYPES, STORAGE_LIMITS.avatarBytes, "An avatar");
     const path = `${storagePaths.avatars(requireUid(ts))}${randomName()}.${extension}`;
-    const fileRef = ref(ts.storage, path);
+    const fileRef = ref(storageOf(ts), path);
     await upload(uploadBytesResumable(fileRef, file, { contentType: file.type }), options);
     const url = await getDownloadURL(fileRef);
     if (url.length > LIMITS.urlChars)
@@ -104,7 +120,7 @@ export function uploadExport(
     }
     const now = new Date();
     const path = `${storagePaths.exports(requireUid(ts))}${utcDay(now)}/${conversationId}/${now.getTime()}.${extension}`;
-    await upload(uploadBytesResumable(ref(ts.storage, path), image, { contentType: image.type }), options);
+    await upload(uploadBytesResumable(ref(storageOf(ts), path), image, { contentType: image.type }), options);
     return { path };
   });
 }
