@@ -146,12 +146,13 @@ export async function benchCost(): Promise<ActionCost[]> {
 /**
  * Reads the security rules make per action (`get`/`getAfter` of other documents, billed as reads):
  * not visible on the wire, so counted from firestore.rules — create: the summary checks the content
- * and the throttle, the content checks the summary; save: each side checks the other. A migration
- * is written by the importConversations function with the admin SDK: no rules, its reads are its own.
+ * and the throttle, the content checks the summary, the throttle checks the closed-account
+ * tombstone; save: each side checks the other, the summary checks the tombstone. A migration is
+ * written by the importConversations function with the admin SDK: no rules, its reads are its own.
  */
 const RULES_LOOKUPS: Record<string, number> = {
-  "create a conversation (40 messages)": 3,
-  "save it": 2,
+  "create a conversation (40 messages)": 4,
+  "save it": 3,
 };
 
 /** Actions per monthly active user in a month: the usage profile docs/cost.md prices. */
