@@ -1,8 +1,10 @@
+import { initializeApp } from "firebase/app";
 import { signInAnonymously } from "firebase/auth";
-import { doc, getDoc } from "firebase/firestore";
+import { doc, getDoc, getFirestore } from "firebase/firestore";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { clearAuth, closeClients, newClient } from "../support/emulators.js";
-import { firestorePaths } from "../../client/src/index.js";
+import { createTalkStudio, firestorePaths } from "../../client/src/index.js";
+import { PROJECT_ID } from "../support/emulators.js";
 
 beforeEach(clearAuth);
 afterAll(closeClients);
@@ -18,6 +20,38 @@ describe("createTalkStudio", () => {
     await expect(getDoc(doc(ts.db, firestorePaths.user(user.uid)))).resolves.toBeDefined();
     await expect(getDoc(doc(ts.db, firestorePaths.user("somebody-else")))).rejects.toMatchObject({
       code: "permission-denied",
+    });
+  });
+
+  describe("offline: true", () => {
+    const app = (name: string) => initializeApp({ projectId: PROJECT_ID, apiKey: "demo-api-key" }, name);
+
+    it("falls back to the memory cache where there is no IndexedDB, says why, and works", async () => {
+      const ts = createTalkStudio(app("offline-in-node"), { offline: true, emulators: {} });
+      expect(ts.cache.status).toMatchObject({ mode: "memory", reason: "no-indexeddb" });
+      const { user } = await signInAnonymously(ts.auth);
+      await expect(getDoc(doc(ts.db, firestorePaths.user(user.uid)))).resolves.toBeDefined();
+    });
+
+    it("uses an already started Firestore as it is instead of throwing", () => {
+      const started = app("offline-after-start");
+      const db = getFirestore(started);
+      // As in a browser: the SDK's IndexedDB checks come later, on first use.
+      const globals = globalThis as { indexedDB?: unknown; localStorage?: unknown };
+      globals.indexedDB = {};
+      globals.localStorage = {};
+      try {
+        const ts = createTalkStudio(started, { offline: true });
+        expect(ts.db).toBe(db);
+        expect(ts.cache.status).toMatchObject({ mode: "memory", reason: "already-started" });
+      } finally {
+        delete globals.indexedDB;
+        delete globals.localStorage;
+      }
+    });
+
+    it("is memory, not requested, without the option", () => {
+      expect(newClient().cache.status).toEqual({ mode: "memory", reason: "not-requested" });
     });
   });
 });

@@ -41,6 +41,14 @@ export interface ProjectSyncOptions {
   /** What the editor loaded and its revision (from `getConversation` or `createConversation`). */
   readonly revision: number;
   readonly data: ConversationData;
+  /**
+   * The editor's own copy when it may hold edits the server lacks (the SPA's LocalStorage project
+   * after a reload), with the revision it was last synced at (`status.revision` when it was kept).
+   * At that same revision it is saved over `data`; behind it, both sides' edits are merged and what
+   * differs between them is a conflict, since the copy they both started from is gone. The SPA
+   * never replaces its copy with the cloud's unmerged.
+   */
+  readonly local?: { readonly data: ConversationData; readonly revision: number };
   /** Quiet time after the last change before a save; default 1000 ms. */
   readonly debounceMs?: number;
   /** A save waits at most this long while changes keep coming; default 5 × debounceMs. */
@@ -75,6 +83,12 @@ export interface ProjectSync {
   dispose(): Promise<SyncStatus>;
 }
 
+/**
+ * The base of a merge when the revision both sides started from is unknown: every item both sides
+ * hold differently is a conflict, and nothing one side holds is dropped.
+ */
+const UNKNOWN_BASE = { conversation: { messages: [], authors: [] } } as unknown as ConversationData;
+
 const dataOf = ({ title, conversation, theme, statusBar }: StoredConversation): ConversationData => ({
   title,
   conversation,
@@ -97,8 +111,8 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   let inFlight: { revision: number; data: ConversationData } | null = null;
   /** Newer than `synced`, seen while a save was in flight: handled once it settles. */
   let remote: { revision: number; data: ConversationData } | null = null;
-  /** Their copy while a conflict waits for the user. */
-  let conflict: { revision: number; data: ConversationData } | null = null;
+  /** Their copy, and the base it is merged against, while a conflict waits for the user. */
+  let conflict: { revision: number; data: ConversationData; base: ConversationData } | null = null;
   let failure: TalkStudioError | null = null;
   let offline = false;
   let disposed = false;
@@ -113,7 +127,7 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     const revision = synced.revision;
     let next: SyncStatus;
     if (conflict) {
-      const { conflicts } = mergeConversations(synced.data, local, conflict.data);
+      const { conflicts } = mergeConversations(conflict.base, local, conflict.data);
       next = { state: "conflict", revision, pending: true, conflicts };
     } else if (failure) next = { state: "error", revision, pending: pending(), error: failure };
     else if (offline && (inFlight || pending())) next = { state: "offline", revision, pending: true };
@@ -179,9 +193,13 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       remote = theirs;
       return;
     }
-    const result = mergeConversations(synced.data, local, theirs.data);
+    merge(theirs, conflict?.base ?? synced.data);
+  }
+
+  function merge(theirs: { revision: number; data: ConversationData }, base: ConversationData): void {
+    const result = mergeConversations(base, local, theirs.data);
     if (result.conflicts.length > 0) {
-      conflict = theirs;
+      conflict = { ...theirs, base };
       return report();
     }
     adopt(theirs, result.keepingMine);
@@ -202,14 +220,16 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
 
   function resolve(side: "keepingMine" | "takingTheirs"): void {
     if (!conflict) return;
-    adopt(conflict, mergeConversations(synced.data, local, conflict.data)[side]);
+    adopt(conflict, mergeConversations(conflict.base, local, conflict.data)[side]);
   }
 
   const uid = requireUid(ts);
   const stopWatch = watchConversation(
     ts,
     id,
-    (stored) => {
+    (stored, { pending }) => {
+      // Not the server's yet (own save, another tab's, one queued before a reload): it may be refused.
+      if (pending) return;
       if (!stored) {
         failure = new TalkStudioError("not-found", `Conversation ${id} was deleted.`);
         return report();
@@ -239,6 +259,16 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     () => undefined,
   );
 
+  // The editor's own copy after a reload: once the caller holds `sync` (onRemoteChange may use it).
+  const kept = options.local;
+  if (kept && !sameValue(kept.data, synced.data)) {
+    queueMicrotask(() => {
+      local = kept.data;
+      if (kept.revision === synced.revision) void save();
+      else merge(synced, UNKNOWN_BASE);
+    });
+  }
+
   const settle = () => new Promise<SyncStatus>((resolve) => (idle.push(resolve), report()));
 
   return {
@@ -249,7 +279,7 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       if (disposed) throw new TalkStudioError("failed-precondition", "This project sync was disposed.");
       local = data;
       // An edit during a conflict re-merges: it may settle the conflict (or add to it).
-      if (conflict) return receive(conflict);
+      if (conflict) return merge(conflict, conflict.base);
       schedule();
       report();
     },
