@@ -294,6 +294,29 @@ describe("createProjectSync", () => {
       await c.sync.dispose();
     });
 
+    it("takes a copy opened with a write the server then refused as the editor's, never as synced", async () => {
+      const { id, tabA, tabB, data } = await opened();
+      const theirs = setText("msg-1", "서버가 받은 글")(data);
+      await saveConversation(tabA, id, theirs, 1);
+      // What an editor opens while its queued save (revision 2) is still pending, before the refusal.
+      const mine = setText("msg-1", "거절된 저장의 글")(data);
+      const c = engine(tabB, id, 2, mine);
+      const shown = await until(() => (c.sync.status.state === "conflict" ? c.sync.status : undefined));
+      expect(shown.conflicts).toMatchObject([
+        {
+          kind: "message",
+          id: "msg-1",
+          mine: { text: "거절된 저장의 글" },
+          theirs: { text: "서버가 받은 글" },
+        },
+      ]);
+      c.sync.keepMine();
+      await until(() => (c.sync.status.state === "saved" && c.sync.status.revision === 3) || undefined);
+      expect(textOf(await getConversation(tabA, id), "msg-1")).toBe("거절된 저장의 글");
+      expect(errors(c.statuses)).toEqual([]);
+      await c.sync.dispose();
+    });
+
     it("adopts a newer cloud copy with no prompt when it equals the local one", async () => {
       const { id, tabA, tabB, data } = await opened();
       const same = { ...data, title: "이미 올라간 편집" };

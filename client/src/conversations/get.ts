@@ -42,11 +42,13 @@ export interface WatchInfo {
    * tab's (tabs share one cache with `offline`), or a save queued before the tab was closed.
    */
   readonly pending: boolean;
+  /** Read from the cache (offline, or before the server first answered): it may be out of date. */
+  readonly fromCache: boolean;
 }
 
 /**
  * Calls `onChange` with the conversation whenever it changes (another tab's save included), and with
- * null once it is deleted; again when a pending copy is confirmed. Returns the function that stops
+ * null once it is deleted; again when a pending copy is confirmed or the server first answers. Returns the function that stops
  * watching.
  */
 export function watchConversation(
@@ -65,11 +67,12 @@ export function watchConversation(
       const result = joined(summary, content);
       if (result === "between") return;
       const pending = summary.metadata.hasPendingWrites || content.metadata.hasPendingWrites;
-      // Metadata changes are listened to for the confirmation alone: a confirmed revision is one copy.
-      const key = result ? `${result.revision}:${pending}` : "deleted";
+      const fromCache = summary.metadata.fromCache || content.metadata.fromCache;
+      // Metadata changes are listened to for these flags alone: a confirmed revision is one copy.
+      const key = result ? `${result.revision}:${pending}:${fromCache}` : "deleted";
       if (key === last) return;
       last = key;
-      onChange(result, { pending });
+      onChange(result, { pending, fromCache });
     } catch (error) {
       onError(toTalkStudioError(error));
     }

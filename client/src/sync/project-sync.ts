@@ -111,6 +111,11 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   let inFlight: { revision: number; data: ConversationData } | null = null;
   /** Newer than `synced`, seen while a save was in flight: handled once it settles. */
   let remote: { revision: number; data: ConversationData } | null = null;
+  /**
+   * The server's copy, seen while a save was in flight, that disagrees with `synced` at or below its
+   * revision: `synced` held a write the server refused. Handled once the save settles.
+   */
+  let disowned: { revision: number; data: ConversationData } | null = null;
   /** Their copy, and the base it is merged against, while a conflict waits for the user. */
   let conflict: { revision: number; data: ConversationData; base: ConversationData } | null = null;
   let failure: TalkStudioError | null = null;
@@ -162,10 +167,12 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     failure = null;
     firstUnsaved = null;
     report();
+    let refused = false;
     try {
       await saveConversation(ts, id, sending.data, synced.revision);
       synced = sending;
     } catch (error) {
+      refused = true;
       const typed = toTalkStudioError(error) as TalkStudioError<ConversationErrorDetails>;
       const current = typed.details.current;
       if (typed.kind === "conflict" && current) {
@@ -179,7 +186,10 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     } finally {
       inFlight = null;
     }
-    if (remote) receive(remote);
+    const unknown = refused ? disowned : null;
+    disowned = null;
+    if (unknown) rebase(remote && remote.revision >= unknown.revision ? remote : unknown);
+    else if (remote) receive(remote);
     else if (!failure && !offline && pending()) void save();
     report();
   }
@@ -205,6 +215,12 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     adopt(theirs, result.keepingMine);
   }
 
+  /** The copy this engine took as synced was never the server's: merge with no common base. */
+  function rebase(theirs: { revision: number; data: ConversationData }): void {
+    remote = null;
+    merge(theirs, UNKNOWN_BASE);
+  }
+
   /** Takes `theirs` as the new base and `data` as the editor's state, then saves the difference. */
   function adopt(theirs: { revision: number; data: ConversationData }, data: ConversationData): void {
     conflict = null;
@@ -227,7 +243,7 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   const stopWatch = watchConversation(
     ts,
     id,
-    (stored, { pending }) => {
+    (stored, { pending, fromCache }) => {
       // Not the server's yet (own save, another tab's, one queued before a reload): it may be refused.
       if (pending) return;
       if (!stored) {
@@ -237,8 +253,13 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       // Own echoes: the revision this tab is writing with the data it sent, or anything not newer.
       if (inFlight && stored.revision === inFlight.revision && sameValue(dataOf(stored), inFlight.data))
         return;
-      if (stored.revision <= synced.revision) return;
-      receive({ revision: stored.revision, data: dataOf(stored) });
+      const theirs = { revision: stored.revision, data: dataOf(stored) };
+      if (theirs.revision > synced.revision) return receive(theirs);
+      // The server's copy at or below our revision, but not ours: what this engine took as synced
+      // held a write that was refused (queued before a reload, or opened while still pending).
+      if (fromCache || (theirs.revision === synced.revision && sameValue(theirs.data, synced.data))) return;
+      if (inFlight) disowned = theirs;
+      else rebase(theirs);
     },
     (error) => {
       failure = error;
@@ -265,7 +286,7 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     queueMicrotask(() => {
       local = kept.data;
       if (kept.revision === synced.revision) void save();
-      else merge(synced, UNKNOWN_BASE);
+      else rebase(synced);
     });
   }
 
