@@ -19,13 +19,7 @@ import { onUserChanged } from "../auth/index.js";
 import { watchConversations, type ListOptions } from "../conversations/index.js";
 import type { ConversationData, ConversationSummary, ShareSettings } from "../schema/index.js";
 import { listShares } from "../shares/index.js";
-import {
-  createProjectSync,
-  type MergeConflict,
-  type ProjectSync,
-  type ProjectSyncOptions,
-  type SyncStatus,
-} from "../sync/index.js";
+import { createProjectSync, type MergeConflict, type ProjectSync, type SyncStatus } from "../sync/index.js";
 import { TalkStudioError, toTalkStudioError } from "../talkstudio-error.js";
 
 const TalkStudioContext = createContext<TalkStudio | null>(null);
@@ -132,7 +126,9 @@ export function useConversations(options: ListOptions = {}): Loaded<Conversation
  * The signed-in user's shares of one conversation (revoked and expired ones included), newest
  * first. Shares are not watched: call `refresh()` after creating, changing or revoking one.
  */
-export function useShares(conversationId: string | null): Loaded<ShareSettings> & { refresh(): void } {
+export function useShares(
+  conversationId: string | null,
+): Loaded<ShareSettings> & { readonly refresh: () => void } {
   const ts = useTalkStudio();
   const uid = useSession().user?.uid;
   const [state, setState] = useState<Loaded<ShareSettings> & { key?: string }>(NOTHING);
@@ -156,15 +152,19 @@ export function useShares(conversationId: string | null): Loaded<ShareSettings> 
   return { ...shown, refresh };
 }
 
-/** The project open in the editor: what was loaded, and its newest state on every render. */
+/** The project open in the editor: the cloud's revision, and the editor's newest state. */
 export interface OpenProject {
   readonly id: string;
-  /** The revision it was loaded at (read once, when `id` changes). */
+  /** The cloud's revision when it was opened (read once, when `id` changes). */
   readonly revision: number;
   /** The editor's newest state: a new object on each change (memoise it), never mutated. */
   readonly data: ConversationData;
-  /** The editor's own copy after a reload, as in `createProjectSync` (read once). */
-  readonly local?: ProjectSyncOptions["local"];
+  /**
+   * When the editor started from its own copy, not the cloud's (the SPA's LocalStorage project
+   * after a reload): the cloud's copy at `revision`, and the revision the editor's copy was last
+   * synced at (`status.revision`, kept with it). Read once; `createProjectSync`'s `local`.
+   */
+  readonly reopened?: { readonly cloud: ConversationData; readonly syncedRevision: number };
 }
 
 export interface ProjectSyncState {
@@ -174,11 +174,11 @@ export interface ProjectSyncState {
   /** Set while the same thing was changed on both sides: show both, let the user pick. */
   readonly conflict: {
     readonly conflicts: readonly MergeConflict[];
-    keepMine(): void;
-    takeTheirs(): void;
+    readonly keepMine: () => void;
+    readonly takeTheirs: () => void;
   } | null;
   /** Saves now; resolves with the status once idle. */
-  flush(): Promise<SyncStatus>;
+  readonly flush: () => Promise<SyncStatus>;
 }
 
 /** Before the engine has started (and with nothing open): nothing is waiting. */
@@ -206,11 +206,12 @@ export function useProjectSync(
   useEffect(() => {
     const opened = latest.current.project;
     if (!opened) return;
+    const { reopened } = opened;
     const created = createProjectSync(ts, {
       id: opened.id,
       revision: opened.revision,
-      data: opened.data,
-      ...(opened.local ? { local: opened.local } : {}),
+      data: reopened ? reopened.cloud : opened.data,
+      ...(reopened ? { local: { data: opened.data, revision: reopened.syncedRevision } } : {}),
       ...(latest.current.options.debounceMs ? { debounceMs: latest.current.options.debounceMs } : {}),
       onRemoteChange: (data) => latest.current.options.onRemoteChange(data),
     });
