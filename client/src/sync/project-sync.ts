@@ -127,6 +127,10 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   let status: SyncStatus = { state: "saved", revision: synced.revision, pending: false };
 
   const pending = () => !sameValue(local, synced.data);
+  // The SDK notices a lost connection only when a request fails, which a hanging stream can take
+  // many seconds to do; the browser knows at once (and Node has no `onLine`).
+  const browserOffline = () => (globalThis.navigator as Navigator | undefined)?.onLine === false;
+  const listensToBrowser = typeof globalThis.addEventListener === "function";
 
   function report(): void {
     const revision = synced.revision;
@@ -135,7 +139,8 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       const { conflicts } = mergeConversations(conflict.base, local, conflict.data);
       next = { state: "conflict", revision, pending: true, conflicts };
     } else if (failure) next = { state: "error", revision, pending: pending(), error: failure };
-    else if (offline && (inFlight || pending())) next = { state: "offline", revision, pending: true };
+    else if ((offline || browserOffline()) && (inFlight || pending()))
+      next = { state: "offline", revision, pending: true };
     else if (inFlight || pending()) next = { state: "saving", revision, pending: true };
     else next = { state: "saved", revision, pending: false };
     if (!sameValue(next, status)) {
@@ -280,6 +285,12 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     () => undefined,
   );
 
+  const onConnectivity = () => report();
+  if (listensToBrowser) {
+    addEventListener("online", onConnectivity);
+    addEventListener("offline", onConnectivity);
+  }
+
   // The editor's own copy after a reload: once the caller holds `sync` (onRemoteChange may use it).
   const kept = options.local;
   if (kept && !sameValue(kept.data, synced.data)) {
@@ -321,6 +332,10 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       const final = await this.flush();
       stopWatch();
       stopConnection();
+      if (listensToBrowser) {
+        removeEventListener("online", onConnectivity);
+        removeEventListener("offline", onConnectivity);
+      }
       listeners.clear();
       idle = [];
       return final;
