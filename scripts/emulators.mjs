@@ -92,17 +92,20 @@ function buildFunctions() {
   if (out.status !== 0) fail("Building the functions bundle failed (see the esbuild output above).");
 }
 
-/** The demo page at the Hosting root: hosting/demo/main.ts bundled for the browser. */
+/** The demo page at the Hosting root: hosting/demo/main.tsx (React) bundled for the browser. */
 async function buildDemo() {
   const { build } = await import("esbuild");
   await build({
-    entryPoints: [join(root, "hosting", "demo", "main.ts")],
+    entryPoints: [join(root, "hosting", "demo", "main.tsx")],
     outfile: join(root, "hosting", "public", "demo.js"),
     bundle: true,
     format: "esm",
     platform: "browser",
     target: "es2022",
     minify: true,
+    jsx: "automatic",
+    // React picks its production build by this; a browser has no `process`.
+    define: { "process.env.NODE_ENV": '"production"' },
     logLevel: "warning",
   }).catch(() => fail("Building the demo page failed (see the esbuild output above)."));
 }

@@ -1,7 +1,8 @@
 import type { FirebaseApp } from "firebase/app";
 import { connectAuthEmulator, getAuth, type Auth } from "firebase/auth";
-import { connectFirestoreEmulator, getFirestore, type Firestore } from "firebase/firestore";
+import { connectFirestoreEmulator, type Firestore } from "firebase/firestore";
 import { DEFAULT_SHARE_BASE_URL } from "./schema/share-settings.js";
+import { openFirestore, type FirestoreCache } from "./offline-cache.js";
 
 /**
  * The Firebase services TalkStudio uses, bound to one app. Every client call takes this first.
@@ -12,6 +13,8 @@ export interface TalkStudio {
   readonly app: FirebaseApp;
   readonly auth: Auth;
   readonly db: Firestore;
+  /** Where Firestore's cache lives: `persistent` (IndexedDB) with `offline`, else `memory` and why. */
+  readonly cache: FirestoreCache;
   /** Where share pages live (`{shareBaseUrl}/s/{code}`), as the functions' SHARE_BASE_URL. */
   readonly shareBaseUrl: string;
   /** The emulator hosts every service connects to, or undefined in production. */
@@ -21,6 +24,11 @@ export interface TalkStudio {
 export interface TalkStudioOptions {
   /** Use the local emulator suite. */
   emulators?: EmulatorHosts;
+  /**
+   * Keep Firestore's cache in IndexedDB, shared by every tab: queued saves survive closing the tab
+   * and the list opens offline. Falls back to memory where IndexedDB fails (`cache` says why).
+   */
+  offline?: boolean;
   /** Default https://talkstudio.app, or the Hosting emulator with `emulators`. */
   shareBaseUrl?: string;
 }
@@ -49,7 +57,7 @@ const withDefaults = (hosts: EmulatorHosts): ConnectedEmulators => ({
 /** Binds TalkStudio to an initialised Firebase app; pass `emulators` to use the local suite. */
 export function createTalkStudio(app: FirebaseApp, options: TalkStudioOptions = {}): TalkStudio {
   const auth = getAuth(app);
-  const db = getFirestore(app);
+  const { db, cache } = openFirestore(app, options.offline === true);
   const emulators = options.emulators && withDefaults(options.emulators);
   const shareBaseUrl =
     options.shareBaseUrl ??
@@ -58,5 +66,5 @@ export function createTalkStudio(app: FirebaseApp, options: TalkStudioOptions = 
     connectAuthEmulator(auth, `http://${emulators.host}:${emulators.authPort}`, { disableWarnings: true });
     connectFirestoreEmulator(db, emulators.host, emulators.firestorePort);
   }
-  return { app, auth, db, emulators, shareBaseUrl: shareBaseUrl.replace(/\/+$/, "") };
+  return { app, auth, db, cache, emulators, shareBaseUrl: shareBaseUrl.replace(/\/+$/, "") };
 }

@@ -1,5 +1,6 @@
 export * from "./schema/index.js";
 export * from "./firebase.js";
+export type { CacheStatus, FirestoreCache } from "./offline-cache.js";
 export * from "./talkstudio-error.js";
 export * from "./call-function.js";
 export * from "./auth/index.js";

@@ -57,6 +57,28 @@ describe("the packed client", () => {
     expect(out.trim()).toBe("function asia-northeast3 function");
   });
 
+  it("ships the React bindings with React as an optional peer, unused by the other entry points", () => {
+    const manifest = JSON.parse(
+      readFileSync(join(project, "node_modules/@talkstudio/client/package.json"), "utf8"),
+    ) as { peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, object> };
+    expect(manifest.peerDependencies).toHaveProperty("react");
+    expect(manifest.peerDependenciesMeta).toEqual({ react: { optional: true } });
+    // The test above imported every other entry point with no React installed; now install it.
+    symlinkSync(join(root, "node_modules", "react"), join(project, "node_modules", "react"));
+    const out = execFileSync(
+      "node",
+      [
+        "--input-type=module",
+        "-e",
+        `const r = await import("@talkstudio/client/react"); console.log(Object.keys(r).sort().join(" "));`,
+      ],
+      { cwd: project, encoding: "utf8" },
+    );
+    expect(out.trim()).toBe(
+      "TalkStudioProvider useCacheStatus useConversations useProjectSync useSession useShares useTalkStudio",
+    );
+  });
+
   it("type-checks a consumer against the shipped declarations", () => {
     writeFileSync(
       join(project, "app.ts"),

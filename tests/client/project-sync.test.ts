@@ -8,9 +8,11 @@ import {
   saveConversation,
   type ConversationData,
   type ProjectSync,
+  type ProjectSyncOptions,
   type SyncStatus,
   type TalkStudio,
   type TextMessage,
+  type MergeConflict,
 } from "../../client/src/index.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearAuth, clearFirestore, closeClients } from "../support/emulators.js";
@@ -25,15 +27,22 @@ afterAll(closeClients);
 const DEBOUNCE_MS = 300;
 
 /** An engine on `id` that records every status, remote change and error it reports. */
-function engine(ts: TalkStudio, id: string, revision: number, data: ConversationData) {
+function engine(
+  ts: TalkStudio,
+  id: string,
+  revision: number,
+  data: ConversationData,
+  local?: ProjectSyncOptions["local"],
+) {
   const statuses: SyncStatus[] = [];
   const remote: ConversationData[] = [];
-  let editor = data;
+  let editor = local?.data ?? data;
   const sync: ProjectSync = createProjectSync(ts, {
     id,
     revision,
     data,
     debounceMs: DEBOUNCE_MS,
+    ...(local ? { local } : {}),
     onStatus: (status) => statuses.push(status),
     // What the SPA does: put the merged state in its store, which calls update again.
     onRemoteChange: (merged) => {
@@ -243,5 +252,80 @@ describe("createProjectSync", () => {
     expect(await a.sync.dispose()).toMatchObject({ state: "saved", revision: 2, pending: false });
     expect((await getConversation(tabB, id)).title).toBe("닫기 전에");
     expect(() => a.sync.update(a.editor)).toThrow(/disposed/);
+  });
+
+  describe("the editor's own copy after a reload (`local`)", () => {
+    it("saves it over the cloud's copy when the cloud has not moved since it was synced", async () => {
+      const { id, tabB, data } = await opened();
+      const mine = setText("msg-1", "닫기 전에 고친 글")(data);
+      const c = engine(tabB, id, 1, data, { data: mine, revision: 1 });
+      await until(() => (c.sync.status.state === "saved" && c.sync.status.revision === 2) || undefined);
+      expect(textOf(await getConversation(tabB, id), "msg-1")).toBe("닫기 전에 고친 글");
+      expect(c.remote).toEqual([]);
+      await c.sync.dispose();
+    });
+
+    it("merges it with a newer cloud copy: both sides' additions kept, a message both changed a conflict", async () => {
+      const { id, tabA, tabB, data } = await opened();
+      // Another device saved after this copy's last sync (a queued save refused after a reload, say).
+      const theirs = setText("msg-1", "다른 기기의 글")({ ...data, title: "다른 기기의 제목" });
+      await saveConversation(tabA, id, theirs, 1);
+      const mine = setText("msg-1", "이 탭의 글")(setText("msg-2", "이 탭만 고침")(data));
+      const c = engine(tabB, id, 2, theirs, { data: mine, revision: 1 });
+      const shown = await until(() => (c.sync.status.state === "conflict" ? c.sync.status : undefined));
+      // With no common copy every difference is a conflict; what only one side has stays.
+      expect(
+        shown.conflicts.map((k) => (k.kind === "message" ? k.id : k.kind === "field" && k.path)),
+      ).toEqual(["msg-1", "msg-2", "title"]);
+      const conflict = shown.conflicts[0] as Extract<MergeConflict, { kind: "message" }>;
+      expect([conflict.mine, conflict.theirs].map((m) => (m as TextMessage).text)).toEqual([
+        "이 탭의 글",
+        "다른 기기의 글",
+      ]);
+      expect(await getConversation(tabA, id)).toMatchObject({ revision: 2, title: "다른 기기의 제목" });
+      c.sync.keepMine();
+      await until(() => (c.sync.status.state === "saved" && c.sync.status.revision === 3) || undefined);
+      const saved = await getConversation(tabA, id);
+      expect([textOf(saved, "msg-1"), textOf(saved, "msg-2"), saved.title]).toEqual([
+        "이 탭의 글",
+        "이 탭만 고침",
+        "민지랑 대화",
+      ]);
+      await c.sync.dispose();
+    });
+
+    it("takes a copy opened with a write the server then refused as the editor's, never as synced", async () => {
+      const { id, tabA, tabB, data } = await opened();
+      const theirs = setText("msg-1", "서버가 받은 글")(data);
+      await saveConversation(tabA, id, theirs, 1);
+      // What an editor opens while its queued save (revision 2) is still pending, before the refusal.
+      const mine = setText("msg-1", "거절된 저장의 글")(data);
+      const c = engine(tabB, id, 2, mine);
+      const shown = await until(() => (c.sync.status.state === "conflict" ? c.sync.status : undefined));
+      expect(shown.conflicts).toMatchObject([
+        {
+          kind: "message",
+          id: "msg-1",
+          mine: { text: "거절된 저장의 글" },
+          theirs: { text: "서버가 받은 글" },
+        },
+      ]);
+      c.sync.keepMine();
+      await until(() => (c.sync.status.state === "saved" && c.sync.status.revision === 3) || undefined);
+      expect(textOf(await getConversation(tabA, id), "msg-1")).toBe("거절된 저장의 글");
+      expect(errors(c.statuses)).toEqual([]);
+      await c.sync.dispose();
+    });
+
+    it("adopts a newer cloud copy with no prompt when it equals the local one", async () => {
+      const { id, tabA, tabB, data } = await opened();
+      const same = { ...data, title: "이미 올라간 편집" };
+      await saveConversation(tabA, id, same, 1);
+      const c = engine(tabB, id, 2, same, { data: same, revision: 1 });
+      await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS * 2));
+      expect(c.sync.status).toMatchObject({ state: "saved", revision: 2, pending: false });
+      expect(c.remote).toEqual([]);
+      await c.sync.dispose();
+    });
   });
 });

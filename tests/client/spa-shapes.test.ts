@@ -10,6 +10,7 @@ import {
   saveConversation,
   toConversationData,
   toSpaProject,
+  toSpaConversation,
   TalkStudioError,
   type StoredConversation,
   type TalkStudio,
@@ -73,6 +74,13 @@ describe("toConversationData and toSpaProject", () => {
       expect(spa.id).toBe(project.id);
       const again = toConversationData(spa);
       expect(again).toEqual(data);
+      // What a remote change becomes in the store: the same, without the id and times.
+      expect(toSpaConversation(data)).toEqual({
+        title: spa.title,
+        conversation: spa.conversation,
+        theme: spa.theme,
+        statusBar: spa.statusBar,
+      });
 
       await saveConversation(ts, id, again, stored.revision);
       const resaved = await getConversation(ts, id);

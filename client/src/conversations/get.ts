@@ -36,32 +36,52 @@ export function getConversation(ts: TalkStudio, id: string): Promise<StoredConve
   });
 }
 
+export interface WatchInfo {
+  /**
+   * The copy holds writes the server has not confirmed yet: this tab's save in flight, another
+   * tab's (tabs share one cache with `offline`), or a save queued before the tab was closed.
+   */
+  readonly pending: boolean;
+  /** Read from the cache (offline, or before the server first answered): it may be out of date. */
+  readonly fromCache: boolean;
+}
+
 /**
  * Calls `onChange` with the conversation whenever it changes (another tab's save included), and with
- * null once it is deleted. Returns the function that stops watching.
+ * null once it is deleted; again when a pending copy is confirmed or the server first answers. Returns the function that stops
+ * watching.
  */
 export function watchConversation(
   ts: TalkStudio,
   id: string,
-  onChange: (conversation: StoredConversation | null) => void,
+  onChange: (conversation: StoredConversation | null, info: WatchInfo) => void,
   onError: (error: TalkStudioError) => void = () => undefined,
 ): Unsubscribe {
   const uid = requireUid(ts);
   let summary: DocumentSnapshot | undefined;
   let content: DocumentSnapshot | undefined;
+  let last: string | undefined;
   const emit = () => {
     if (!summary || !content) return;
     try {
       const result = joined(summary, content);
-      if (result !== "between") onChange(result);
+      if (result === "between") return;
+      const pending = summary.metadata.hasPendingWrites || content.metadata.hasPendingWrites;
+      const fromCache = summary.metadata.fromCache || content.metadata.fromCache;
+      // Metadata changes are listened to for these flags alone: a confirmed revision is one copy.
+      const key = result ? `${result.revision}:${pending}:${fromCache}` : "deleted";
+      if (key === last) return;
+      last = key;
+      onChange(result, { pending, fromCache });
     } catch (error) {
       onError(toTalkStudioError(error));
     }
   };
   const fail = (error: unknown) => onError(toTalkStudioError(error));
+  const listen = { includeMetadataChanges: true };
   const stops = [
-    onSnapshot(summaryRef(ts, uid, id), (s) => ((summary = s), emit()), fail),
-    onSnapshot(contentRef(ts, uid, id), (s) => ((content = s), emit()), fail),
+    onSnapshot(summaryRef(ts, uid, id), listen, (s) => ((summary = s), emit()), fail),
+    onSnapshot(contentRef(ts, uid, id), listen, (s) => ((content = s), emit()), fail),
   ];
   return () => stops.forEach((stop) => stop());
 }

@@ -39,24 +39,40 @@ export function toConversationData(project: unknown): ConversationData {
 const escapedMessage = (m: Message): Message => ({ ...m, text: escapeHtml(m.text) });
 
 /**
- * A stored conversation in the shape the SPA keeps (its id, its own times), text escaped as the
- * SPA's sanitizer leaves it, so the SPA treats it like its own data and toConversationData gives
- * back exactly what was stored.
+ * A conversation's editable part as the SPA's store holds it (text escaped as its sanitizer
+ * leaves it): what the sync engine's `onRemoteChange` data becomes before it goes into the store.
  */
-export function toSpaProject(stored: StoredConversation): SpaProject {
-  const { conversation } = stored;
+export function toSpaConversation(
+  data: ConversationData,
+): Omit<SpaProject, "id" | "createdAt" | "updatedAt"> {
+  const { conversation } = data;
   return {
-    id: stored.id,
-    title: escapeHtml(stored.title),
-    createdAt: stored.projectCreatedAt.toISOString(),
-    updatedAt: stored.projectUpdatedAt.toISOString(),
+    title: escapeHtml(data.title),
     conversation: {
       ...conversation,
       title: escapeHtml(conversation.title),
       authors: conversation.authors.map((a) => ({ ...a, name: escapeHtml(a.name) })),
       messages: conversation.messages.map(escapedMessage),
     },
-    theme: stored.theme,
-    statusBar: stored.statusBar,
+    theme: data.theme,
+    statusBar: data.statusBar,
+  };
+}
+
+/**
+ * A stored conversation in the shape the SPA keeps (its id, its own times), text escaped as the
+ * SPA's sanitizer leaves it, so the SPA treats it like its own data and toConversationData gives
+ * back exactly what was stored.
+ */
+export function toSpaProject(stored: StoredConversation): SpaProject {
+  const { title, conversation, theme, statusBar } = toSpaConversation(stored);
+  return {
+    id: stored.id,
+    title,
+    createdAt: stored.projectCreatedAt.toISOString(),
+    updatedAt: stored.projectUpdatedAt.toISOString(),
+    conversation,
+    theme,
+    statusBar,
   };
 }

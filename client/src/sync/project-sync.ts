@@ -41,6 +41,14 @@ export interface ProjectSyncOptions {
   /** What the editor loaded and its revision (from `getConversation` or `createConversation`). */
   readonly revision: number;
   readonly data: ConversationData;
+  /**
+   * The editor's own copy when it may hold edits the server lacks (the SPA's LocalStorage project
+   * after a reload), with the revision it was last synced at (`status.revision` when it was kept).
+   * At that same revision it is saved over `data`; behind it, both sides' edits are merged and what
+   * differs between them is a conflict, since the copy they both started from is gone. The SPA
+   * never replaces its copy with the cloud's unmerged.
+   */
+  readonly local?: { readonly data: ConversationData; readonly revision: number };
   /** Quiet time after the last change before a save; default 1000 ms. */
   readonly debounceMs?: number;
   /** A save waits at most this long while changes keep coming; default 5 × debounceMs. */
@@ -75,6 +83,12 @@ export interface ProjectSync {
   dispose(): Promise<SyncStatus>;
 }
 
+/**
+ * The base of a merge when the revision both sides started from is unknown: every item both sides
+ * hold differently is a conflict, and nothing one side holds is dropped.
+ */
+const UNKNOWN_BASE = { conversation: { messages: [], authors: [] } } as unknown as ConversationData;
+
 const dataOf = ({ title, conversation, theme, statusBar }: StoredConversation): ConversationData => ({
   title,
   conversation,
@@ -97,8 +111,13 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   let inFlight: { revision: number; data: ConversationData } | null = null;
   /** Newer than `synced`, seen while a save was in flight: handled once it settles. */
   let remote: { revision: number; data: ConversationData } | null = null;
-  /** Their copy while a conflict waits for the user. */
-  let conflict: { revision: number; data: ConversationData } | null = null;
+  /**
+   * The server's copy, seen while a save was in flight, that disagrees with `synced` at or below its
+   * revision: `synced` held a write the server refused. Handled once the save settles.
+   */
+  let disowned: { revision: number; data: ConversationData } | null = null;
+  /** Their copy, and the base it is merged against, while a conflict waits for the user. */
+  let conflict: { revision: number; data: ConversationData; base: ConversationData } | null = null;
   let failure: TalkStudioError | null = null;
   let offline = false;
   let disposed = false;
@@ -108,15 +127,20 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   let status: SyncStatus = { state: "saved", revision: synced.revision, pending: false };
 
   const pending = () => !sameValue(local, synced.data);
+  // The SDK notices a lost connection only when a request fails, which a hanging stream can take
+  // many seconds to do; the browser knows at once (and Node has no `onLine`).
+  const browserOffline = () => (globalThis.navigator as Navigator | undefined)?.onLine === false;
+  const listensToBrowser = typeof globalThis.addEventListener === "function";
 
   function report(): void {
     const revision = synced.revision;
     let next: SyncStatus;
     if (conflict) {
-      const { conflicts } = mergeConversations(synced.data, local, conflict.data);
+      const { conflicts } = mergeConversations(conflict.base, local, conflict.data);
       next = { state: "conflict", revision, pending: true, conflicts };
     } else if (failure) next = { state: "error", revision, pending: pending(), error: failure };
-    else if (offline && (inFlight || pending())) next = { state: "offline", revision, pending: true };
+    else if ((offline || browserOffline()) && (inFlight || pending()))
+      next = { state: "offline", revision, pending: true };
     else if (inFlight || pending()) next = { state: "saving", revision, pending: true };
     else next = { state: "saved", revision, pending: false };
     if (!sameValue(next, status)) {
@@ -148,10 +172,12 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     failure = null;
     firstUnsaved = null;
     report();
+    let refused = false;
     try {
       await saveConversation(ts, id, sending.data, synced.revision);
       synced = sending;
     } catch (error) {
+      refused = true;
       const typed = toTalkStudioError(error) as TalkStudioError<ConversationErrorDetails>;
       const current = typed.details.current;
       if (typed.kind === "conflict" && current) {
@@ -165,7 +191,10 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     } finally {
       inFlight = null;
     }
-    if (remote) receive(remote);
+    const unknown = refused ? disowned : null;
+    disowned = null;
+    if (unknown) rebase(remote && remote.revision >= unknown.revision ? remote : unknown);
+    else if (remote) receive(remote);
     else if (!failure && !offline && pending()) void save();
     report();
   }
@@ -179,12 +208,22 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       remote = theirs;
       return;
     }
-    const result = mergeConversations(synced.data, local, theirs.data);
+    merge(theirs, conflict?.base ?? synced.data);
+  }
+
+  function merge(theirs: { revision: number; data: ConversationData }, base: ConversationData): void {
+    const result = mergeConversations(base, local, theirs.data);
     if (result.conflicts.length > 0) {
-      conflict = theirs;
+      conflict = { ...theirs, base };
       return report();
     }
     adopt(theirs, result.keepingMine);
+  }
+
+  /** The copy this engine took as synced was never the server's: merge with no common base. */
+  function rebase(theirs: { revision: number; data: ConversationData }): void {
+    remote = null;
+    merge(theirs, UNKNOWN_BASE);
   }
 
   /** Takes `theirs` as the new base and `data` as the editor's state, then saves the difference. */
@@ -202,14 +241,16 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
 
   function resolve(side: "keepingMine" | "takingTheirs"): void {
     if (!conflict) return;
-    adopt(conflict, mergeConversations(synced.data, local, conflict.data)[side]);
+    adopt(conflict, mergeConversations(conflict.base, local, conflict.data)[side]);
   }
 
   const uid = requireUid(ts);
   const stopWatch = watchConversation(
     ts,
     id,
-    (stored) => {
+    (stored, { pending, fromCache }) => {
+      // Not the server's yet (own save, another tab's, one queued before a reload): it may be refused.
+      if (pending) return;
       if (!stored) {
         failure = new TalkStudioError("not-found", `Conversation ${id} was deleted.`);
         return report();
@@ -217,8 +258,13 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       // Own echoes: the revision this tab is writing with the data it sent, or anything not newer.
       if (inFlight && stored.revision === inFlight.revision && sameValue(dataOf(stored), inFlight.data))
         return;
-      if (stored.revision <= synced.revision) return;
-      receive({ revision: stored.revision, data: dataOf(stored) });
+      const theirs = { revision: stored.revision, data: dataOf(stored) };
+      if (theirs.revision > synced.revision) return receive(theirs);
+      // The server's copy at or below our revision, but not ours: what this engine took as synced
+      // held a write that was refused (queued before a reload, or opened while still pending).
+      if (fromCache || (theirs.revision === synced.revision && sameValue(theirs.data, synced.data))) return;
+      if (inFlight) disowned = theirs;
+      else rebase(theirs);
     },
     (error) => {
       failure = error;
@@ -239,6 +285,22 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     () => undefined,
   );
 
+  const onConnectivity = () => report();
+  if (listensToBrowser) {
+    addEventListener("online", onConnectivity);
+    addEventListener("offline", onConnectivity);
+  }
+
+  // The editor's own copy after a reload: once the caller holds `sync` (onRemoteChange may use it).
+  const kept = options.local;
+  if (kept && !sameValue(kept.data, synced.data)) {
+    queueMicrotask(() => {
+      local = kept.data;
+      if (kept.revision === synced.revision) void save();
+      else rebase(synced);
+    });
+  }
+
   const settle = () => new Promise<SyncStatus>((resolve) => (idle.push(resolve), report()));
 
   return {
@@ -249,7 +311,7 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       if (disposed) throw new TalkStudioError("failed-precondition", "This project sync was disposed.");
       local = data;
       // An edit during a conflict re-merges: it may settle the conflict (or add to it).
-      if (conflict) return receive(conflict);
+      if (conflict) return merge(conflict, conflict.base);
       schedule();
       report();
     },
@@ -270,6 +332,10 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       const final = await this.flush();
       stopWatch();
       stopConnection();
+      if (listensToBrowser) {
+        removeEventListener("online", onConnectivity);
+        removeEventListener("offline", onConnectivity);
+      }
       listeners.clear();
       idle = [];
       return final;

@@ -276,7 +276,8 @@ function genericTree(): Node {
 const svgHeight = (svg: string) => Number(/^<svg[^>]*\sheight="([\d.]+)"/.exec(svg)?.[1] ?? NaN);
 
 async function toPng(tree: Node, size: { width: number; height?: number }): Promise<Buffer> {
-  const svg = await satori(tree, {
+  // satori types its input as React's; our plain element trees are what React elements compile to.
+  const svg = await satori(tree as unknown as Parameters<typeof satori>[0], {
     ...size,
     fonts: await loadFonts(),
     // Emoji become Twemoji images; other scripts Pretendard lacks (Hanja) have no fallback font here.

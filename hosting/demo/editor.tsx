@@ -1,0 +1,175 @@
+// The demo's editor for one project: the title and each text message, saved as they change by
+// useProjectSync. Like the SPA, it keeps its own copy in LocalStorage while changes are pending
+// (with the revision it was synced at) and hands it back to the engine after a reload, so an edit
+// the server refused after the tab closed comes back as a conflict instead of vanishing.
+import { useEffect, useMemo, useState } from "react";
+import {
+  getConversation,
+  messageOf,
+  type ConversationData,
+  type MergeConflict,
+  type Message,
+  type SyncStatus,
+} from "../../client/src/index.js";
+import { useProjectSync, useTalkStudio, type OpenProject } from "../../client/src/react/index.js";
+
+interface Draft {
+  readonly revision: number;
+  readonly data: ConversationData;
+}
+
+const draftKey = (uid: string, id: string) => `talkstudio-demo:draft:${uid}:${id}`;
+
+function readDraft(key: string): Draft | undefined {
+  try {
+    return (JSON.parse(localStorage.getItem(key) ?? "null") as Draft | null) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const STATUS_TEXT: Record<SyncStatus["state"], string> = {
+  saved: "저장됨",
+  saving: "저장 중…",
+  offline: "오프라인: 연결되면 저장해요",
+  conflict: "다른 곳에서도 고쳤어요: 어느 쪽을 남길지 골라 주세요",
+  error: "저장하지 못했어요",
+};
+
+const textOf = (message: Message | null | undefined) =>
+  message && "text" in message ? message.text : "(없음)";
+
+function ConflictDialog(props: {
+  conflicts: readonly MergeConflict[];
+  keepMine: () => void;
+  takeTheirs: () => void;
+}) {
+  return (
+    <dialog open id="conflict" aria-labelledby="conflict-title">
+      <h3 id="conflict-title">같은 곳을 두 곳에서 고쳤어요</h3>
+      {props.conflicts.map((c, i) => (
+        <div key={i} className="conflict">
+          <p className="meta">
+            {c.kind === "message" ? `메시지 ${c.id}` : c.kind === "field" ? c.path : `${c.list} 순서`}
+          </p>
+          <p className="mine">내 것: {c.kind === "message" ? textOf(c.mine) : JSON.stringify(c.mine)}</p>
+          <p className="theirs">
+            그쪽 것: {c.kind === "message" ? textOf(c.theirs) : JSON.stringify(c.theirs)}
+          </p>
+        </div>
+      ))}
+      <button id="keep-mine" type="button" onClick={props.keepMine}>
+        내 것 남기기
+      </button>
+      <button id="take-theirs" type="button" onClick={props.takeTheirs}>
+        그쪽 것 받기
+      </button>
+    </dialog>
+  );
+}
+
+function Loaded(props: { project: Omit<OpenProject, "data">; initial: ConversationData; draftKey: string }) {
+  const [data, setData] = useState(props.initial);
+  const { id, revision, reopened } = props.project;
+  const project = useMemo(
+    () => ({ id, revision, data, ...(reopened ? { reopened } : {}) }),
+    [id, revision, reopened, data],
+  );
+  const { status, conflict, flush } = useProjectSync(project, { onRemoteChange: setData });
+
+  useEffect(() => console.info(`talkstudio sync: ${status.state}`), [status.state]);
+  // The SPA's own copy: kept while the server lacks something, dropped once it has everything.
+  useEffect(() => {
+    if (status.pending)
+      localStorage.setItem(props.draftKey, JSON.stringify({ revision: status.revision, data }));
+    else if (status.state === "saved") localStorage.removeItem(props.draftKey);
+  }, [status, data, props.draftKey]);
+  // Closing the tab: queue what waits for the debounce now (the cache keeps the queued save).
+  useEffect(() => {
+    const leave = () => void flush();
+    addEventListener("pagehide", leave);
+    return () => removeEventListener("pagehide", leave);
+  }, [flush]);
+
+  const setMessage = (messageId: string, text: string) =>
+    setData((d) => ({
+      ...d,
+      conversation: {
+        ...d.conversation,
+        messages: d.conversation.messages.map((m) =>
+          m.id === messageId && "text" in m ? { ...m, text } : m,
+        ),
+      },
+    }));
+
+  return (
+    <div id="editor" data-id={id}>
+      <p id="sync" data-state={status.state}>
+        {status.state === "error"
+          ? `${STATUS_TEXT.error}: ${messageOf(status.error)}`
+          : STATUS_TEXT[status.state]}
+        <span className="meta"> · 판 {status.revision}</span>
+      </p>
+      <label>
+        제목{" "}
+        <input
+          id="title"
+          value={data.title}
+          onChange={(e) => setData((d) => ({ ...d, title: e.target.value }))}
+        />
+      </label>
+      <ol id="messages">
+        {data.conversation.messages.map((m, i) => (
+          <li key={`${m.id}#${i}`} data-message={m.id}>
+            {"role" in m ? (
+              <textarea rows={2} value={m.text} onChange={(e) => setMessage(m.id, e.target.value)} />
+            ) : (
+              <span className="meta">{m.text}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+      {conflict && <ConflictDialog {...conflict} />}
+    </div>
+  );
+}
+
+/** Loads the project (the cache answers offline), then edits it. */
+export function Editor(props: { id: string; uid: string; close: () => void }) {
+  const ts = useTalkStudio();
+  const [opened, setOpened] = useState<{ revision: number; data: ConversationData; local?: Draft } | null>(
+    null,
+  );
+  const [problem, setProblem] = useState<string | null>(null);
+  const key = draftKey(props.uid, props.id);
+  useEffect(() => {
+    getConversation(ts, props.id).then(
+      ({ revision, title, conversation, theme, statusBar }) => {
+        const local = readDraft(key);
+        setOpened({ revision, data: { title, conversation, theme, statusBar }, ...(local ? { local } : {}) });
+      },
+      (e: unknown) => setProblem(messageOf(e)),
+    );
+  }, [ts, props.id, key]);
+  if (problem) return <p role="alert">{problem}</p>;
+  if (!opened) return <p>여는 중…</p>;
+  return (
+    <>
+      <button type="button" onClick={props.close}>
+        닫기
+      </button>
+      <Loaded
+        project={{
+          id: props.id,
+          revision: opened.revision,
+          // The editor starts from its own copy when it has one; the engine merges it with the cloud's.
+          ...(opened.local
+            ? { reopened: { cloud: opened.data, syncedRevision: opened.local.revision } }
+            : {}),
+        }}
+        initial={opened.local?.data ?? opened.data}
+        draftKey={key}
+      />
+    </>
+  );
+}
