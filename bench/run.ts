@@ -11,6 +11,7 @@ import { benchCost, monthlyCost } from "./cost.js";
 import { benchRender } from "./render.js";
 import { benchSharePage } from "./share-page.js";
 import { benchShareView } from "./share-view.js";
+import { benchShareFidelity, worstByTheme } from "./share-fidelity.js";
 
 /** One way, so 40 ms a round trip: a phone in Korea to asia-northeast3 on a good connection. */
 const ONE_WAY_MS = 20;
@@ -33,13 +34,19 @@ interface Row {
 }
 const verdict = (ok: boolean | null) => (ok === null ? "–" : ok ? "pass" : "FAIL");
 
-/** `BENCH_ONLY=page,render npm run bench` runs only the sections named (all of them by default). */
+/**
+ * `BENCH_ONLY=page,render npm run bench` runs only the sections named (all of them by default but
+ * `fidelity`, which needs a local copy of the SPA: `SPA_DIR=… BENCH_ONLY=fidelity npm run bench`).
+ */
 const SECTIONS = ["migration", "list", "share-view", "page", "render", "cold-start", "client-size", "cost"];
+const ONLY_ON_REQUEST = ["fidelity"];
 const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
-const unknown = only?.filter((name) => !SECTIONS.includes(name)) ?? [];
+const unknown = only?.filter((name) => ![...SECTIONS, ...ONLY_ON_REQUEST].includes(name)) ?? [];
 if (unknown.length > 0)
-  throw new Error(`BENCH_ONLY: no section ${unknown.join(", ")} (${SECTIONS.join(", ")}).`);
-const runs = (name: string) => !only || only.includes(name);
+  throw new Error(
+    `BENCH_ONLY: no section ${unknown.join(", ")} (${[...SECTIONS, ...ONLY_ON_REQUEST].join(", ")}).`,
+  );
+const runs = (name: string) => (only ? only.includes(name) : SECTIONS.includes(name));
 
 async function main() {
   setTimeout(() => {
@@ -247,6 +254,32 @@ async function main() {
       pass: verdict(added <= 2048),
     });
     console.log();
+  }
+
+  if (runs("fidelity")) {
+    const fidelity = await benchShareFidelity();
+    console.log("The share page against the SPA's preview: chat areas at 390 px, 2 px per CSS px");
+    if ("skipped" in fidelity) console.log(`  skipped: ${fidelity.skipped}\n`);
+    else {
+      console.table(
+        fidelity.rows.map((row) => ({
+          conversation: row.conversation,
+          theme: row.theme,
+          SSIM: row.ssim.toFixed(3),
+          "pixels differing": `${(row.differing * 100).toFixed(1)}%`,
+        })),
+      );
+      console.log("  side by side (SPA | page | differences): reports/share-fidelity/\n");
+      for (const [theme, row] of worstByTheme(fidelity.rows))
+        rows.push({
+          metric: `share page vs the SPA's preview: ${theme} (worst conversation)`,
+          ours: `SSIM ${row.ssim.toFixed(3)}`,
+          baseline: `${(row.differing * 100).toFixed(1)}% of pixels differ (${row.conversation})`,
+          ratio: "–",
+          goal: "SSIM ≥ 0.9",
+          pass: verdict(row.ssim >= 0.9),
+        });
+    }
   }
 
   if (runs("cost")) {

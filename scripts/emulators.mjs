@@ -10,6 +10,7 @@ import { homedir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeLauncherJar } from "./lib/launcher-jar.mjs";
+import { copyHostingFonts } from "./hosting-fonts.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const PROJECT = process.env.TALKSTUDIO_PROJECT ?? "demo-talkstudio";
@@ -213,6 +214,7 @@ async function main() {
   console.log(`Firestore emulator: ${prepareFirestoreEmulator(env)}`);
   buildFunctions();
   await buildDemo();
+  copyHostingFonts();
   const only = emulatorList().join(",");
   if (mode === "exec") {
     const pipes = commandPipes();

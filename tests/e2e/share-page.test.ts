@@ -69,6 +69,12 @@ describe.skipIf(chromiumMissing !== undefined)(`the share page in Chromium${skip
     // Nothing wider than the phone: no sideways scrolling.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     if (skin === "discord") expect(await page.textContent(".badge")).toBe("12");
+    // Pretendard from Hosting, not the viewer's fonts (this machine has no Korean one).
+    await page.evaluate(() => document.fonts.ready);
+    const loaded = await page.evaluate(() =>
+      Array.from(document.fonts).filter((f) => f.family.includes("Pretendard") && f.status === "loaded"),
+    );
+    expect(loaded.length).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/${skin}${shorts ? "-shorts" : ""}.png`, fullPage: true });
   });
 

@@ -65,6 +65,9 @@ describe("GET /s/{code} of a public share", () => {
 
     const html = await response.text();
     expect(html).toContain(`<style nonce="${nonce}">`);
+    expect(csp).toContain("font-src 'self'");
+    const fontCss = new RegExp(`<link rel="stylesheet" nonce="${nonce}" href="([^"]+)"`).exec(html)?.[1];
+    expect(fontCss).toMatch(/^\/fonts\/pretendard-[\d.]+\/pretendard\.css$/);
     expect(html).not.toContain("<script");
     expect(html).toContain("오늘 저녁에 뭐 먹을까? 치킨 어때요 1");
     expect(meta(html, "og:title")).toBe("민지랑 대화");
@@ -75,6 +78,21 @@ describe("GET /s/{code} of a public share", () => {
     expect(meta(html, "twitter:card")).toBe("summary_large_image");
     expect([meta(html, "og:site_name"), meta(html, "og:locale")]).toEqual(["TalkStudio", "ko_KR"]);
     expect(html).toContain(`href="/s/${code}/download"`);
+  });
+
+  it("links Pretendard from Hosting: its rules and subsets, cached for a year", async () => {
+    const html = await (await get(`/s/${await shareOf()}`)).text();
+    const cssPath = /<link rel="stylesheet" nonce="[^"]+" href="([^"]+)"/.exec(html)?.[1] ?? "";
+    const css = await get(cssPath);
+    expect(css.status).toBe(200);
+    expect(css.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    const rules = await css.text();
+    expect(rules.match(/@font-face/g)?.length).toBeGreaterThan(80);
+    // A Hangul subset, by the relative URL the rules use.
+    const hangul = /src: url\(\.\/([^)]+\.woff2)\)[^}]+U\+ac00/.exec(rules)?.[1] ?? "none";
+    const font = await get(cssPath.replace("pretendard.css", hangul));
+    expect(font.status).toBe(200);
+    expect(font.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   });
 
   it.each(Object.entries(CRAWLERS))(

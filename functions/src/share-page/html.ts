@@ -36,6 +36,12 @@ export function markup(strings: TemplateStringsArray, ...values: unknown[]): Htm
   return new Html(out);
 }
 
+/**
+ * Pretendard's @font-face rules, served by Hosting beside its woff2 subsets (scripts/hosting-fonts.mjs
+ * copies them from the npm package), so every viewer gets the same type and the same line breaks.
+ */
+const FONT_CSS = "/fonts/pretendard-1.3.9/pretendard.css";
+
 export interface PreviewTags {
   title: string;
   description: string;
@@ -78,6 +84,7 @@ export function pageDocument({ nonce, css, preview, body }: PageFrame): string {
         <meta name="twitter:title" content="${preview.title}" />
         <meta name="twitter:description" content="${preview.description}" />
         <meta name="twitter:image" content="${preview.image}" />
+        <link rel="stylesheet" nonce="${nonce}" href="${FONT_CSS}" />
         <style nonce="${nonce}">
           ${new Html(css)}
         </style>
@@ -92,6 +99,7 @@ export function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'none'",
     `style-src 'nonce-${nonce}'`,
+    "font-src 'self'",
     "img-src 'self' https:",
     "form-action 'self'",
     "base-uri 'none'",

@@ -12,6 +12,12 @@ export interface BubbleLook {
   radius: number;
 }
 
+/** A message bubble also has the theme's padding (system lines keep the apps' own). */
+export interface MessageBubbleLook extends BubbleLook {
+  /** Inner padding, CSS px: [vertical, horizontal]. */
+  padding: [number, number];
+}
+
 export interface Look {
   skin: PlatformSkin;
   /** The 1080×1920 "-shorts" variants are drawn at phone scale like the others. */
@@ -25,9 +31,11 @@ export interface Look {
   showName: boolean;
   showTime: boolean;
   showAvatar: boolean;
+  /** Read marks: KakaoTalk's `1`, Telegram's checks, Instagram's "Seen". */
+  showReadStatus: boolean;
   avatarSize: number;
   avatarRadius: string;
-  bubble: Record<Side, BubbleLook>;
+  bubble: { me: MessageBubbleLook; other: MessageBubbleLook; system: BubbleLook };
 }
 
 type Preset = Omit<Look, "skin" | "shorts">;
@@ -44,11 +52,12 @@ export const PRESETS: Record<PlatformSkin, Preset> = {
     showName: true,
     showTime: true,
     showAvatar: true,
+    showReadStatus: true,
     avatarSize: 40,
     avatarRadius: "38%",
     bubble: {
-      me: { bg: "#FEE500", text: "#1A1A1A", radius: 13.5 },
-      other: { bg: "#FFFFFF", text: "#1A1A1A", radius: 13.5 },
+      me: { bg: "#FEE500", text: "#1A1A1A", radius: 13.5, padding: [8, 10] },
+      other: { bg: "#FFFFFF", text: "#1A1A1A", radius: 13.5, padding: [8, 10] },
       system: { bg: "rgba(0, 0, 0, 0.25)", text: "#FFFFFF", radius: 17 },
     },
   },
@@ -62,11 +71,12 @@ export const PRESETS: Record<PlatformSkin, Preset> = {
     showName: true,
     showTime: true,
     showAvatar: true,
+    showReadStatus: false,
     avatarSize: 40,
     avatarRadius: "50%",
     bubble: {
-      me: { bg: "transparent", text: "#FFFFFF", radius: 0 },
-      other: { bg: "transparent", text: "#FFFFFF", radius: 0 },
+      me: { bg: "transparent", text: "#FFFFFF", radius: 0, padding: [0, 0] },
+      other: { bg: "transparent", text: "#FFFFFF", radius: 0, padding: [0, 0] },
       system: { bg: "rgba(88, 101, 242, 0.1)", text: "#9597A3", radius: 4 },
     },
   },
@@ -80,11 +90,12 @@ export const PRESETS: Record<PlatformSkin, Preset> = {
     showName: false,
     showTime: true,
     showAvatar: false,
+    showReadStatus: true,
     avatarSize: 34,
     avatarRadius: "50%",
     bubble: {
-      me: { bg: "#EEFFDE", text: "#000000", radius: 17 },
-      other: { bg: "#FFFFFF", text: "#000000", radius: 17 },
+      me: { bg: "#EEFFDE", text: "#000000", radius: 17, padding: [6, 10] },
+      other: { bg: "#FFFFFF", text: "#000000", radius: 17, padding: [6, 10] },
       system: { bg: "rgba(0, 0, 0, 0.1)", text: "#FFFFFF", radius: 10 },
     },
   },
@@ -98,11 +109,12 @@ export const PRESETS: Record<PlatformSkin, Preset> = {
     showName: false,
     showTime: false,
     showAvatar: true,
+    showReadStatus: true,
     avatarSize: 28,
     avatarRadius: "50%",
     bubble: {
-      me: { bg: "#3797F0", text: "#FFFFFF", radius: 22 },
-      other: { bg: "#EFEFEF", text: "#262626", radius: 22 },
+      me: { bg: "#3797F0", text: "#FFFFFF", radius: 22, padding: [8, 12] },
+      other: { bg: "#EFEFEF", text: "#262626", radius: 22, padding: [8, 12] },
       system: { bg: "#FAFAFA", text: "#8E8E8E", radius: 12 },
     },
   },
@@ -217,6 +229,16 @@ export function lookOf(content: ConversationData): Look {
       radius: size(given.radius, 0, 40, preset.bubble[side].radius),
     };
   };
+  const message = (side: "me" | "other"): MessageBubbleLook => {
+    const given = record(bubbles[side]);
+    return {
+      ...bubble(side),
+      padding: [
+        size(given.paddingY, 0, 24, preset.bubble[side].padding[0]),
+        size(given.paddingX, 0, 24, preset.bubble[side].padding[1]),
+      ],
+    };
+  };
   const flag = (value: unknown, fallback: boolean) => (typeof value === "boolean" ? value : fallback);
   return {
     skin,
@@ -232,11 +254,12 @@ export function lookOf(content: ConversationData): Look {
     showName: flag(theme.showName, preset.showName),
     showTime: flag(theme.showTime, preset.showTime),
     showAvatar: flag(theme.showAvatar, preset.showAvatar),
+    showReadStatus: flag(theme.showReadStatus, preset.showReadStatus),
     avatarSize: size(theme.avatarSize, 20, 64, preset.avatarSize),
     avatarRadius:
       (typeof theme.avatarShape === "string" ? AVATAR_RADIUS.get(theme.avatarShape) : undefined) ??
       preset.avatarRadius,
-    bubble: { me: bubble("me"), other: bubble("other"), system: bubble("system") },
+    bubble: { me: message("me"), other: message("other"), system: bubble("system") },
   };
 }
 
