@@ -18,7 +18,7 @@ import { PNG } from "pngjs";
 import { ssim } from "ssim.js";
 import { createConversation, createShare, toConversationData } from "../client/src/index.js";
 import { emulatorHosts } from "../dev/emulators.js";
-import { launchChromium } from "../tests/support/browser.js";
+import { launchChromium } from "../dev/chromium.js";
 import { newUser } from "./users.js";
 
 const HOSTING = `http://${emulatorHosts.hosting}`;
@@ -222,7 +222,12 @@ const settled = (page: Page) =>
     await document.fonts.ready;
     await Promise.all(
       Array.from(document.images, (img) =>
-        img.complete ? null : new Promise((done) => img.addEventListener("loadend", done, { once: true })),
+        img.complete
+          ? Promise.resolve()
+          : new Promise<void>((done) => {
+              img.addEventListener("load", () => done(), { once: true });
+              img.addEventListener("error", () => done(), { once: true });
+            }),
       ),
     );
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));

@@ -243,8 +243,10 @@ describe("what a conversation holds is data, never markup", () => {
     expect(html).toContain("&lt;script&gt;alert(3)&lt;/script&gt; &amp; &lt;/style&gt;");
     expect(html).toContain("&quot;&gt;&lt;svg onload=alert(2)&gt;");
     const css = /<style nonce="[^"]+">([\s\S]*?)<\/style>/.exec(html)?.[1] ?? "";
-    expect(css).toContain(".phone{background:#B2C7D9;"); // the preset, not the hostile value
-    expect(css).toContain(".msg.me .bubble{background:#FEE500;color:#1A1A1A;");
+    expect(css).toContain(".skin-kakao{background:#B2C7D9;"); // the SPA's own, never the hostile value
+    expect(css).not.toContain("red;}");
+    expect(css).toContain(".msg.me .bubble{background:#FEE500;color:#1A1A1A}"); // the preset
+    expect(css).toContain(".msg.other .bubble{background:#FFFFFF;color:#1A1A1A}");
   });
 });
 
