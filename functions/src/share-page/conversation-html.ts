@@ -6,13 +6,16 @@ import type { Author, ConversationData, Message, PlatformSkin, TextMessage } fro
 import { markup, type Html } from "./html.js";
 import { httpsImageUrl, shownTime, type Look } from "./look.js";
 
-/** An avatar image over the author's initial: a picture that fails to load leaves the initial. */
+/**
+ * An avatar image over the author's initial. A picture that fails to load draws the initial again
+ * in its ::before (browsers render that only for a broken image), hiding the broken-image icon.
+ */
 function avatar(author: Author | undefined): Html {
   const src = httpsImageUrl(author?.avatarUrl);
   const initial = Array.from(author?.name.trim() ?? "")[0] ?? "?";
   return markup`<span class="avatar" aria-hidden="true"
     ><span class="initial">${initial}</span
-    >${src ? markup`<img src="${src}" alt="" loading="lazy" referrerpolicy="no-referrer" />` : null}</span
+    >${src ? markup`<img src="${src}" alt="" data-initial="${initial}" loading="lazy" referrerpolicy="no-referrer" />` : null}</span
   >`;
 }
 

@@ -48,6 +48,7 @@ ${Array.from({ length: 11 }, (_, i) => `.level-${i}{width:${i * 2}px}`).join("")
 time,.stamp{white-space:nowrap;flex:none}
 .avatar{position:relative;flex:none;overflow:hidden;display:inline-flex;align-items:center;justify-content:center;background:#C9D3DD;color:#fff;font-weight:700;font-size:15px}
 .avatar img{position:absolute;inset:0;width:100%;height:100%;object-fit:cover;background:var(--behind,#fff)}
+.avatar img::before{content:attr(data-initial);position:absolute;inset:0;display:flex;align-items:center;justify-content:center;background:#C9D3DD;color:#fff}
 .gutter{flex:none}
 .divider{display:flex;justify-content:center}
 .divider>span{white-space:nowrap}
@@ -92,7 +93,7 @@ time,.stamp{white-space:nowrap;flex:none}
 .skin-kakao .stamp{display:flex;align-items:flex-end;gap:3px}
 .skin-kakao .read{font-size:11px;font-weight:500;color:#A0A0A0}
 .skin-kakao time{font-size:10px;font-weight:300;color:#999;white-space:normal}
-.skin-kakao .stamp{flex:0 1 auto}
+.skin-kakao .stamp{flex:none;white-space:nowrap}
 .skin-kakao .divider{padding:8px 0}
 .skin-kakao .divider>span{background:rgba(0,0,0,.25);border-radius:34px;padding:4px 12px;color:#fff}
 .skin-kakao .divider>span>span{font-size:12px}
