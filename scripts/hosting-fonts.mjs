@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** The path the share page links (FONT_CSS in functions/src/share-page/html.ts). */
-export const PRETENDARD_CSS = "/fonts/pretendard-1.3.9/pretendard.css";
+const PRETENDARD_CSS = "/fonts/pretendard-1.3.9/pretendard.css";
 
 export function copyHostingFonts() {
   const pkgJson = createRequire(import.meta.url).resolve("pretendard/package.json");

@@ -14,7 +14,7 @@ import {
   type TextMessage,
   type MergeConflict,
 } from "../../client/src/index.js";
-import { conversationData } from "../support/conversation-data.js";
+import { conversationData, setText, textOf } from "../support/conversation-data.js";
 import { clearAuth, clearFirestore, closeClients } from "../support/emulators.js";
 import { eventually } from "../support/eventually.js";
 import { twoTabs } from "../support/tabs.js";
@@ -65,15 +65,6 @@ function engine(
   };
 }
 
-const setText = (id: string, text: string) => (data: ConversationData) => ({
-  ...data,
-  conversation: {
-    ...data.conversation,
-    messages: data.conversation.messages.map((m) => (m.id === id ? { ...m, text } : m)),
-  },
-});
-const textOf = (data: ConversationData, id: string) =>
-  (data.conversation.messages.find((m) => m.id === id) as TextMessage).text;
 const until = <T>(check: () => T | undefined, timeoutMs = 15_000) =>
   eventually(() => Promise.resolve(check()), timeoutMs);
 const errors = (statuses: SyncStatus[]) => statuses.filter((s) => s.state === "error");

@@ -13,7 +13,6 @@ import {
   type ConversationData,
   type SyncStatus,
   type TalkStudio,
-  type TextMessage,
 } from "../../client/src/index.js";
 import {
   TalkStudioProvider,
@@ -25,7 +24,7 @@ import {
   useTalkStudio,
   type ProjectSyncState,
 } from "../../client/src/react/index.js";
-import { conversationData } from "../support/conversation-data.js";
+import { conversationData, setText, textOf } from "../support/conversation-data.js";
 import { clearAuth, clearFirestore, closeClients } from "../support/emulators.js";
 import { eventually } from "../support/eventually.js";
 import { twoTabs } from "../support/tabs.js";
@@ -53,16 +52,6 @@ function probe<T>(ts: TalkStudio | null, hook: () => T) {
 
 const until = <T>(check: () => T | undefined | false) =>
   eventually(() => Promise.resolve(check() || undefined), 15_000);
-
-const setText = (data: ConversationData, id: string, text: string): ConversationData => ({
-  ...data,
-  conversation: {
-    ...data.conversation,
-    messages: data.conversation.messages.map((m) => (m.id === id ? { ...m, text } : m)),
-  },
-});
-const textOf = (data: ConversationData, id: string) =>
-  (data.conversation.messages.find((m) => m.id === id) as TextMessage).text;
 
 describe("@talkstudio/client/react", () => {
   it("needs a TalkStudioProvider, and says so", async () => {
@@ -118,18 +107,18 @@ describe("@talkstudio/client/react", () => {
     });
     await until(() => latest()?.sync.status.state === "saved");
 
-    edit((d) => setText(d, "msg-1", "이 탭의 편집"));
+    edit(setText("msg-1", "이 탭의 편집"));
     await until(() => latest()?.sync.status.revision === 2 && latest()?.sync.status.state === "saved");
     expect(textOf(await getConversation(other, id), "msg-1")).toBe("이 탭의 편집");
 
     // Another device changes a different message: it reaches the editor with no prompt.
-    const theirs = setText(latest()!.editor, "msg-3", "다른 기기");
+    const theirs = setText("msg-3", "다른 기기")(latest()!.editor);
     await saveConversation(other, id, theirs, 2);
     await until(() => textOf(latest()!.editor, "msg-3") === "다른 기기");
 
     // Both change the same message within the debounce: a conflict carrying both texts; take theirs.
-    edit((d) => setText(d, "msg-1", "이쪽 글"));
-    await saveConversation(other, id, setText(theirs, "msg-1", "그쪽 글"), 3);
+    edit(setText("msg-1", "이쪽 글"));
+    await saveConversation(other, id, setText("msg-1", "그쪽 글")(theirs), 3);
     const conflict = await until(() => latest()?.sync.conflict);
     expect(latest()?.sync.pending).toBe(true);
     expect(conflict.conflicts).toMatchObject([

@@ -66,3 +66,18 @@ export function conversationOfBytes(bytes: number): ConversationData {
   if (firestoreBytes(grown) !== bytes) throw new Error("conversationOfBytes missed its size");
   return grown;
 }
+
+/** An edit: message `id`'s text set to `text` (a new object, as a store makes it). */
+export const setText =
+  (id: string, text: string) =>
+  (data: ConversationData): ConversationData => ({
+    ...data,
+    conversation: {
+      ...data.conversation,
+      messages: data.conversation.messages.map((m) => (m.id === id ? { ...m, text } : m)),
+    },
+  });
+
+/** Message `id`'s text. */
+export const textOf = (data: ConversationData, id: string) =>
+  (data.conversation.messages.find((m) => m.id === id) as TextMessage).text;

@@ -48,8 +48,8 @@ export interface WatchInfo {
 
 /**
  * Calls `onChange` with the conversation whenever it changes (another tab's save included), and with
- * null once it is deleted; again when a pending copy is confirmed or the server first answers. Returns the function that stops
- * watching.
+ * null once it is deleted; again when a pending copy is confirmed or the server first answers.
+ * Returns the function that stops watching.
  */
 export function watchConversation(
   ts: TalkStudio,

@@ -65,14 +65,10 @@ export function toSpaConversation(
  * back exactly what was stored.
  */
 export function toSpaProject(stored: StoredConversation): SpaProject {
-  const { title, conversation, theme, statusBar } = toSpaConversation(stored);
   return {
     id: stored.id,
-    title,
     createdAt: stored.projectCreatedAt.toISOString(),
     updatedAt: stored.projectUpdatedAt.toISOString(),
-    conversation,
-    theme,
-    statusBar,
+    ...toSpaConversation(stored),
   };
 }

@@ -5,6 +5,29 @@ import type { Look } from "./look.js";
 
 const FONT = `"Pretendard Variable", Pretendard, "Apple SD Gothic Neo", "Noto Sans KR", "Malgun Gothic", system-ui, sans-serif`;
 
+interface Tail {
+  width: number;
+  height: number;
+  /** How far the tail reaches past the bubble's side. */
+  offset: number;
+  /** Clip paths of the tail on each side. */
+  me: string;
+  other: string;
+}
+
+/**
+ * Grouped bubbles as KakaoTalk and Telegram draw them: a small corner on the group's side, a
+ * large one at the group's top, and a tail on its last bubble.
+ */
+function tailedBubbles(skin: string, r: number, tail: Tail): string {
+  const at = `.skin-${skin} .msg`;
+  return `${at}.other .bubble{border-radius:4px ${r}px ${r}px 4px}${at}.other.first .bubble{border-radius:${r}px ${r}px ${r}px 4px}
+${at}.me .bubble{border-radius:${r}px 4px 4px ${r}px}${at}.me.first .bubble{border-radius:${r}px ${r}px 4px ${r}px}
+${at}.last .bubble::after{content:"";position:absolute;bottom:0;width:${tail.width}px;height:${tail.height}px;background:inherit}
+${at}.me.last .bubble::after{right:-${tail.offset}px;clip-path:path("${tail.me}")}
+${at}.other.last .bubble::after{left:-${tail.offset}px;clip-path:path("${tail.other}")}`;
+}
+
 const BASE = `
 *{box-sizing:border-box}
 html,body{margin:0;padding:0}
@@ -85,11 +108,7 @@ time,.stamp{white-space:nowrap;flex:none}
 .skin-kakao .name{font-size:12px;color:#666;margin:0 0 4px 2px}
 .skin-kakao .bubble{line-height:1.5;box-shadow:0 1px 1px rgba(0,0,0,.05)}
 .skin-kakao .bubble .text{font-size:15px;line-height:1.2}
-.skin-kakao .msg.other .bubble{border-radius:4px 13.5px 13.5px 4px}.skin-kakao .msg.other.first .bubble{border-radius:13.5px 13.5px 13.5px 4px}
-.skin-kakao .msg.me .bubble{border-radius:13.5px 4px 4px 13.5px}.skin-kakao .msg.me.first .bubble{border-radius:13.5px 13.5px 4px 13.5px}
-.skin-kakao .msg.last .bubble::after{content:"";position:absolute;bottom:0;width:8px;height:12px;background:inherit}
-.skin-kakao .msg.me.last .bubble::after{right:-5px;clip-path:path("M0 12C1 7 4 2 8 0V12Z")}
-.skin-kakao .msg.other.last .bubble::after{left:-5px;clip-path:path("M8 12C7 7 4 2 0 0V12Z")}
+${tailedBubbles("kakao", 13.5, { width: 8, height: 12, offset: 5, me: "M0 12C1 7 4 2 8 0V12Z", other: "M8 12C7 7 4 2 0 0V12Z" })}
 .skin-kakao .stamp{display:flex;align-items:flex-end;gap:3px}
 .skin-kakao .read{font-size:11px;font-weight:500;color:#A0A0A0}
 .skin-kakao time{font-size:10px;font-weight:300;color:#999;white-space:normal}
@@ -111,11 +130,7 @@ time,.stamp{white-space:nowrap;flex:none}
 .skin-telegram .msg{padding:0 8px}
 .skin-telegram .bubble{display:flex;flex-wrap:wrap;align-items:flex-end;gap:4px;max-width:75%;padding:6px 10px;box-shadow:0 1px .5px rgba(0,0,0,.08)}
 .skin-telegram .bubble .text{font-size:17px;line-height:1.29}
-.skin-telegram .msg.other .bubble{border-radius:4px 17px 17px 4px}.skin-telegram .msg.other.first .bubble{border-radius:17px 17px 17px 4px}
-.skin-telegram .msg.me .bubble{border-radius:17px 4px 4px 17px}.skin-telegram .msg.me.first .bubble{border-radius:17px 17px 4px 17px}
-.skin-telegram .msg.last .bubble::after{content:"";position:absolute;bottom:0;width:9px;height:17px;background:inherit}
-.skin-telegram .msg.me.last .bubble::after{right:-6px;clip-path:path("M0 17C1 11 3 5 9 0C4 5 1 11 0 17Z")}
-.skin-telegram .msg.other.last .bubble::after{left:-6px;clip-path:path("M9 17C8 11 6 5 0 0C5 5 8 11 9 17Z")}
+${tailedBubbles("telegram", 17, { width: 9, height: 17, offset: 6, me: "M0 17C1 11 3 5 9 0C4 5 1 11 0 17Z", other: "M9 17C8 11 6 5 0 0C5 5 8 11 9 17Z" })}
 .skin-telegram .stamp{display:flex;align-items:center;gap:2px;margin:0 0 -2px 4px;font-size:11px;color:#999}
 .skin-telegram .msg.me .stamp{color:#4FAE4E}
 .skin-telegram .checks{position:relative;width:16px;height:11px}
