@@ -10,7 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-/** The path the share page links (FONT_CSS in functions/src/share-page/html.ts). */
+/** The path the share page (FONT_CSS in functions/src/share-page/html.ts) and the demo page link. */
 const PRETENDARD_CSS = "/fonts/pretendard-1.3.9/pretendard.css";
 
 export function copyHostingFonts() {
@@ -18,7 +18,7 @@ export function copyHostingFonts() {
   const { version } = JSON.parse(readFileSync(pkgJson, "utf8"));
   if (!PRETENDARD_CSS.includes(`pretendard-${version}/`))
     throw new Error(
-      `pretendard is ${version}: update PRETENDARD_CSS here and FONT_CSS in functions/src/share-page/html.ts.`,
+      `pretendard is ${version}: update PRETENDARD_CSS here, FONT_CSS in functions/src/share-page/html.ts and hosting/public/index.html.`,
     );
   const source = join(dirname(pkgJson), "dist", "web", "variable");
   const fonts = join(root, "hosting", "public", "fonts");
