@@ -17,3 +17,12 @@ export {
 export { sweepExports, checkUpload } from "./storage/index.js";
 export { sharePage, shareCard, shareDownload } from "./share-page/index.js";
 export { importConversations } from "./imports/index.js";
+export {
+  inviteToConversation,
+  listInvites,
+  revokeInvite,
+  acceptInvite,
+  listMembers,
+  removeMember,
+  leaveConversation,
+} from "./members/index.js";

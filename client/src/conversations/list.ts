@@ -9,6 +9,7 @@ import {
   where,
   type Query,
   type QueryConstraint,
+  type QuerySnapshot,
 } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
 import type { ConversationSummary, PlatformSkin } from "../schema/index.js";
@@ -43,11 +44,14 @@ export interface ConversationPage {
   readonly next: string | null;
 }
 
-/** The query of one page of the list (`listConversations` reads it, `watchConversations` follows it). */
-export function listQuery(
-  ts: TalkStudio,
-  options: ListOptions,
-): { pageSize: number; order: ListOrder; page: Query } {
+interface PageQuery {
+  readonly pageSize: number;
+  readonly order: ListOrder;
+  readonly page: Query;
+}
+
+/** One page of `source` in the list's order (filter, sort, cursor, size), for either list. */
+export function pageOf(source: Query, options: ListOptions, list: string): PageQuery {
   const pageSize = checkedPageSize(options.pageSize);
   const order = options.order ?? "created";
   if (!Object.hasOwn(SORT_FIELD, order))
@@ -55,9 +59,33 @@ export function listQuery(
   const constraints: QueryConstraint[] = [];
   if (options.platformSkin) constraints.push(where("platformSkin", "==", options.platformSkin));
   constraints.push(orderBy(SORT_FIELD[order], "desc"), orderBy(documentId(), "desc"));
-  if (options.after) constraints.push(startAfter(...readPageCursor(options.after, "listConversations")));
+  if (options.after) constraints.push(startAfter(...readPageCursor(options.after, list)));
   constraints.push(limit(pageSize));
-  return { pageSize, order, page: query(conversationsOf(ts, requireUid(ts)), ...constraints) };
+  return { pageSize, order, page: query(source, ...constraints) };
+}
+
+/** The `next` of a page whose last row is `last`, keyed as `key` (an id, or a collection group's path). */
+export function nextCursor(
+  page: PageQuery,
+  count: number,
+  last: ConversationSummary | undefined,
+  key: string | undefined,
+): string | null {
+  return count === page.pageSize && last && key !== undefined
+    ? pageCursor(Timestamp.fromDate(last[SORT_FIELD[page.order]]), key)
+    : null;
+}
+
+/** The query of one page of the list (`listConversations` reads it, `watchConversations` follows it). */
+export const listQuery = (ts: TalkStudio, options: ListOptions): PageQuery =>
+  pageOf(conversationsOf(ts, requireUid(ts)), options, "listConversations");
+
+/** A page read from the server: offline, getDocs answers from the cache, which may miss rows. */
+export async function serverPage(page: PageQuery): Promise<QuerySnapshot> {
+  const snapshot = await getDocs(page.page);
+  if (snapshot.metadata.fromCache)
+    throw new TalkStudioError("unavailable", "Offline: the list needs the server.");
+  return snapshot;
 }
 
 /**
@@ -66,17 +94,9 @@ export function listQuery(
  */
 export function listConversations(ts: TalkStudio, options: ListOptions = {}): Promise<ConversationPage> {
   return typedErrors(async () => {
-    const { pageSize, order, page } = listQuery(ts, options);
-    const snapshot = await getDocs(page);
-    // Offline, getDocs answers from the cache: a page of it may miss rows and its cursor mislead.
-    if (snapshot.metadata.fromCache)
-      throw new TalkStudioError("unavailable", "Offline: the list needs the server.");
+    const page = listQuery(ts, options);
+    const snapshot = await serverPage(page);
     const items = snapshot.docs.map((d) => readSummary(d.id, d.data(ESTIMATED)));
-    const last = items.at(-1);
-    const next =
-      items.length === pageSize && last
-        ? pageCursor(Timestamp.fromDate(last[SORT_FIELD[order]]), last.id)
-        : null;
-    return { items, next };
+    return { items, next: nextCursor(page, items.length, items.at(-1), items.at(-1)?.id) };
   });
 }

@@ -12,7 +12,7 @@ import {
   type ImportSource,
   type StoredConversation,
 } from "../schema/index.js";
-import { newSummaryRecord } from "../schema/conversation-records.js";
+import { newSummaryRecord, splitContentRecord } from "../schema/conversation-records.js";
 
 /** A LocalStorage project's own times and key, kept by an import. */
 export interface ImportOrigin {
@@ -70,7 +70,7 @@ export function readSummary(id: string, data: DocumentData): ConversationSummary
 }
 
 export function readContent(data: DocumentData): { revision: number; data: ConversationData } {
-  const { revision, ...rest } = data;
+  const { revision, rest } = splitContentRecord(data);
   return { revision: z.number().parse(revision), data: conversationData.parse(rest) };
 }
 

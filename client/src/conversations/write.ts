@@ -113,7 +113,9 @@ export function saveConversation(
     const revision = expectedRevision + 1;
     const batch = writeBatch(ts.db);
     batch.update(summaryRef(ts, uid, id), summaryForSave(data, revision));
-    batch.set(contentRef(ts, uid, id), contentRecord(data, revision));
+    // An update replaces each field it names whole and keeps the rest: the `members` the
+    // functions keep on both documents, which the rules require to stay as they are.
+    batch.update(contentRef(ts, uid, id), contentRecord(data, revision));
     try {
       await batch.commit();
     } catch (error) {

@@ -1,5 +1,19 @@
 import type * as z from "zod/mini";
 import { kakaoSignInInput, kakaoSignInOutput } from "./identity.js";
+import {
+  acceptInviteOutput,
+  conversationIdInput,
+  invite,
+  inviteCodeInput,
+  inviteToConversationInput,
+  listInvitesOutput,
+  listMembersInput,
+  listMembersOutput,
+  noOutput,
+  removeMemberInput,
+  revokeInviteOutput,
+  sharedConversationInput,
+} from "./members.js";
 import { importConversationsInput, importConversationsOutput } from "./imports.js";
 import {
   copySharedConversationOutput,
@@ -53,4 +67,12 @@ export const callables = {
   copySharedConversation: contract("copySharedConversation", openShareInput, copySharedConversationOutput),
   /** A migration's projects, written server-side in bulk (the client's batches pay the rules per project). */
   importConversations: contract("importConversations", importConversationsInput, importConversationsOutput),
+  // Members and invites (docs/collaboration.md): the owner's calls, then anyone's.
+  inviteToConversation: contract("inviteToConversation", inviteToConversationInput, invite),
+  listInvites: contract("listInvites", conversationIdInput, listInvitesOutput),
+  revokeInvite: contract("revokeInvite", inviteCodeInput, revokeInviteOutput),
+  removeMember: contract("removeMember", removeMemberInput, noOutput),
+  acceptInvite: contract("acceptInvite", inviteCodeInput, acceptInviteOutput),
+  listMembers: contract("listMembers", listMembersInput, listMembersOutput),
+  leaveConversation: contract("leaveConversation", sharedConversationInput, noOutput),
 } as const;

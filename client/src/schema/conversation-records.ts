@@ -16,11 +16,25 @@ export function newSummaryRecord<Time>(data: ConversationData, now: Time) {
 
 export const contentRecord = (data: ConversationData, revision: number) => ({ ...data, revision });
 
+/** Fields of a content document that are not the conversation's data (`members`: docs/collaboration.md). */
+const NOT_DATA: ReadonlySet<string> = new Set(["revision", "members"]);
+
+/** A content document as its revision and the fields the conversation's schema checks. */
+export function splitContentRecord(raw: Record<string, unknown>): {
+  revision: unknown;
+  rest: Record<string, unknown>;
+} {
+  return {
+    revision: raw.revision,
+    rest: Object.fromEntries(Object.entries(raw).filter(([key]) => !NOT_DATA.has(key))),
+  };
+}
+
 /** A content document back as its data and revision, or null when it does not fit the schema. */
 export function parseContentRecord(
   raw: Record<string, unknown>,
 ): { data: ConversationData; revision: number } | null {
-  const { revision, ...rest } = raw;
+  const { revision, rest } = splitContentRecord(raw);
   const parsed = conversationData.safeParse(rest);
   return parsed.success && typeof revision === "number" ? { data: parsed.data, revision } : null;
 }

@@ -22,6 +22,13 @@ export const ERROR_REASONS = [
   "wrong-password",
   "download-not-allowed",
   "too-many-shares",
+  "invite-not-found",
+  "invite-expired",
+  "invite-revoked",
+  "invite-used-up",
+  "too-many-invites",
+  "too-many-members",
+  "owner-cannot-leave",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -9,4 +9,5 @@ export * from "./identity.js";
 export * from "./profile.js";
 export * from "./conversation.js";
 export * from "./share.js";
+export * from "./members.js";
 export * from "./imports.js";

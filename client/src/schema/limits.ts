@@ -105,6 +105,26 @@ export const SHARE_LIMITS = {
 } as const;
 
 /**
+ * Members and invite links (docs/collaboration.md). Every fan-out is bounded here: a conversation's
+ * member map lives on two documents every member reads, and each invite is a document the owner's
+ * listInvites reads.
+ */
+/** Editors and viewers of one conversation, the owner not counted. */
+const MEMBERS_PER_CONVERSATION = 20;
+export const COLLABORATION_LIMITS = {
+  membersPerConversation: MEMBERS_PER_CONVERSATION,
+  /** Live (not revoked, not expired) invites of one conversation, used-up ones included. */
+  liveInvitesPerConversation: 10,
+  /** nanoid characters in an invite code: 22 × 6 bits = 132 bits, as a share code. */
+  inviteCodeChars: SHARE_CODE_CHARS,
+  inviteMinExpiryHours: 1,
+  inviteDefaultExpiryHours: 7 * 24,
+  inviteMaxExpiryHours: 30 * 24,
+  /** One invite can seat at most the whole member list; also the default. */
+  inviteMaxUses: MEMBERS_PER_CONVERSATION,
+} as const;
+
+/**
  * Rate limits. firestore.rules enforces conversationCreatesPerUserPerMinute; the functions enforce
  * the rest with slot documents (functions/src/rate-limit/).
  */
@@ -120,4 +140,10 @@ export const RATE_LIMITS = {
   importRequestsPerUserPerHour: 20,
   /** A cached page lives 2 × 60 s (CDN, then browser): its beacon counts once per address in that. */
   beaconViewsPerShareAndIpPer2Minutes: 1,
+  inviteCreatesPerUserPerMinute: 30,
+  /** Every member and invite call of one user (accepting included). */
+  memberCallsPerUserPerHour: 1000,
+  /** Invite codes that do not exist, guessed by one user / from one address (a 132-bit code cannot be guessed: this bounds the trying). */
+  wrongInvitesPerUserPer15Minutes: 10,
+  wrongInvitesPerIpPer15Minutes: 20,
 } as const;

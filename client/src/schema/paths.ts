@@ -42,6 +42,12 @@ export const firestorePaths = {
    * rules and the share functions to refuse writes of sessions that outlived the account.
    */
   closedAccount: (uid: string) => `closedAccounts/${uid}`,
+  /**
+   * `invites/{code}`: an invite link to a conversation (functions-only: docs/collaboration.md).
+   * Members themselves live on the conversation's own two documents (`members`).
+   */
+  invites: "invites",
+  invite: (code: string) => `invites/${code}`,
   /** Rate-limit counters (functions-only). */
   rateLimits: "rateLimits",
   rateLimit: (id: string) => `rateLimits/${id}`,

@@ -1,4 +1,5 @@
 import type { Firestore } from "firebase-admin/firestore";
+import { deleteInvitesOf, endMembershipsOf } from "../members/cleanup.js";
 import { firestorePaths, storagePaths } from "../schema.js";
 
 /** The one Storage call deletion needs; null where no Storage is reachable (the offline emulator). */
@@ -19,13 +20,18 @@ export const SHARE_DELETION_PAGE = 100;
 
 interface DeletionSummary {
   sharesDeleted: number;
+  /** Conversations of others `uid` was a member of. */
+  membershipsEnded: number;
+  invitesDeleted: number;
   storage: "deleted" | "skipped";
 }
 
 /**
  * Deletes everything `uid` owns: `users/{uid}` with every sub-collection (conversations and whatever
- * is added under them later), their shares with their sub-collections (secret, view shards), and
- * their Storage files. A missing Storage is logged and skipped so the rest still goes.
+ * is added under them later), their shares with their sub-collections (secret, view shards), the
+ * invites to their conversations, and their Storage files; and takes them out of every conversation
+ * of others they were a member of. Their own conversations' members lose access with the documents
+ * that list them. A missing Storage is logged and skipped so the rest still goes.
  */
 export async function deleteUserData(uid: string, deps: DeleteUserDataDeps): Promise<DeletionSummary> {
   const { db } = deps;
@@ -44,13 +50,15 @@ export async function deleteUserData(uid: string, deps: DeleteUserDataDeps): Pro
     sharesDeleted += page.size;
     if (page.size < pageSize) break;
   }
+  const membershipsEnded = await endMembershipsOf(db, uid, pageSize);
+  const invitesDeleted = await deleteInvitesOf(db, uid, undefined, pageSize);
   await db.recursiveDelete(db.doc(firestorePaths.user(uid)));
   const prefixes = storagePaths.ownedBy(uid);
   if (deps.files === null) {
     deps.log("Storage is not available here: the user's files were not deleted.", { uid, prefixes });
-    return { sharesDeleted, storage: "skipped" };
+    return { sharesDeleted, membershipsEnded, invitesDeleted, storage: "skipped" };
   }
   const files = deps.files;
   await Promise.all(prefixes.map((prefix) => files.deleteFiles({ prefix })));
-  return { sharesDeleted, storage: "deleted" };
+  return { sharesDeleted, membershipsEnded, invitesDeleted, storage: "deleted" };
 }

@@ -41,4 +41,24 @@ export const RATE_LIMIT_RULES = {
     limit: RATE_LIMITS.beaconViewsPerShareAndIpPer2Minutes,
     windowMs: 2 * MINUTE,
   },
+  inviteCreatesPerUser: {
+    name: "inviteCreate-user",
+    limit: RATE_LIMITS.inviteCreatesPerUserPerMinute,
+    windowMs: MINUTE,
+  },
+  memberCallsPerUser: {
+    name: "memberCalls-user",
+    limit: RATE_LIMITS.memberCallsPerUserPerHour,
+    windowMs: 60 * MINUTE,
+  },
+  inviteGuessesPerUser: {
+    name: "inviteGuess-user",
+    limit: RATE_LIMITS.wrongInvitesPerUserPer15Minutes,
+    windowMs: 15 * MINUTE,
+  },
+  inviteGuessesPerAddress: {
+    name: "inviteGuess-ip",
+    limit: RATE_LIMITS.wrongInvitesPerIpPer15Minutes,
+    windowMs: 15 * MINUTE,
+  },
 } satisfies Record<string, RateLimitRule>;

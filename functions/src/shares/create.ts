@@ -1,6 +1,7 @@
 import { Timestamp } from "firebase-admin/firestore";
 import { assertAccountOpenIn } from "../common/closed-accounts.js";
 import { DomainError } from "../common/errors.js";
+import { CodeTaken, withFreshCode } from "../common/fresh-code.js";
 import { consumeRateLimits } from "../rate-limit/rate-limiter.js";
 import {
   shareUrl,
@@ -30,9 +31,6 @@ import {
 import { createCharges } from "./limits.js";
 import { hashPassword } from "./password.js";
 
-/** Codes carry 132 bits: a collision is astronomically rare, but creation never overwrites one. */
-const CODE_ATTEMPTS = 3;
-
 interface NewShareSettings {
   conversationId: string;
   expiresInHours: number;
@@ -41,8 +39,6 @@ interface NewShareSettings {
   /** The share regenerateShare is replacing: it is revoked right after, so it does not count. */
   replaces?: string;
 }
-
-class CodeTaken extends Error {}
 
 /**
  * Refuses a share beyond SHARE_LIMITS.liveSharesPerConversation. Read before the creating
@@ -105,15 +101,8 @@ async function writeNewShare(deps: ShareDeps, uid: string, settings: NewShareSet
   return { code, url: shareUrl(deps.baseUrl, code), expiresAt: expiresAt.toDate().toISOString() };
 }
 
-async function createWithFreshCode(deps: ShareDeps, uid: string, settings: NewShareSettings) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await writeNewShare(deps, uid, settings, deps.newCode());
-    } catch (error) {
-      if (!(error instanceof CodeTaken) || attempt >= CODE_ATTEMPTS) throw error;
-    }
-  }
-}
+const createWithFreshCode = (deps: ShareDeps, uid: string, settings: NewShareSettings) =>
+  withFreshCode(deps.newCode, (code) => writeNewShare(deps, uid, settings, code));
 
 /** A new share link of one of the caller's conversations. */
 export async function createShare(

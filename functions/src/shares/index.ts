@@ -17,6 +17,7 @@ import * as opening from "./open.js";
 import * as sweeping from "./sweep.js";
 import { syncSharesOfConversation } from "./sync.js";
 import { flushViewCounts } from "./views.js";
+import { deleteInvitesOf } from "../members/cleanup.js";
 import { logged } from "../common/request-log.js";
 import { randomUUID } from "node:crypto";
 
@@ -49,12 +50,15 @@ export const copySharedConversation = signedInCallable(
 
 const contentParams = z.object({ uid: z.string(), conversationId: z.string() });
 
-// Retried: a missed sync would leave a share showing an old copy (or a deleted conversation).
+// Retried: a missed sync would leave a share showing an old copy (or a deleted conversation). A
+// deleted conversation also ends its invites, so one re-created under the same id (the SPA's
+// project id) never reopens an old link.
 export const syncShares = onDocumentWritten(
   { document: firestorePaths.content("{uid}", "{conversationId}"), retry: true },
   (event) =>
     logged("syncShares", event.id, async () => {
       const { uid, conversationId } = contentParams.parse(event.params);
+      if (!event.data?.after.exists) await deleteInvitesOf(getFirestore(), uid, conversationId);
       const result = await syncSharesOfConversation(
         { db: getFirestore(), now: () => new Date() },
         uid,

@@ -1,0 +1,63 @@
+// Members and invite links (docs/collaboration.md): each call is one callable.
+import { callFunction } from "../call-function.js";
+import type { TalkStudio } from "../firebase.js";
+import {
+  callables,
+  type AcceptedInvite,
+  type Invite,
+  type InviteOptions,
+  type Member,
+} from "../schema/index.js";
+
+/** A new invite link to one of the signed-in user's conversations (`{ code, url, … }`). */
+export const inviteToConversation = (
+  ts: TalkStudio,
+  conversationId: string,
+  options: InviteOptions,
+): Promise<Invite> => callFunction(ts, callables.inviteToConversation, { conversationId, ...options });
+
+/**
+ * Joins the conversation of an invite with its role (an owner accepting their own link gets
+ * `role: "owner"`); open it as `users/{ownerUid}/conversations/{conversationId}`.
+ */
+export const acceptInvite = (ts: TalkStudio, code: string): Promise<AcceptedInvite> =>
+  callFunction(ts, callables.acceptInvite, { code });
+
+/** The live invites of one of the signed-in user's conversations, newest first (used-up ones too). */
+export const listInvites = async (ts: TalkStudio, conversationId: string): Promise<Invite[]> =>
+  (await callFunction(ts, callables.listInvites, { conversationId })).items;
+
+/** Turns an invite link off for good; to rotate one, revoke it and make a new one. */
+export const revokeInvite = (ts: TalkStudio, code: string): Promise<{ code: string; revokedAt: string }> =>
+  callFunction(ts, callables.revokeInvite, { code });
+
+/**
+ * The owner and members of a conversation with their names and pictures, owner first. `ownerUid`
+ * names someone else's conversation the signed-in user is a member of; default: their own.
+ */
+export const listMembers = async (
+  ts: TalkStudio,
+  conversationId: string,
+  ownerUid?: string,
+): Promise<Member[]> =>
+  (
+    await callFunction(
+      ts,
+      callables.listMembers,
+      ownerUid === undefined ? { conversationId } : { conversationId, ownerUid },
+    )
+  ).items;
+
+/** The owner takes a member out of one of their conversations: their access ends at once. */
+export async function removeMember(ts: TalkStudio, conversationId: string, uid: string): Promise<void> {
+  await callFunction(ts, callables.removeMember, { conversationId, uid });
+}
+
+/** The signed-in user leaves a conversation `ownerUid` shared with them. */
+export async function leaveConversation(
+  ts: TalkStudio,
+  conversationId: string,
+  ownerUid: string,
+): Promise<void> {
+  await callFunction(ts, callables.leaveConversation, { ownerUid, conversationId });
+}

@@ -1,0 +1,130 @@
+// A conversation's members as the functions read and write them, and the invite documents.
+import {
+  Timestamp,
+  type CollectionReference,
+  type DocumentReference,
+  type Query,
+  type DocumentSnapshot,
+  type Firestore,
+  type Transaction,
+} from "firebase-admin/firestore";
+import * as z from "zod/mini";
+import { DomainError } from "../common/errors.js";
+import {
+  firestorePaths,
+  inviteUrl,
+  memberRole,
+  type Invite,
+  type InviteDocument,
+  type MemberMap,
+} from "../schema.js";
+
+export type StoredInvite = InviteDocument<Timestamp>;
+
+export const inviteRef = (db: Firestore, code: string) =>
+  db.doc(firestorePaths.invite(code)) as DocumentReference<StoredInvite>;
+export const summaryRef = (db: Firestore, ownerUid: string, conversationId: string) =>
+  db.doc(firestorePaths.conversation(ownerUid, conversationId));
+export const contentRef = (db: Firestore, ownerUid: string, conversationId: string) =>
+  db.doc(firestorePaths.content(ownerUid, conversationId));
+
+const memberMap = z.record(z.string(), memberRole);
+
+/** The members a summary (or content) document lists; none when it has no `members` yet. */
+export const membersOf = (snapshot: DocumentSnapshot): MemberMap =>
+  memberMap.parse(snapshot.get("members") ?? {});
+
+export const conversationNotFound = () =>
+  new DomainError("not-found", "conversation-not-found", "There is no such conversation.");
+
+/**
+ * A conversation's summary inside a transaction, or `conversation-not-found`. Its content is read
+ * too: membership is written to both, and a write to a missing document would fail as `internal`.
+ */
+export async function conversationIn(
+  tx: Transaction,
+  db: Firestore,
+  ownerUid: string,
+  conversationId: string,
+): Promise<DocumentSnapshot> {
+  const [summary, content] = await tx.getAll(
+    summaryRef(db, ownerUid, conversationId),
+    contentRef(db, ownerUid, conversationId),
+  );
+  if (!summary!.exists || !content!.exists) throw conversationNotFound();
+  return summary!;
+}
+
+/**
+ * Writes a conversation's new member map to both its documents (the rules read each document's own
+ * copy, so an open listener of a removed member is refused at once), `memberUids` beside it on the
+ * summary for the shared-with-me query. Neither `revision` nor `updatedAt` moves: membership is not
+ * an edit of the conversation.
+ */
+export function writeMembers(
+  tx: Transaction,
+  db: Firestore,
+  ownerUid: string,
+  conversationId: string,
+  members: MemberMap,
+): void {
+  tx.update(summaryRef(db, ownerUid, conversationId), { members, memberUids: Object.keys(members) });
+  tx.update(contentRef(db, ownerUid, conversationId), { members });
+}
+
+/** Removes `uid` from a conversation's members, in its own transaction; nothing when it was none. */
+export async function removeFromMembers(
+  db: Firestore,
+  ownerUid: string,
+  conversationId: string,
+  uid: string,
+): Promise<void> {
+  await db.runTransaction(async (tx) => {
+    const [summary] = await tx.getAll(summaryRef(db, ownerUid, conversationId));
+    if (!summary!.exists) return;
+    const { [uid]: removed, ...rest } = membersOf(summary!);
+    if (removed !== undefined) writeMembers(tx, db, ownerUid, conversationId, rest);
+  });
+}
+
+/**
+ * The live invites of one conversation: not revoked, expiring after `now` (used-up ones included,
+ * so the owner sees and can revoke them). At most COLLABORATION_LIMITS.liveInvitesPerConversation.
+ */
+export const liveInvitesOf = (db: Firestore, ownerUid: string, conversationId: string, now: Date) =>
+  invitesOf(db, ownerUid, conversationId)
+    .where("revokedAt", "==", null)
+    .where("expiresAt", ">", Timestamp.fromDate(now));
+
+/** Every invite of one owner (of one conversation when named), revoked and expired ones too. */
+export function invitesOf(db: Firestore, ownerUid: string, conversationId?: string): Query<StoredInvite> {
+  const all = (db.collection(firestorePaths.invites) as CollectionReference<StoredInvite>).where(
+    "ownerUid",
+    "==",
+    ownerUid,
+  );
+  return conversationId === undefined ? all : all.where("conversationId", "==", conversationId);
+}
+
+/** An invite as its owner sees it. */
+export const inviteOf = (code: string, stored: StoredInvite, baseUrl: string): Invite => ({
+  code,
+  url: inviteUrl(baseUrl, code),
+  conversationId: stored.conversationId,
+  role: stored.role,
+  createdAt: stored.createdAt.toDate().toISOString(),
+  expiresAt: stored.expiresAt.toDate().toISOString(),
+  maxUses: stored.maxUses,
+  uses: stored.uses,
+});
+
+export const inviteNotFound = () =>
+  new DomainError("not-found", "invite-not-found", "There is no such invite.");
+
+/** `revoked` or `expired` as the failed-precondition the caller can tell apart. */
+export function assertInviteOpen(stored: StoredInvite, now: Date): void {
+  if (stored.revokedAt !== null)
+    throw new DomainError("failed-precondition", "invite-revoked", "The owner turned this invite off.");
+  if (stored.expiresAt.toMillis() <= now.getTime())
+    throw new DomainError("failed-precondition", "invite-expired", "This invite has expired.");
+}
