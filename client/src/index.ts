@@ -11,3 +11,4 @@ export * from "./messages/index.js";
 export * from "./shares/index.js";
 export * from "./storage/index.js";
 export * from "./sync/index.js";
+export * from "./collaboration/index.js";

@@ -17,3 +17,4 @@ export {
 export { sweepExports, checkUpload } from "./storage/index.js";
 export { sharePage, shareCard, shareDownload } from "./share-page/index.js";
 export { importConversations } from "./imports/index.js";
+export { saveVersion, restoreVersion, recordVersions } from "./versions/index.js";

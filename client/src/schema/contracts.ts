@@ -2,6 +2,12 @@ import type * as z from "zod/mini";
 import { kakaoSignInInput, kakaoSignInOutput } from "./identity.js";
 import { importConversationsInput, importConversationsOutput } from "./imports.js";
 import {
+  restoreVersionInput,
+  restoreVersionOutput,
+  saveVersionInput,
+  saveVersionOutput,
+} from "./collaboration.js";
+import {
   copySharedConversationOutput,
   createShareInput,
   createShareOutput,
@@ -53,4 +59,8 @@ export const callables = {
   copySharedConversation: contract("copySharedConversation", openShareInput, copySharedConversationOutput),
   /** A migration's projects, written server-side in bulk (the client's batches pay the rules per project). */
   importConversations: contract("importConversations", importConversationsInput, importConversationsOutput),
+  /** Keeps the conversation's current revision in its history (named, or a co-editor's overwritten text). */
+  saveVersion: contract("saveVersion", saveVersionInput, saveVersionOutput),
+  /** Saves a version's copy as a new revision, keeping what it replaces as a version first. */
+  restoreVersion: contract("restoreVersion", restoreVersionInput, restoreVersionOutput),
 } as const;

@@ -38,6 +38,13 @@ export function firestoreBytes(value: unknown): number {
 }
 
 const itemId = z.string().check(z.minLength(1), z.maxLength(LIMITS.idChars));
+/** A Firebase Auth uid (at most 128 characters, Firebase's own bound). */
+export const userId = z.string().check(z.minLength(1), z.maxLength(LIMITS.uidChars));
+/**
+ * Who last changed a message (a uid): the sync engine stamps it on every message it saves changed,
+ * so members editing one conversation see whose text it is (docs/collaboration.md).
+ */
+const editedBy = z.optional(userId);
 /** An http(s) URL (the SPA's avatars and images; share links). */
 export const webUrl = z
   .string()
@@ -60,6 +67,7 @@ export const textMessage = z.strictObject({
   datetime: z.string().check(z.maxLength(LIMITS.datetimeChars)),
   /** Only from the older format's image messages; never a data: URL (documents are not blob stores). */
   imageUrl: z.optional(webUrl),
+  editedBy,
 });
 export type TextMessage = z.infer<typeof textMessage>;
 
@@ -67,6 +75,7 @@ export const dateDivider = z.strictObject({
   id: itemId,
   type: z.literal("dateDivider"),
   text: z.string().check(z.maxLength(LIMITS.messageTextChars)),
+  editedBy,
 });
 export type DateDivider = z.infer<typeof dateDivider>;
 

@@ -22,6 +22,8 @@ export const ERROR_REASONS = [
   "wrong-password",
   "download-not-allowed",
   "too-many-shares",
+  "not-an-editor",
+  "version-not-found",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -10,3 +10,4 @@ export * from "./profile.js";
 export * from "./conversation.js";
 export * from "./share.js";
 export * from "./imports.js";
+export * from "./collaboration.js";

@@ -41,6 +41,8 @@ export const LIMITS = {
    */
   importedConversationsPerUser: 2000,
   displayNameChars: 100,
+  /** Firebase Auth's own bound on a uid. */
+  uidChars: 128,
 } as const;
 
 /**
@@ -120,4 +122,22 @@ export const RATE_LIMITS = {
   importRequestsPerUserPerHour: 20,
   /** A cached page lives 2 × 60 s (CDN, then browser): its beacon counts once per address in that. */
   beaconViewsPerShareAndIpPer2Minutes: 1,
+} as const;
+
+/** Editing together: presence and version history (docs/collaboration.md). */
+export const COLLABORATION_LIMITS = {
+  /** A member's presence document is rewritten this often while the conversation is open. */
+  presenceHeartbeatSeconds: 20,
+  /**
+   * Readers hide an entry whose last heartbeat is older than this (TTL deletion can lag a day), so a
+   * closed tab or a crashed browser leaves the list within this time.
+   */
+  presenceStaleSeconds: 45,
+  /** While a conversation keeps changing, at most one automatic snapshot per this many minutes. */
+  autoVersionEveryMinutes: 5,
+  /** Every version (automatic or named) is deleted this long after it was taken (TTL `expiresAt`). */
+  versionKeepDays: 30,
+  /** Versions one conversation keeps; taking one more deletes the oldest. */
+  versionsPerConversation: 50,
+  versionNameChars: 100,
 } as const;
