@@ -194,10 +194,15 @@ function mergeList<T extends { id: string }>(
   };
 }
 
+/** A message without its `editedBy` mark: what the merge and the marking compare. */
+const unmarked = ({ editedBy: _mark, ...rest }: Message): Omit<Message, "editedBy"> => rest;
+
 /** A message is one unit: edited on both sides into different messages, it is a conflict. */
 function mergeMessages(conflicts: MergeConflict[]): MergeItem<Message> {
   return (_key, base, mine, theirs) => {
     if (sameValue(mine, theirs) || sameValue(base, theirs)) return same(mine);
+    // The same text on both sides: theirs, saved first, keeps its `editedBy`.
+    if (sameValue(unmarked(mine), unmarked(theirs))) return same(theirs);
     if (sameValue(base, mine)) return same(theirs);
     conflicts.push({ kind: "message", id: mine.id, base: base ?? null, mine, theirs });
     return { mine, theirs };
@@ -236,8 +241,6 @@ export function mergeConversations(
   return { keepingMine: build("mine"), takingTheirs: build("theirs"), conflicts };
 }
 
-/** A message without its `editedBy` mark: what the merge and the marking compare. */
-const unmarked = ({ editedBy: _mark, ...rest }: Message): Omit<Message, "editedBy"> => rest;
 
 /**
  * Marks every message `data` changed or added since `base` as last edited by `uid`; the others keep
