@@ -13,3 +13,4 @@ export * from "./shares/index.js";
 export * from "./members/index.js";
 export * from "./storage/index.js";
 export * from "./sync/index.js";
+export * from "./collaboration/index.js";

@@ -26,3 +26,4 @@ export {
   removeMember,
   leaveConversation,
 } from "./members/index.js";
+export { saveVersion, restoreVersion, recordVersions } from "./versions/index.js";

@@ -2,7 +2,10 @@
 // the same test file (its reads then fail over to the cache), and client tests need this too.
 
 /** Polls `check` until it returns a value other than undefined: triggers run after the call returns. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -19,10 +19,25 @@ function joined(summary: DocumentSnapshot, content: DocumentSnapshot): StoredCon
 
 const READ_ATTEMPTS = 3;
 
+/** Whose conversation: default the signed-in user's own; a member passes the owner's uid. */
+export interface OwnerOption {
+  readonly ownerUid?: string;
+}
+
+/** The owner of the conversation a call acts on: `ownerUid`, or the signed-in user. */
+export const ownerOf = (ts: TalkStudio, options: OwnerOption): string => {
+  const uid = requireUid(ts);
+  return options.ownerUid ?? uid;
+};
+
 /** One conversation, whole. Its two documents are read together and retried if a save fell between. */
-export function getConversation(ts: TalkStudio, id: string): Promise<StoredConversation> {
+export function getConversation(
+  ts: TalkStudio,
+  id: string,
+  options: OwnerOption = {},
+): Promise<StoredConversation> {
   return typedErrors(async () => {
-    const uid = requireUid(ts);
+    const uid = ownerOf(ts, options);
     for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
       const [summary, content] = await Promise.all([
         getDoc(summaryRef(ts, uid, id)),
@@ -47,17 +62,18 @@ export interface WatchInfo {
 }
 
 /**
- * Calls `onChange` with the conversation whenever it changes (another tab's save included), and with
- * null once it is deleted; again when a pending copy is confirmed or the server first answers.
- * Returns the function that stops watching.
+ * Calls `onChange` with the conversation whenever it changes (another tab's or member's save
+ * included), and with null once it is deleted; again when a pending copy is confirmed or the server
+ * first answers. Returns the function that stops watching.
  */
 export function watchConversation(
   ts: TalkStudio,
   id: string,
   onChange: (conversation: StoredConversation | null, info: WatchInfo) => void,
   onError: (error: TalkStudioError) => void = () => undefined,
+  options: OwnerOption = {},
 ): Unsubscribe {
-  const uid = requireUid(ts);
+  const uid = ownerOf(ts, options);
   let summary: DocumentSnapshot | undefined;
   let content: DocumentSnapshot | undefined;
   let last: string | undefined;

@@ -24,7 +24,7 @@ import {
 import { requireUid } from "../require-uid.js";
 import { contentRecord } from "../schema/conversation-records.js";
 import { creditedCreate } from "../schema/create-throttle.js";
-import { getConversation } from "./get.js";
+import { getConversation, ownerOf, type OwnerOption } from "./get.js";
 import { summaryForCreate, summaryForSave } from "./records.js";
 import { contentRef, conversationsOf, summaryRef, throttleRef } from "./refs.js";
 
@@ -98,18 +98,20 @@ export function createConversation(
 }
 
 /**
- * Saves over revision `expectedRevision`. If anyone saved since (another tab, another device), the
- * rules refuse and this throws `conflict` carrying their copy, so nothing is overwritten silently.
+ * Saves over revision `expectedRevision`. If anyone saved since (another tab, another device, another
+ * member), the rules refuse and this throws `conflict` carrying their copy, so nothing is overwritten
+ * silently. An editor of someone else's conversation passes `ownerUid`.
  */
 export function saveConversation(
   ts: TalkStudio,
   id: string,
   input: ConversationData,
   expectedRevision: number,
+  options: OwnerOption = {},
 ): Promise<{ revision: number }> {
   return typedErrors(async () => {
     const data = parseConversationData(input);
-    const uid = requireUid(ts);
+    const uid = ownerOf(ts, options);
     const revision = expectedRevision + 1;
     const batch = writeBatch(ts.db);
     batch.update(summaryRef(ts, uid, id), summaryForSave(data, revision));
@@ -139,7 +141,7 @@ async function explainRefusedSave(
   if (!summary.exists())
     return new TalkStudioError("not-found", `No conversation ${id}.`, {}, { cause: error });
   if (summary.get("revision") === expectedRevision) return typed;
-  const current = await getConversation(ts, id);
+  const current = await getConversation(ts, id, { ownerUid: uid });
   return new TalkStudioError(
     "conflict",
     `Conversation ${id} was saved elsewhere (revision ${current.revision}, expected ${expectedRevision}).`,

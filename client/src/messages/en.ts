@@ -19,6 +19,8 @@ export const en: MessageTable = {
     "not-signed-in": "Please sign in again.",
     "account-closed": "This account was closed. Sign in again with an account that is still open.",
     "too-many-shares": "This conversation already has 5 live links. Revoke one to make another.",
+    "not-an-editor": "Only the owner and editors of this conversation can do this.",
+    "version-not-found": "This version could not be found; it may have expired.",
     "rate-limited": "Too many requests. Please try again shortly.",
     busy: "The server is busy. Please try again shortly.",
     "kakao-token-invalid": "Your Kakao sign-in has expired. Please sign in again.",

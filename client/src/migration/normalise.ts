@@ -146,7 +146,9 @@ function authorship(raw: Raw, authors: Author[]): { role: string; authorId: stri
 export function normaliseMessage(raw: unknown, index: number, context: MessageContext): unknown {
   if (!isRecord(raw)) return raw;
   const id = idOf(raw.id, `message-${index + 1}`);
-  if (raw.type === "dateDivider") return { id, type: "dateDivider", text: textOf(raw.text) };
+  // Who last edited it (co-editing) is kept: a shared conversation's round trip through the SPA keeps it.
+  const edited = typeof raw.editedBy === "string" ? { editedBy: raw.editedBy } : {};
+  if (raw.type === "dateDivider") return { id, type: "dateDivider", text: textOf(raw.text), ...edited };
   // The SPA's preview shows `datetime` when it has one, else the legacy `time`.
   const time = typeof raw.datetime === "string" && raw.datetime !== "" ? raw.datetime : raw.time;
   const image = typeof raw.imageUrl === "string" && raw.imageUrl !== "" ? { imageUrl: raw.imageUrl } : {};
@@ -156,6 +158,7 @@ export function normaliseMessage(raw: unknown, index: number, context: MessageCo
     text: textOf(raw.text),
     datetime: spaDatetime(time, context.day),
     ...image,
+    ...edited,
   };
 }
 

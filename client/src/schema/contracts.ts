@@ -16,6 +16,12 @@ import {
 } from "./members.js";
 import { importConversationsInput, importConversationsOutput } from "./imports.js";
 import {
+  restoreVersionInput,
+  restoreVersionOutput,
+  saveVersionInput,
+  saveVersionOutput,
+} from "./collaboration.js";
+import {
   copySharedConversationOutput,
   createShareInput,
   createShareOutput,
@@ -75,4 +81,8 @@ export const callables = {
   acceptInvite: contract("acceptInvite", inviteCodeInput, acceptInviteOutput),
   listMembers: contract("listMembers", listMembersInput, listMembersOutput),
   leaveConversation: contract("leaveConversation", sharedConversationInput, noOutput),
+  /** Keeps the conversation's current revision in its history (named, or a co-editor's overwritten text). */
+  saveVersion: contract("saveVersion", saveVersionInput, saveVersionOutput),
+  /** Saves a version's copy as a new revision, keeping what it replaces as a version first. */
+  restoreVersion: contract("restoreVersion", restoreVersionInput, restoreVersionOutput),
 } as const;

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { userId } from "./ids.js";
 import { LIMITS, MAX_DOCUMENT_BYTES } from "./limits.js";
 
 /** The chat looks the SPA renders. The AI generator's "kakaotalk"/"instagram" are normalised on import. */
@@ -38,6 +39,11 @@ export function firestoreBytes(value: unknown): number {
 }
 
 const itemId = z.string().check(z.minLength(1), z.maxLength(LIMITS.idChars));
+/**
+ * Who last changed a message (a uid): the sync engine stamps it on every message it saves changed,
+ * so members editing one conversation see whose text it is (docs/collaboration.md).
+ */
+const editedBy = z.optional(userId);
 /** An http(s) URL (the SPA's avatars and images; share links). */
 export const webUrl = z
   .string()
@@ -60,6 +66,7 @@ export const textMessage = z.strictObject({
   datetime: z.string().check(z.maxLength(LIMITS.datetimeChars)),
   /** Only from the older format's image messages; never a data: URL (documents are not blob stores). */
   imageUrl: z.optional(webUrl),
+  editedBy,
 });
 export type TextMessage = z.infer<typeof textMessage>;
 
@@ -67,6 +74,7 @@ export const dateDivider = z.strictObject({
   id: itemId,
   type: z.literal("dateDivider"),
   text: z.string().check(z.maxLength(LIMITS.messageTextChars)),
+  editedBy,
 });
 export type DateDivider = z.infer<typeof dateDivider>;
 

@@ -29,6 +29,8 @@ export const ERROR_REASONS = [
   "too-many-invites",
   "too-many-members",
   "owner-cannot-leave",
+  "not-an-editor",
+  "version-not-found",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

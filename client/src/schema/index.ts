@@ -11,3 +11,4 @@ export * from "./conversation.js";
 export * from "./share.js";
 export * from "./members.js";
 export * from "./imports.js";
+export * from "./collaboration.js";

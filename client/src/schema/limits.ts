@@ -41,6 +41,8 @@ export const LIMITS = {
    */
   importedConversationsPerUser: 2000,
   displayNameChars: 100,
+  /** Firebase Auth's own bound on a uid. */
+  uidChars: 128,
 } as const;
 
 /**
@@ -104,13 +106,14 @@ export const SHARE_LIMITS = {
   pageMessages: 200,
 } as const;
 
-/**
- * Members and invite links (docs/collaboration.md). Every fan-out is bounded here: a conversation's
- * member map lives on two documents every member reads, and each invite is a document the owner's
- * listInvites reads.
- */
 /** Editors and viewers of one conversation, the owner not counted. */
 const MEMBERS_PER_CONVERSATION = 20;
+
+/**
+ * Editing together (docs/collaboration.md): members, invite links, presence and version history.
+ * Every fan-out is bounded here: a conversation's member map lives on two documents every member
+ * reads, each invite is a document the owner's listInvites reads, and each version a document.
+ */
 export const COLLABORATION_LIMITS = {
   membersPerConversation: MEMBERS_PER_CONVERSATION,
   /** Live (not revoked, not expired) invites of one conversation, used-up ones included. */
@@ -122,6 +125,20 @@ export const COLLABORATION_LIMITS = {
   inviteMaxExpiryHours: 30 * 24,
   /** One invite can seat at most the whole member list; also the default. */
   inviteMaxUses: MEMBERS_PER_CONVERSATION,
+  /** A member's presence document is rewritten this often while the conversation is open. */
+  presenceHeartbeatSeconds: 20,
+  /**
+   * Readers hide an entry whose last heartbeat is older than this (TTL deletion can lag a day), so a
+   * closed tab or a crashed browser leaves the list within this time.
+   */
+  presenceStaleSeconds: 45,
+  /** While a conversation keeps changing, at most one automatic snapshot per this many minutes. */
+  autoVersionEveryMinutes: 5,
+  /** Every version (automatic or named) is deleted this long after it was taken (TTL `expiresAt`). */
+  versionKeepDays: 30,
+  /** Versions one conversation keeps; taking one more deletes the oldest. */
+  versionsPerConversation: 50,
+  versionNameChars: 100,
 } as const;
 
 /**

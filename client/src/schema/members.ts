@@ -1,6 +1,6 @@
 // Members of a conversation and the invite links that make them (docs/collaboration.md).
 import * as z from "zod/mini";
-import { firestoreId } from "./ids.js";
+import { firestoreId, userId } from "./ids.js";
 import { COLLABORATION_LIMITS, SHARE_CODE_PATTERN } from "./limits.js";
 import { isoTime } from "./share.js";
 import { webUrl } from "./conversation.js";
@@ -17,12 +17,6 @@ export type ConversationRole = MemberRole | "owner";
  * only. The summary also keeps `memberUids` (the same uids) for the shared-with-me query.
  */
 export type MemberMap = Record<string, MemberRole>;
-
-/**
- * A Firebase Auth uid (1–128 characters; Kakao users' `kakao:{id}`) as a path segment: never a
- * path ("a/b"), a dot segment or Firestore's reserved "__name__" form.
- */
-export const userId = z.string().check(z.regex(/^(?!\.\.?$)(?!__.*__$)[^/]{1,128}$/, "must be a user id"));
 
 /** An invite code: as unguessable as a share code (132 bits), checked before any read. */
 export const inviteCode = z

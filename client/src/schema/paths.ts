@@ -19,6 +19,23 @@ export const firestorePaths = {
   content: (uid: string, id: string) => `users/${uid}/conversations/${id}/content/${CONTENT_DOCUMENT}`,
   throttle: (uid: string, name: ThrottleName) => `users/${uid}/throttles/${name}`,
   /**
+   * Who has a conversation open (docs/collaboration.md): one document per member, `presence/{uid}`,
+   * rewritten by its heartbeat and deleted on leaving; `expiresAt` is its TTL field.
+   */
+  presence: (ownerUid: string, id: string) => `users/${ownerUid}/conversations/${id}/presence`,
+  presenceOf: (ownerUid: string, id: string, uid: string) =>
+    `users/${ownerUid}/conversations/${id}/presence/${uid}`,
+  /**
+   * Version history: `versions/{versionId}` is the small row the history lists, its copy of the
+   * conversation the one document under it (`snapshot/current`), so listing never downloads bodies.
+   * Functions write both; members read them (docs/collaboration.md).
+   */
+  versions: (ownerUid: string, id: string) => `users/${ownerUid}/conversations/${id}/versions`,
+  version: (ownerUid: string, id: string, versionId: string) =>
+    `users/${ownerUid}/conversations/${id}/versions/${versionId}`,
+  versionSnapshot: (ownerUid: string, id: string, versionId: string) =>
+    `users/${ownerUid}/conversations/${id}/versions/${versionId}/snapshot/${CONTENT_DOCUMENT}`,
+  /**
    * `users/{uid}/shares/{code}`: the owner's record of a share (settings, view count, which
    * conversation). Functions write it; the owner reads it; listShares queries it. It lives here, not
    * on `shares/{code}`, because anyone with the link may read that one (docs/sharing.md).

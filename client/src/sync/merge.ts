@@ -110,7 +110,7 @@ function mergeRecord(
  * Keys of a list's items: the id, plus its occurrence when an id repeats (the SPA's sample holds two
  * messages "1"), so each item is matched with the same item on the other sides.
  */
-function keyed<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+export function keyed<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   const seen = new Map<string, number>();
   const byKey = new Map<string, T>();
   for (const item of items) {
@@ -194,10 +194,15 @@ function mergeList<T extends { id: string }>(
   };
 }
 
+/** A message without its `editedBy` mark: what the merge and the marking compare. */
+const unmarked = ({ editedBy: _mark, ...rest }: Message): Omit<Message, "editedBy"> => rest;
+
 /** A message is one unit: edited on both sides into different messages, it is a conflict. */
 function mergeMessages(conflicts: MergeConflict[]): MergeItem<Message> {
   return (_key, base, mine, theirs) => {
     if (sameValue(mine, theirs) || sameValue(base, theirs)) return same(mine);
+    // The same text on both sides: theirs, saved first, keeps its `editedBy`.
+    if (sameValue(unmarked(mine), unmarked(theirs))) return same(theirs);
     if (sameValue(base, mine)) return same(theirs);
     conflicts.push({ kind: "message", id: mine.id, base: base ?? null, mine, theirs });
     return { mine, theirs };
@@ -234,4 +239,27 @@ export function mergeConversations(
       conversation: { ...body[side], authors: authors[side], messages: messages[side] },
     }) as ConversationData;
   return { keepingMine: build("mine"), takingTheirs: build("theirs"), conflicts };
+}
+
+/**
+ * Marks every message `data` changed or added since `base` as last edited by `uid`; the others keep
+ * base's mark. Stable: marking the result again against the same base changes nothing.
+ */
+export function markEdits(data: ConversationData, base: ConversationData, uid: string): ConversationData {
+  const before = keyed(base.conversation.messages);
+  const seen = new Map<string, number>();
+  let changed = false;
+  const messages = data.conversation.messages.map((message) => {
+    const n = seen.get(message.id) ?? 0;
+    seen.set(message.id, n + 1);
+    const old = before.get(n === 0 ? message.id : `${message.id}#${n}`);
+    const mark = old && sameValue(unmarked(old), unmarked(message)) ? old.editedBy : uid;
+    if (message.editedBy === mark) return message;
+    changed = true;
+    const marked = { ...message };
+    if (mark === undefined) delete marked.editedBy;
+    else marked.editedBy = mark;
+    return marked;
+  });
+  return changed ? { ...data, conversation: { ...data.conversation, messages } } : data;
 }

@@ -4,6 +4,8 @@
 import { doc, onSnapshot } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
 import { firestorePaths, type ConversationData, type StoredConversation } from "../schema/index.js";
+import { callFunction } from "../call-function.js";
+import { callables } from "../schema/index.js";
 import { TalkStudioError, toTalkStudioError } from "../talkstudio-error.js";
 import { requireUid } from "../require-uid.js";
 import {
@@ -11,7 +13,7 @@ import {
   watchConversation,
   type ConversationErrorDetails,
 } from "../conversations/index.js";
-import { mergeConversations, sameValue, type MergeConflict } from "./merge.js";
+import { markEdits, mergeConversations, sameValue, type MergeConflict } from "./merge.js";
 
 export type SyncStatus =
   /** Everything the editor holds is on the server at `revision`. */
@@ -38,6 +40,15 @@ export type SyncStatus =
 export interface ProjectSyncOptions {
   /** The conversation open in the editor. */
   readonly id: string;
+  /** Whose conversation: default the signed-in user's own; an editor of a shared one passes its owner. */
+  readonly ownerUid?: string;
+  /**
+   * What happens when another side changed the same message (or field, or order) differently:
+   * `"ask"` (default) shows a `conflict` until `keepMine()` or `takeTheirs()`; `"last-save-wins"`
+   * keeps this side's version with no prompt, after the text it replaces is kept in the version
+   * history (docs/collaboration.md). Members editing together use `"last-save-wins"`.
+   */
+  readonly sameEdits?: "ask" | "last-save-wins";
   /** What the editor loaded and its revision (from `getConversation` or `createConversation`). */
   readonly revision: number;
   readonly data: ConversationData;
@@ -98,6 +109,10 @@ const dataOf = ({ title, conversation, theme, statusBar }: StoredConversation): 
 
 export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): ProjectSync {
   const { id } = options;
+  const uid = requireUid(ts);
+  const ownerUid = options.ownerUid ?? uid;
+  const owner = { ownerUid };
+  const lastSaveWins = options.sameEdits === "last-save-wins";
   const debounceMs = options.debounceMs ?? 1000;
   const maxWaitMs = options.maxWaitMs ?? 5 * debounceMs;
   const listeners = new Set<(status: SyncStatus) => void>();
@@ -105,8 +120,10 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
 
   /** The last state known to be on the server: the base of every merge. */
   let synced = { revision: options.revision, data: options.data };
-  /** The editor's newest state. */
+  /** The editor's newest state, every message it changed marked with this user's uid. */
   let local = options.data;
+  /** The revision whose text a last-save-wins resolution is putting in the history first. */
+  let keeping: number | null = null;
   /** The save being written, if any: one at a time. */
   let inFlight: { revision: number; data: ConversationData } | null = null;
   /** Newer than `synced`, seen while a save was in flight: handled once it settles. */
@@ -135,7 +152,9 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   function report(): void {
     const revision = synced.revision;
     let next: SyncStatus;
-    if (conflict) {
+    if (conflict && keeping === conflict.revision) {
+      next = { state: "saving", revision, pending: true };
+    } else if (conflict) {
       const { conflicts } = mergeConversations(conflict.base, local, conflict.data);
       next = { state: "conflict", revision, pending: true, conflicts };
     } else if (failure) next = { state: "error", revision, pending: pending(), error: failure };
@@ -174,7 +193,7 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     report();
     let refused = false;
     try {
-      await saveConversation(ts, id, sending.data, synced.revision);
+      await saveConversation(ts, id, sending.data, synced.revision, owner);
       synced = sending;
     } catch (error) {
       refused = true;
@@ -215,6 +234,7 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     const result = mergeConversations(base, local, theirs.data);
     if (result.conflicts.length > 0) {
       conflict = { ...theirs, base };
+      if (lastSaveWins && keeping !== theirs.revision) void overrule(conflict);
       return report();
     }
     adopt(theirs, result.keepingMine);
@@ -239,12 +259,35 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     else report();
   }
 
+  /**
+   * Last save wins: their copy goes into the version history (the function takes it only while the
+   * conversation is still at that revision), then this side's version of each conflicting item is
+   * saved over it. If the history cannot take it, the conflict is shown as with "ask".
+   */
+  async function overrule(theirs: { revision: number; data: ConversationData }): Promise<void> {
+    keeping = theirs.revision;
+    try {
+      await callFunction(ts, callables.saveVersion, {
+        ownerUid,
+        conversationId: id,
+        revision: theirs.revision,
+        reason: "overwritten",
+      });
+    } catch {
+      if (keeping === theirs.revision) keeping = null;
+      return report();
+    }
+    if (keeping === theirs.revision) keeping = null;
+    // Still the same conflict (a newer save may have settled or replaced it meanwhile).
+    if (conflict === theirs) resolve("keepingMine");
+    else report();
+  }
+
   function resolve(side: "keepingMine" | "takingTheirs"): void {
     if (!conflict) return;
     adopt(conflict, mergeConversations(conflict.base, local, conflict.data)[side]);
   }
 
-  const uid = requireUid(ts);
   const stopWatch = watchConversation(
     ts,
     id,
@@ -270,10 +313,11 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       failure = error;
       report();
     },
+    owner,
   );
   // The SDK queues writes while offline instead of failing them: the cache flag says when that is.
   const stopConnection = onSnapshot(
-    doc(ts.db, firestorePaths.conversation(uid, id)),
+    doc(ts.db, firestorePaths.conversation(ownerUid, id)),
     { includeMetadataChanges: true },
     (snapshot) => {
       const wasOffline = offline;
@@ -309,7 +353,7 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     },
     update(data) {
       if (disposed) throw new TalkStudioError("failed-precondition", "This project sync was disposed.");
-      local = data;
+      local = markEdits(data, synced.data, uid);
       // An edit during a conflict re-merges: it may settle the conflict (or add to it).
       if (conflict) return merge(conflict, conflict.base);
       schedule();

@@ -1,0 +1,195 @@
+// Editing together through the client: last-save-wins co-editing with the loser's text in the
+// history, who edited each message, presence, and version history (docs/collaboration.md).
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  createConversation,
+  createProjectSync,
+  getConversation,
+  getVersion,
+  joinPresence,
+  listVersions,
+  restoreVersion,
+  saveConversation,
+  saveVersion,
+  toConversationData,
+  toSpaProject,
+  watchPresence,
+  type ConversationData,
+  type PresenceEntry,
+  type SyncStatus,
+  type TalkStudio,
+  type TextMessage,
+} from "../../client/src/index.js";
+import { firestorePaths } from "../../client/src/index.js";
+import { conversationData } from "../support/conversation-data.js";
+import { clearAuth, clearFirestore, closeClients } from "../support/emulators.js";
+import { eventually } from "../support/eventually.js";
+import { grantRole, person, writeAsAdmin } from "../support/members.js";
+import { twoTabs } from "../support/tabs.js";
+
+beforeEach(async () => {
+  await Promise.all([clearFirestore(), clearAuth()]);
+});
+afterAll(closeClients);
+
+const setText = (id: string, text: string) => (data: ConversationData) => ({
+  ...data,
+  conversation: {
+    ...data.conversation,
+    messages: data.conversation.messages.map((m) => (m.id === id ? { ...m, text } : m)),
+  },
+});
+const messageOf = (data: ConversationData, id: string) =>
+  data.conversation.messages.find((m) => m.id === id) as TextMessage;
+
+function editor(ts: TalkStudio, id: string, revision: number, data: ConversationData, ownerUid?: string) {
+  const states = new Set<SyncStatus["state"]>();
+  let state = data;
+  const sync = createProjectSync(ts, {
+    id,
+    revision,
+    data,
+    ...(ownerUid ? { ownerUid } : {}),
+    debounceMs: 200,
+    sameEdits: "last-save-wins",
+    onStatus: (status) => states.add(status.state),
+    onRemoteChange: (merged) => {
+      state = merged;
+      sync.update(merged);
+    },
+  });
+  return {
+    sync,
+    states,
+    edit(change: (d: ConversationData) => ConversationData) {
+      state = change(state);
+      sync.update(state);
+    },
+  };
+}
+
+describe("co-editing with last save wins", () => {
+  it("settles the same message edited on both sides with no prompt, the loser's text kept as a version", async () => {
+    const [tabA, tabB] = await twoTabs();
+    const data = conversationData(4);
+    const { id, revision } = await createConversation(tabA, data);
+    const a = editor(tabA, id, revision, data);
+    const b = editor(tabB, id, revision, data);
+    a.edit(setText("msg-1", "A의 글"));
+    b.edit(setText("msg-1", "B의 글"));
+    await eventually(() => {
+      const [sa, sb] = [a.sync.status, b.sync.status];
+      return sa.state === "saved" && sb.state === "saved" && sa.revision === sb.revision ? true : undefined;
+    }, 15_000);
+    expect([...a.states, ...b.states]).not.toContain("conflict");
+    const stored = await getConversation(tabA, id);
+    const winner = messageOf(stored, "msg-1").text;
+    const loser = winner === "A의 글" ? "B의 글" : "A의 글";
+    expect([winner, loser].sort()).toEqual(["A의 글", "B의 글"]);
+    expect(messageOf(stored, "msg-1").editedBy).toBe(tabA.auth.currentUser!.uid);
+    const overwritten = (await listVersions(tabA, id)).filter((v) => v.reason === "overwritten");
+    expect(overwritten).toHaveLength(1);
+    const kept = await getVersion(tabA, id, overwritten[0]!.id);
+    expect(messageOf(kept.data, "msg-1").text).toBe(loser);
+    await Promise.all([a.sync.dispose(), b.sync.dispose()]);
+  });
+
+  it("marks each message with who last edited it, kept through the SPA's shapes", async () => {
+    const [tab] = await twoTabs();
+    const data = conversationData(3);
+    const { id, revision } = await createConversation(tab, data);
+    const a = editor(tab, id, revision, data);
+    a.edit(setText("msg-2", "고침"));
+    expect(await a.sync.flush()).toMatchObject({ state: "saved" });
+    const stored = await getConversation(tab, id);
+    const uid = tab.auth.currentUser!.uid;
+    expect(stored.conversation.messages.map((m) => m.editedBy)).toEqual([undefined, undefined, uid]);
+    expect(toConversationData(toSpaProject(stored))).toEqual(toConversationData(stored));
+    expect(messageOf(toConversationData(toSpaProject(stored)), "msg-2").editedBy).toBe(uid);
+    await a.sync.dispose();
+  });
+});
+
+describe("presence", () => {
+  it("shows who has the conversation open, with name and avatar, and drops them on leaving", async () => {
+    const alice = await person("앨리스");
+    const bob = await person("Bob");
+    const { id } = await createConversation(alice, conversationData(2));
+    await grantRole(alice.uid, id, { [bob.uid]: "viewer" });
+    const seen: (readonly PresenceEntry[])[] = [];
+    const stop = watchPresence(alice, id, (present) => seen.push(present));
+    const aliceHere = await joinPresence(alice, id);
+    const bobHere = await joinPresence(bob, id, {
+      ownerUid: alice.uid,
+      avatarUrl: "https://example.com/b.png",
+    });
+    const names = () => (seen.at(-1) ?? []).map((p) => p.name).sort();
+    await eventually(() => (names().join() === "Bob,앨리스" ? true : undefined));
+    expect(seen.at(-1)!.find((p) => p.uid === bob.uid)).toMatchObject({
+      avatarUrl: "https://example.com/b.png",
+    });
+    await bobHere.leave();
+    await eventually(() => (names().join() === "앨리스" ? true : undefined));
+    // A tab that crashed never deletes its document: a heartbeat older than a minute is hidden.
+    await writeAsAdmin(firestorePaths.presenceOf(alice.uid, id, "crashed"), {
+      name: { stringValue: "Crashed" },
+      avatarUrl: { stringValue: "" },
+      updatedAt: { timestampValue: new Date(Date.now() - 2 * 60_000).toISOString() },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(names()).toEqual(["앨리스"]);
+    await aliceHere.leave();
+    stop();
+  });
+
+  it("refuses someone who is not a member", async () => {
+    const alice = await person("Alice");
+    const mallory = await person("Mallory");
+    const { id } = await createConversation(alice, conversationData(2));
+    await expect(joinPresence(mallory, id, { ownerUid: alice.uid })).rejects.toMatchObject({
+      kind: "permission-denied",
+    });
+  });
+});
+
+describe("version history", () => {
+  it("keeps named versions, lists them, and restores as a new revision (editors too, not viewers)", async () => {
+    const alice = await person("Alice");
+    const eddie = await person("Eddie");
+    const vicky = await person("Vicky");
+    const data = conversationData(3, "초안 제목");
+    const { id } = await createConversation(alice, data);
+    await grantRole(alice.uid, id, { [eddie.uid]: "editor", [vicky.uid]: "viewer" });
+    expect(await saveVersion(alice, id, "첫 초안")).toEqual({ versionId: "r1", revision: 1 });
+    await saveConversation(alice, id, { ...data, title: "고친 제목" }, 1);
+    const owned = { ownerUid: alice.uid };
+    const listed = await listVersions(vicky, id, owned);
+    expect(listed).toMatchObject([{ id: "r1", name: "첫 초안", reason: "named", title: "초안 제목" }]);
+    expect((await getVersion(vicky, id, "r1", owned)).data).toEqual(data);
+    await expect(restoreVersion(vicky, id, "r1", owned)).rejects.toMatchObject({
+      kind: "permission-denied",
+      reason: "not-an-editor",
+    });
+    expect(await restoreVersion(eddie, id, "r1", owned)).toEqual({ revision: 3, keptAs: "r2" });
+    expect(await getConversation(alice, id)).toMatchObject({ revision: 3, title: "초안 제목" });
+    const after = await listVersions(alice, id);
+    expect(after.map((v) => [v.id, v.reason])).toEqual([
+      ["r2", "before-restore"],
+      ["r1", "named"],
+    ]);
+    expect((await getVersion(alice, id, "r2")).data.title).toBe("고친 제목");
+    await expect(getVersion(alice, id, "r9")).rejects.toMatchObject({ reason: "version-not-found" });
+  });
+
+  it("refuses strangers the history", async () => {
+    const alice = await person("Alice");
+    const mallory = await person("Mallory");
+    const { id } = await createConversation(alice, conversationData(2));
+    await expect(listVersions(mallory, id, { ownerUid: alice.uid })).rejects.toMatchObject({
+      kind: "permission-denied",
+    });
+    await expect(saveVersion(mallory, id, "x", { ownerUid: alice.uid })).rejects.toMatchObject({
+      kind: "not-found",
+    });
+  });
+});

@@ -1,0 +1,45 @@
+// People for tests of editing together: fresh accounts, and membership written as the functions
+// write it (through the emulator's REST API as the project owner, which skips the rules).
+import { createUserWithEmailAndPassword, updateProfile } from "firebase/auth";
+import type { TalkStudio } from "../../client/src/index.js";
+import { firestorePaths } from "../../client/src/index.js";
+import { emulatorHosts, newClient, PROJECT_ID } from "./emulators.js";
+
+let people = 0;
+
+/** A client signed in as a new user named `name`. */
+export async function person(name: string): Promise<TalkStudio & { uid: string }> {
+  const ts = newClient();
+  const { user } = await createUserWithEmailAndPassword(
+    ts.auth,
+    `person${++people}-${Date.now()}@example.com`,
+    "password123",
+  );
+  await updateProfile(user, { displayName: name });
+  return Object.assign(ts, { uid: user.uid });
+}
+
+const documentsUrl = `http://${emulatorHosts.firestore}/v1/projects/${PROJECT_ID}/databases/(default)/documents`;
+
+/** Writes fields of a document as the admin would (REST, `Bearer owner`), merging into what is there. */
+export async function writeAsAdmin(path: string, fields: Record<string, unknown>): Promise<void> {
+  const mask = Object.keys(fields)
+    .map((f) => `updateMask.fieldPaths=${encodeURIComponent(f)}`)
+    .join("&");
+  const response = await fetch(`${documentsUrl}/${path}?${mask}`, {
+    method: "PATCH",
+    headers: { Authorization: "Bearer owner", "Content-Type": "application/json" },
+    body: JSON.stringify({ fields }),
+  });
+  if (!response.ok) throw new Error(`PATCH ${path} answered ${response.status}: ${await response.text()}`);
+}
+
+/** Makes `uid` a member of the conversation with `role`, as accepting an invite does. */
+export function grantRole(ownerUid: string, id: string, members: Record<string, "editor" | "viewer">) {
+  const fields = Object.fromEntries(
+    Object.entries(members).map(([uid, role]) => [uid, { stringValue: role }]),
+  );
+  return writeAsAdmin(firestorePaths.conversation(ownerUid, id), {
+    members: { mapValue: { fields } },
+  });
+}
