@@ -87,7 +87,7 @@ describe("co-editing with last save wins", () => {
     const loser = winner === "A의 글" ? "B의 글" : "A의 글";
     expect([winner, loser].sort()).toEqual(["A의 글", "B의 글"]);
     expect(messageOf(stored, "msg-1").editedBy).toBe(tabA.auth.currentUser!.uid);
-    const overwritten = (await listVersions(tabA, id)).filter((v) => v.reason === "overwritten");
+    const overwritten = (await listVersions(tabA, id)).filter((v) => v.kind === "overwritten");
     expect(overwritten).toHaveLength(1);
     const kept = await getVersion(tabA, id, overwritten[0]!.id);
     expect(messageOf(kept.data, "msg-1").text).toBe(loser);
@@ -164,7 +164,7 @@ describe("version history", () => {
     await saveConversation(alice, id, { ...data, title: "고친 제목" }, 1);
     const owned = { ownerUid: alice.uid };
     const listed = await listVersions(vicky, id, owned);
-    expect(listed).toMatchObject([{ id: "r1", name: "첫 초안", reason: "named", title: "초안 제목" }]);
+    expect(listed).toMatchObject([{ id: "r1", name: "첫 초안", kind: "named", title: "초안 제목" }]);
     expect((await getVersion(vicky, id, "r1", owned)).data).toEqual(data);
     await expect(restoreVersion(vicky, id, "r1", owned)).rejects.toMatchObject({
       kind: "permission-denied",
@@ -173,7 +173,7 @@ describe("version history", () => {
     expect(await restoreVersion(eddie, id, "r1", owned)).toEqual({ revision: 3, keptAs: "r2" });
     expect(await getConversation(alice, id)).toMatchObject({ revision: 3, title: "초안 제목" });
     const after = await listVersions(alice, id);
-    expect(after.map((v) => [v.id, v.reason])).toEqual([
+    expect(after.map((v) => [v.id, v.kind])).toEqual([
       ["r2", "before-restore"],
       ["r1", "named"],
     ]);

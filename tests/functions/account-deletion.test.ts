@@ -124,7 +124,7 @@ describe("deleteUserData (domain)", () => {
     await seedOwnedData(db, "u2", "U2SHARE");
     const log = vi.fn();
     const summary = await deleteUserData("u2", { db, files: null, log });
-    expect(summary).toEqual({ sharesDeleted: 1, storage: "skipped" });
+    expect(summary).toEqual({ sharesDeleted: 1, invitesDeleted: 0, membershipsEnded: 0, storage: "skipped" });
     expect(log).toHaveBeenCalledWith(expect.stringContaining("Storage"), {
       uid: "u2",
       prefixes: storagePaths.ownedBy("u2"),

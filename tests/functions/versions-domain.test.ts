@@ -66,7 +66,7 @@ describe("automatic versions (recordContentWrite)", () => {
     expect(await recordContentWrite(deps(), "alice", "c1", before(2, "old", T0), after)).toBe("kept");
     expect(await recordContentWrite(deps(), "alice", "c1", before(2, "old", T0), after)).toBe("skipped");
     expect(await versionRows()).toMatchObject([
-      { revision: 2, reason: "auto", title: "old", createdBy: null },
+      { revision: 2, kind: "auto", title: "old", createdBy: null },
     ]);
     expect(await copyOf(versionIdOf(2))).toEqual(titled("old"));
     const [row] = (await versionRows()) as { createdAt: Timestamp; expiresAt: Timestamp }[];
@@ -122,7 +122,7 @@ describe("saveVersion and restoreVersion", () => {
       revision: 1,
     });
     expect(await versionRows()).toMatchObject([
-      { revision: 1, reason: "named", name: "초안", createdBy: "eddie" },
+      { revision: 1, kind: "named", name: "초안", createdBy: "eddie" },
     ]);
     await seed(titled("second"), 2);
     await recordContentWrite(
@@ -135,7 +135,7 @@ describe("saveVersion and restoreVersion", () => {
     await saveVersion(deps(), "alice", { ...ref, name: "둘째" });
     expect((await versionRows())[1]).toMatchObject({
       revision: 2,
-      reason: "named",
+      kind: "named",
       name: "둘째",
       createdBy: "alice",
     });
@@ -143,13 +143,13 @@ describe("saveVersion and restoreVersion", () => {
 
   it("keeps overwritten text only while the conversation is still at that revision", async () => {
     await seed(titled("theirs"), 4);
-    const asked = { ...ref, revision: 3, reason: "overwritten" as const };
+    const asked = { ...ref, revision: 3, kind: "overwritten" as const };
     expect(await saveVersion(deps(), "eddie", asked)).toEqual({ versionId: null, revision: 4 });
     expect(await saveVersion(deps(), "eddie", { ...asked, revision: 4 })).toEqual({
       versionId: "r4",
       revision: 4,
     });
-    expect(await versionRows()).toMatchObject([{ revision: 4, reason: "overwritten", name: null }]);
+    expect(await versionRows()).toMatchObject([{ revision: 4, kind: "overwritten", name: null }]);
   });
 
   it("restores a version as a new revision and keeps what it replaced", async () => {
@@ -167,7 +167,7 @@ describe("saveVersion and restoreVersion", () => {
     expect(await copyOf("r2")).toEqual(titled("current"));
     expect((await versionRows())[1]).toMatchObject({
       revision: 2,
-      reason: "before-restore",
+      kind: "before-restore",
       createdBy: "eddie",
     });
   });

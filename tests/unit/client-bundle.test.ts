@@ -1,25 +1,50 @@
-// What an app bundles for what it calls: Storage and Functions only come with the calls that use them.
-import { join } from "node:path";
+// What an app's main chunk holds for what it calls: Storage and Functions only come with the calls
+// that use them (split into chunks, as Vite does, where the client loads them on demand).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "../..");
 
+/** The code an app loads at start: its main chunk and the chunks that one imports statically. */
 async function bundleOf(names: string[]): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `export { ${names.join(", ")} } from "./client/src/index.ts";`,
-      resolveDir: root,
-      loader: "ts",
-    },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    write: false,
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]!.text;
+  const outdir = mkdtempSync(join(tmpdir(), "talkstudio-bundle-"));
+  try {
+    const result = await build({
+      stdin: {
+        contents: `export { ${names.join(", ")} } from "./client/src/index.ts";`,
+        resolveDir: root,
+        loader: "ts",
+        sourcefile: "main.ts",
+      },
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      splitting: true,
+      outdir,
+      entryNames: "main",
+      metafile: true,
+      absWorkingDir: root,
+      write: false,
+      logLevel: "silent",
+    });
+    const text = new Map(result.outputFiles.map((file) => [relative(root, file.path), file.text]));
+    const loaded = new Set<string>();
+    const load = (path: string) => {
+      if (loaded.has(path)) return;
+      loaded.add(path);
+      for (const imported of result.metafile.outputs[path]!.imports) {
+        if (imported.kind === "import-statement") load(imported.path);
+      }
+    };
+    load(relative(root, join(outdir, "main.js")));
+    return [...loaded].map((path) => text.get(path)!).join("\n");
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 // Strings only each SDK's code holds: its service's production host.

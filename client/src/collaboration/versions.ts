@@ -10,10 +10,10 @@ import {
   callables,
   COLLABORATION_LIMITS,
   firestorePaths,
-  versionReason,
+  versionKind,
   versionSnapshot,
   type ConversationData,
-  type VersionReason,
+  type VersionKind,
 } from "../schema/index.js";
 import { TalkStudioError, typedErrors } from "../talkstudio-error.js";
 
@@ -21,7 +21,7 @@ import { TalkStudioError, typedErrors } from "../talkstudio-error.js";
 export interface VersionInfo {
   readonly id: string;
   readonly revision: number;
-  readonly reason: VersionReason;
+  readonly kind: VersionKind;
   readonly name: string | null;
   readonly title: string;
   readonly messageCount: number;
@@ -33,7 +33,7 @@ export interface VersionInfo {
 const timestamp = z.instanceof(Timestamp);
 const storedVersion = z.object({
   revision: z.int(),
-  reason: versionReason,
+  kind: versionKind,
   name: z.nullable(z.string()),
   title: z.string(),
   messageCount: z.int(),

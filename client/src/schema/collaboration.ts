@@ -22,8 +22,8 @@ export interface PresenceDocument<Time> {
 export const presenceName = z.string().check(z.maxLength(LIMITS.displayNameChars));
 export const presenceAvatar = z.union([z.literal(""), webUrl]);
 
-/** Why a version was taken. */
-export const VERSION_REASONS = [
+/** What kind of version it is: why it was taken. */
+export const VERSION_KINDS = [
   /** The state a conversation had reached when the next 5-minute window of edits began. */
   "auto",
   /** Asked for by a member (`saveVersion`), with a name. */
@@ -33,8 +33,8 @@ export const VERSION_REASONS = [
   /** What the conversation held just before a restore replaced it. */
   "before-restore",
 ] as const;
-export const versionReason = z.enum(VERSION_REASONS);
-export type VersionReason = z.infer<typeof versionReason>;
+export const versionKind = z.enum(VERSION_KINDS);
+export type VersionKind = z.infer<typeof versionKind>;
 
 /**
  * `versions/{versionId}`, the row the history lists (the copy itself is `snapshot/current` under
@@ -42,7 +42,7 @@ export type VersionReason = z.infer<typeof versionReason>;
  */
 export interface VersionDocument<Time> {
   revision: number;
-  reason: VersionReason;
+  kind: VersionKind;
   /** Set by `saveVersion`; a revision kept automatically first can be named later. */
   name: string | null;
   title: string;
@@ -70,7 +70,7 @@ export const saveVersionInput = z.strictObject({
    * to replace): otherwise nothing is taken and `versionId` is null.
    */
   revision: z.optional(z.int().check(z.minimum(1))),
-  reason: z.optional(z.enum(["named", "overwritten"])),
+  kind: z.optional(z.enum(["named", "overwritten"])),
 });
 export const saveVersionOutput = z.strictObject({
   versionId: z.nullable(versionId),

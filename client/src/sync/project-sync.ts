@@ -4,8 +4,6 @@
 import { doc, onSnapshot } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
 import { firestorePaths, type ConversationData, type StoredConversation } from "../schema/index.js";
-import { callFunction } from "../call-function.js";
-import { callables } from "../schema/index.js";
 import { TalkStudioError, toTalkStudioError } from "../talkstudio-error.js";
 import { requireUid } from "../require-uid.js";
 import {
@@ -267,11 +265,16 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   async function overrule(theirs: { revision: number; data: ConversationData }): Promise<void> {
     keeping = theirs.revision;
     try {
+      // Loaded on first use: an app that never overrules bundles no Functions code in its main chunk.
+      const [{ callFunction }, { callables }] = await Promise.all([
+        import("../call-function.js"),
+        import("../schema/contracts.js"),
+      ]);
       await callFunction(ts, callables.saveVersion, {
         ownerUid,
         conversationId: id,
         revision: theirs.revision,
-        reason: "overwritten",
+        kind: "overwritten",
       });
     } catch {
       if (keeping === theirs.revision) keeping = null;

@@ -13,7 +13,7 @@ import {
   versionIdOf,
   type ConversationData,
   type VersionDocument,
-  type VersionReason,
+  type VersionKind,
 } from "../schema.js";
 
 export interface VersionDeps {
@@ -32,7 +32,7 @@ const versionRefs = (db: Firestore, ownerUid: string, id: string, revision: numb
 function versionRow(
   data: ConversationData,
   revision: number,
-  reason: VersionReason,
+  kind: VersionKind,
   name: string | null,
   createdBy: string | null,
   now: Date,
@@ -40,7 +40,7 @@ function versionRow(
   const { title, messageCount } = summaryFields(data);
   return {
     revision,
-    reason,
+    kind,
     name,
     title,
     messageCount,
@@ -57,7 +57,7 @@ async function keepInTransaction(
   ownerUid: string,
   id: string,
   content: { data: ConversationData; revision: number },
-  reason: VersionReason,
+  kind: VersionKind,
   name: string | null,
   createdBy: string | null,
 ): Promise<void> {
@@ -65,10 +65,10 @@ async function keepInTransaction(
   const existing = await tx.get(refs.row);
   if (existing.exists) {
     // A revision kept automatically (or as overwritten text) first can be named afterwards.
-    if (name !== null) tx.update(refs.row, { name, reason: "named", createdBy });
+    if (name !== null) tx.update(refs.row, { name, kind: "named", createdBy });
     return;
   }
-  tx.create(refs.row, versionRow(content.data, content.revision, reason, name, createdBy, deps.now()));
+  tx.create(refs.row, versionRow(content.data, content.revision, kind, name, createdBy, deps.now()));
   tx.create(refs.snapshot, content.data);
 }
 
@@ -121,7 +121,7 @@ export interface SaveVersionInput {
   conversationId: string;
   name?: string | undefined;
   revision?: number | undefined;
-  reason?: "named" | "overwritten" | undefined;
+  kind?: "named" | "overwritten" | undefined;
 }
 
 /** Keeps the current revision (named, or as the text a co-editor's save is about to replace). */
@@ -132,7 +132,7 @@ export async function saveVersion(
 ): Promise<{ versionId: string | null; revision: number }> {
   const { db } = deps;
   const { ownerUid, conversationId: id } = input;
-  const reason = input.reason ?? "named";
+  const kind = input.kind ?? "named";
   const result = await db.runTransaction(async (tx) => {
     await editorSummary(tx, db, ownerUid, id, uid);
     const content = await currentContent(tx, db, ownerUid, id);
@@ -140,7 +140,7 @@ export async function saveVersion(
       return { versionId: null, revision: content.revision };
     }
     const name = input.name ?? null;
-    await keepInTransaction(tx, deps, ownerUid, id, content, name ? "named" : reason, name, uid);
+    await keepInTransaction(tx, deps, ownerUid, id, content, name ? "named" : kind, name, uid);
     return { versionId: versionIdOf(content.revision), revision: content.revision };
   });
   if (result.versionId) await pruneVersions(db, ownerUid, id);
