@@ -34,12 +34,17 @@ export async function writeAsAdmin(path: string, fields: Record<string, unknown>
   if (!response.ok) throw new Error(`PATCH ${path} answered ${response.status}: ${await response.text()}`);
 }
 
-/** Makes `uid` a member of the conversation with `role`, as accepting an invite does. */
-export function grantRole(ownerUid: string, id: string, members: Record<string, "editor" | "viewer">) {
-  const fields = Object.fromEntries(
-    Object.entries(members).map(([uid, role]) => [uid, { stringValue: role }]),
-  );
-  return writeAsAdmin(firestorePaths.conversation(ownerUid, id), {
-    members: { mapValue: { fields } },
-  });
+/**
+ * Seats members with their roles as accepting invites does (functions/src/members/documents.ts
+ * writeMembers): the map on both documents, `memberUids` beside it on the summary.
+ */
+export async function grantRole(ownerUid: string, id: string, members: Record<string, "editor" | "viewer">) {
+  const map = {
+    mapValue: {
+      fields: Object.fromEntries(Object.entries(members).map(([uid, role]) => [uid, { stringValue: role }])),
+    },
+  };
+  const uids = { arrayValue: { values: Object.keys(members).map((uid) => ({ stringValue: uid })) } };
+  await writeAsAdmin(firestorePaths.conversation(ownerUid, id), { members: map, memberUids: uids });
+  await writeAsAdmin(firestorePaths.content(ownerUid, id), { members: map });
 }

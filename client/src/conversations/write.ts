@@ -10,6 +10,7 @@ import type { TalkStudio } from "../firebase.js";
 import {
   conversationData,
   firestoreId,
+  LIMITS,
   RATE_LIMITS,
   type ConversationData,
   type StoredConversation,
@@ -113,18 +114,37 @@ export function saveConversation(
     const data = parseConversationData(input);
     const uid = ownerOf(ts, options);
     const revision = expectedRevision + 1;
+    const writeId = crypto.randomUUID().replaceAll("-", "").slice(0, LIMITS.writeIdChars);
+    const slot = `writes.${revision % LIMITS.writeSlots}`;
     const batch = writeBatch(ts.db);
     batch.update(summaryRef(ts, uid, id), summaryForSave(data, revision));
     // An update replaces each field it names whole and keeps the rest: the `members` the
     // functions keep on both documents, which the rules require to stay as they are.
-    batch.update(contentRef(ts, uid, id), contentRecord(data, revision));
+    batch.update(contentRef(ts, uid, id), { ...contentRecord(data, revision), [slot]: writeId });
     try {
       await batch.commit();
     } catch (error) {
+      if (await landed(ts, uid, id, revision, writeId)) return { revision };
       throw await explainRefusedSave(ts, uid, id, expectedRevision, error);
     }
     return { revision };
   });
+}
+
+/**
+ * Whether a refused save had landed after all: a connection lost after the commit loses the answer,
+ * the SDK sends the write again, and the rules refuse the resend because the revision moved. The
+ * content remembers the last LIMITS.writeSlots saves' ids, so the server can say it holds ours.
+ */
+async function landed(ts: TalkStudio, uid: string, id: string, revision: number, writeId: string) {
+  const content = await getDoc(contentRef(ts, uid, id)).catch(() => null);
+  const current: unknown = content?.get("revision");
+  return (
+    typeof current === "number" &&
+    current >= revision &&
+    current - revision < LIMITS.writeSlots &&
+    content?.get(`writes.${revision % LIMITS.writeSlots}`) === writeId
+  );
 }
 
 /** A refused save is a conflict, a deleted conversation, or a real refusal: look at the server to tell. */

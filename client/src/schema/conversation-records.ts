@@ -16,8 +16,11 @@ export function newSummaryRecord<Time>(data: ConversationData, now: Time) {
 
 export const contentRecord = (data: ConversationData, revision: number) => ({ ...data, revision });
 
-/** Fields of a content document that are not the conversation's data (`members`: docs/collaboration.md). */
-const NOT_DATA: ReadonlySet<string> = new Set(["revision", "members"]);
+/**
+ * Fields of a content document that are not the conversation's data (`members`:
+ * docs/collaboration.md; `writes`: the ids of recent saves, LIMITS.writeSlots).
+ */
+const NOT_DATA: ReadonlySet<string> = new Set(["revision", "members", "writes"]);
 
 /** A content document as its revision and the fields the conversation's schema checks. */
 export function splitContentRecord(raw: Record<string, unknown>): {

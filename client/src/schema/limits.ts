@@ -43,6 +43,12 @@ export const LIMITS = {
   displayNameChars: 100,
   /** Firebase Auth's own bound on a uid. */
   uidChars: 128,
+  /**
+   * Saves remembered on a content document (`writes`, slot = revision % writeSlots): how a save whose
+   * answer was lost tells that it landed while up to this many saves of others came after it.
+   */
+  writeSlots: 8,
+  writeIdChars: 20,
 } as const;
 
 /**

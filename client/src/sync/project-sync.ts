@@ -134,6 +134,11 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   /** Their copy, and the base it is merged against, while a conflict waits for the user. */
   let conflict: { revision: number; data: ConversationData; base: ConversationData } | null = null;
   let failure: TalkStudioError | null = null;
+  /**
+   * The newest revision known to be on the server (saved, or read back from it). A snapshot older
+   * than it is the listener catching up, never a sign that a write of ours was refused.
+   */
+  let confirmed = 0;
   let offline = false;
   let disposed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -193,11 +198,13 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     try {
       await saveConversation(ts, id, sending.data, synced.revision, owner);
       synced = sending;
+      confirmed = Math.max(confirmed, sending.revision);
     } catch (error) {
       refused = true;
       const typed = toTalkStudioError(error) as TalkStudioError<ConversationErrorDetails>;
       const current = typed.details.current;
       if (typed.kind === "conflict" && current) {
+        confirmed = Math.max(confirmed, current.revision);
         if (!remote || current.revision > remote.revision)
           remote = { revision: current.revision, data: dataOf(current) };
       } else if (typed.kind === "unavailable") {
@@ -281,8 +288,9 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       return report();
     }
     if (keeping === theirs.revision) keeping = null;
-    // Still the same conflict (a newer save may have settled or replaced it meanwhile).
-    if (conflict === theirs) resolve("keepingMine");
+    // Still a conflict with that revision (an edit meanwhile re-merges it into a new object; a newer
+    // save may have settled or replaced it).
+    if (conflict?.revision === theirs.revision) resolve("keepingMine");
     else report();
   }
 
@@ -305,6 +313,8 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       if (inFlight && stored.revision === inFlight.revision && sameValue(dataOf(stored), inFlight.data))
         return;
       const theirs = { revision: stored.revision, data: dataOf(stored) };
+      if (theirs.revision < confirmed) return;
+      if (!fromCache) confirmed = theirs.revision;
       if (theirs.revision > synced.revision) return receive(theirs);
       // The server's copy at or below our revision, but not ours: what this engine took as synced
       // held a write that was refused (queued before a reload, or opened while still pending).
