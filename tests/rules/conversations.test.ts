@@ -284,6 +284,25 @@ describe("conversations: save (revision)", () => {
       await assertFails(batch.commit());
     }
   });
+  it("lets a save set its own slot of `writes` only, with an id of bounded length", async () => {
+    const db = as("alice");
+    const data = conversationData(7);
+    const save = (revision: number, writes: DocumentData) => {
+      const batch = writeBatch(db);
+      batch.update(doc(db, summaryPath("alice", "c1")), summaryForSave(data, revision));
+      batch.update(doc(db, contentPath("alice", "c1")), { ...contentRecord(data, revision), ...writes });
+      return batch.commit();
+    };
+    const slot = (revision: number) => `writes.${revision % LIMITS.writeSlots}`;
+    await assertSucceeds(save(2, { [slot(2)]: "a".repeat(LIMITS.writeIdChars) }));
+    await assertFails(save(3, { [slot(3)]: "b".repeat(LIMITS.writeIdChars + 1) }));
+    await assertFails(save(3, { [slot(3)]: "b", [slot(4)]: "c" }));
+    await assertFails(save(3, { [slot(2)]: "b" }));
+    await assertFails(save(3, { [slot(3)]: 5 }));
+    await assertFails(save(3, { "writes.x": "b" }));
+    await assertFails(save(3, { writes: "b" }));
+    await assertSucceeds(save(3, { [slot(3)]: "b" }));
+  });
   it("refuses other users and anonymous callers", async () => {
     await assertFails(saveBatch(as("bob"), "alice", "c1", 2));
     await assertFails(saveBatch(anonymous(), "alice", "c1", 2));
