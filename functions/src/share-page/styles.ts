@@ -150,11 +150,10 @@ ${tailedBubbles("telegram", 17, { width: 9, height: 17, offset: 6, me: "M0 17C1 
 .skin-insta .msg{flex-direction:column;align-items:flex-start;padding:0 16px}
 .skin-insta .msg.me{align-items:flex-end}
 .skin-insta .separator{align-self:stretch;text-align:center;margin-bottom:8px;font-size:11px;color:#8E8E8E;text-transform:uppercase}
-.skin-insta .line{gap:8px;max-width:100%}
+.skin-insta .line{gap:8px;width:100%}.skin-insta .msg.me .line{justify-content:flex-end}
 .skin-insta .msg>.line>.avatar,.skin-insta .gutter{width:28px;height:28px;border-radius:50%}
 .skin-insta .gutter{height:1px}
-.skin-insta .bubble{line-height:1.5;padding:8px 12px;max-width:70vw}
-@media (min-width:430px){.skin-insta .bubble{max-width:270px}}
+.skin-insta .bubble{line-height:1.5;padding:8px 12px;max-width:70%}
 .skin-insta .bubble .text{font-size:15px;line-height:1.33}
 .skin-insta .msg.other .bubble{border-radius:4px 22px 22px 4px}.skin-insta .msg.other.first .bubble{border-radius:22px 22px 22px 4px}
 .skin-insta .msg.me .bubble{border-radius:22px 4px 4px 22px}.skin-insta .msg.me.first .bubble{border-radius:22px 22px 4px 22px}
