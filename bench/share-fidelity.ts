@@ -10,7 +10,7 @@
 //     has no CJK system font, so they all get Pretendard's glyphs, standing in for a phone's fonts;
 //   - DiceBear avatars: one plain generated picture per seed, the same on both pages.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -171,6 +171,8 @@ function atPhoneSize(theme: Record<string, unknown>): Record<string, unknown> {
 
 const pretendardDir = () =>
   join(resolve(createRequire(import.meta.url).resolve("pretendard/package.json"), ".."), "dist");
+/** Where the SPA links Pretendard from (its index.html); answered from the local package. */
+const PRETENDARD_CDN = "https://cdn.jsdelivr.net/gh/orioncactus/pretendard@v1.3.9/dist";
 const FONT_ALIASES = [
   "Inter",
   "DM Sans",
@@ -181,11 +183,21 @@ const FONT_ALIASES = [
   "Helvetica Neue",
   "-apple-system",
 ];
-const aliasCss = () =>
-  FONT_ALIASES.map(
-    (family) =>
-      `@font-face{font-family:'${family}';font-weight:45 920;font-display:block;src:url(https://fonts.gstatic.com/bench/PretendardVariable.woff2) format('woff2-variations')}`,
-  ).join("\n");
+/**
+ * Each family as the SPA's own Pretendard link serves Pretendard: the variable font's dynamic
+ * subsets, from the jsdelivr path the route below answers. Not the one-file font: kerning does not
+ * cross a subset's edge, so the one file sets Korean lines a little narrower than the page does,
+ * and a line that fits by a fraction of a pixel wraps differently (Telegram's long chat did).
+ */
+const aliasCss = () => {
+  const css = readFileSync(
+    join(pretendardDir(), "web/variable/pretendardvariable-dynamic-subset.css"),
+    "utf8",
+  )
+    .replaceAll("./woff2-dynamic-subset/", `${PRETENDARD_CDN}/web/variable/woff2-dynamic-subset/`)
+    .replace(/font-display:\s*swap/g, "font-display: block");
+  return FONT_ALIASES.map((family) => css.replaceAll("'Pretendard Variable'", `'${family}'`)).join("\n");
+};
 
 function avatarSvg(seed: string): string {
   let hash = 0;
@@ -205,11 +217,6 @@ async function offline(page: Page) {
       return route.fulfill({ path: join(dist, pretendard), headers: cors });
     if (url.hostname === "fonts.googleapis.com")
       return route.fulfill({ body: aliasCss(), contentType: "text/css", headers: cors });
-    if (url.hostname === "fonts.gstatic.com" && url.pathname === "/bench/PretendardVariable.woff2")
-      return route.fulfill({
-        path: join(dist, "web/variable/woff2/PretendardVariable.woff2"),
-        headers: { ...cors, "content-type": "font/woff2" },
-      });
     if (url.hostname === "api.dicebear.com")
       return route.fulfill({
         body: avatarSvg(url.searchParams.get("seed") ?? ""),

@@ -34,7 +34,7 @@ html,body{margin:0;padding:0}
 body{font-family:${FONT};background:#F2F3F5;color:#1A1A1A;min-height:100vh;display:flex;flex-direction:column;align-items:center;-webkit-text-size-adjust:100%;line-height:1.5}
 main{width:100%;max-width:430px;display:flex;flex-direction:column;align-items:stretch;padding:0 0 24px}
 @media (min-width:600px){main{padding:32px 0}.phone{border-radius:28px;box-shadow:0 12px 40px rgba(0,0,0,.18);min-height:844px!important}}
-.phone{overflow:hidden;display:flex;flex-direction:column;min-height:100vh;font-size:16px;position:relative}
+.phone{overflow:hidden;display:flex;flex-direction:column;min-height:100vh;font-size:16px;font-weight:500;position:relative}
 .statusbar{position:relative;display:flex;justify-content:space-between;align-items:center;height:44px;padding:14px 16px 0;flex:none}
 .statusbar::before{content:"";position:absolute;width:150px;height:30px;left:calc(50% - 75px);top:-2px;border-radius:0 0 18px 18px;background:var(--notch,#000)}
 .clock{font-size:15px;font-weight:600}
