@@ -267,12 +267,13 @@ async function main() {
           theme: row.theme,
           SSIM: row.ssim.toFixed(3),
           "pixels differing": `${(row.differing * 100).toFixed(1)}%`,
+          "SSIM, SPA with keep-all": row.ssimKeepAll.toFixed(3),
         })),
       );
       console.log("  side by side (SPA | page | differences): reports/share-fidelity/\n");
       for (const [theme, row] of worstByTheme(fidelity.rows))
         rows.push({
-          metric: `share page vs the SPA's preview: ${theme} (worst conversation)`,
+          metric: `share page vs the SPA's preview: ${theme} (worst of everyday, short)`,
           ours: `SSIM ${row.ssim.toFixed(3)}`,
           baseline: `${(row.differing * 100).toFixed(1)}% of pixels differ (${row.conversation})`,
           ratio: "–",

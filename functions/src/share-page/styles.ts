@@ -34,7 +34,7 @@ html,body{margin:0;padding:0}
 body{font-family:${FONT};background:#F2F3F5;color:#1A1A1A;min-height:100vh;display:flex;flex-direction:column;align-items:center;-webkit-text-size-adjust:100%;line-height:1.5}
 main{width:100%;max-width:430px;display:flex;flex-direction:column;align-items:stretch;padding:0 0 24px}
 @media (min-width:600px){main{padding:32px 0}.phone{border-radius:28px;box-shadow:0 12px 40px rgba(0,0,0,.18);min-height:844px!important}}
-.phone{overflow:hidden;display:flex;flex-direction:column;min-height:100vh;font-size:16px;position:relative}
+.phone{overflow:hidden;display:flex;flex-direction:column;min-height:100vh;font-size:16px;font-weight:500;position:relative}
 .statusbar{position:relative;display:flex;justify-content:space-between;align-items:center;height:44px;padding:14px 16px 0;flex:none}
 .statusbar::before{content:"";position:absolute;width:150px;height:30px;left:calc(50% - 75px);top:-2px;border-radius:0 0 18px 18px;background:var(--notch,#000)}
 .clock{font-size:15px;font-weight:600}
@@ -150,11 +150,10 @@ ${tailedBubbles("telegram", 17, { width: 9, height: 17, offset: 6, me: "M0 17C1 
 .skin-insta .msg{flex-direction:column;align-items:flex-start;padding:0 16px}
 .skin-insta .msg.me{align-items:flex-end}
 .skin-insta .separator{align-self:stretch;text-align:center;margin-bottom:8px;font-size:11px;color:#8E8E8E;text-transform:uppercase}
-.skin-insta .line{gap:8px;max-width:100%}
+.skin-insta .line{gap:8px;width:100%}.skin-insta .msg.me .line{justify-content:flex-end}
 .skin-insta .msg>.line>.avatar,.skin-insta .gutter{width:28px;height:28px;border-radius:50%}
 .skin-insta .gutter{height:1px}
-.skin-insta .bubble{line-height:1.5;padding:8px 12px;max-width:70vw}
-@media (min-width:430px){.skin-insta .bubble{max-width:270px}}
+.skin-insta .bubble{line-height:1.5;padding:8px 12px;max-width:70%}
 .skin-insta .bubble .text{font-size:15px;line-height:1.33}
 .skin-insta .msg.other .bubble{border-radius:4px 22px 22px 4px}.skin-insta .msg.other.first .bubble{border-radius:22px 22px 22px 4px}
 .skin-insta .msg.me .bubble{border-radius:22px 4px 4px 22px}.skin-insta .msg.me.first .bubble{border-radius:22px 22px 4px 22px}
