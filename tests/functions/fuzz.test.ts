@@ -15,7 +15,8 @@ import { conversationData } from "../support/conversation-data.js";
 import { callableUrl, clearAuth, clearFirestore, newClient } from "../support/emulators.js";
 import { HOSTING, shareOf } from "../support/shares.js";
 
-const RUNS = 200;
+// Per callable: with two dozen callables, 120 fixed-seed payloads each keep the file near a minute.
+const RUNS = 120;
 const IN_FLIGHT = 8;
 
 /** JSON built by hand, so keys like "__proto__" reach the server as sent. */
@@ -141,6 +142,15 @@ const TEMPLATES = new Map<string, Record<string, unknown>>([
   ["regenerateShare", { code: CODE }],
   ["openShare", { code: CODE, password: "long enough" }],
   ["copySharedConversation", { code: CODE, password: "long enough" }],
+  ["inviteToConversation", { conversationId: "c1", role: "editor" }],
+  ["listInvites", { conversationId: "c1" }],
+  ["revokeInvite", { code: CODE }],
+  ["removeMember", { conversationId: "c1", uid: "u1" }],
+  ["acceptInvite", { code: CODE }],
+  ["listMembers", { conversationId: "c1", ownerUid: "u1" }],
+  ["leaveConversation", { ownerUid: "u1", conversationId: "c1" }],
+  ["saveVersion", { ownerUid: "u1", conversationId: "c1", name: "v1" }],
+  ["restoreVersion", { ownerUid: "u1", conversationId: "c1", versionId: "r1" }],
 ]);
 /** importConversations carries the caller's keys inside each item: its id and source. */
 const IMPORT_ITEM = {
