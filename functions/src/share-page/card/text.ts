@@ -28,6 +28,10 @@ const widthOf = (grapheme: string) =>
       ? 0.87
       : 1;
 
+/** A line's width in em as the lines are bounded: each grapheme at its widest. */
+export const widthEm = (line: string) =>
+  Array.from(segmenter.segment(line), ({ segment }) => widthOf(segment)).reduce((sum, w) => sum + w, 0);
+
 /** Line breaks of every kind as "\n", tabs as a space, other control characters dropped. */
 function normalized(text: string): string {
   return (
