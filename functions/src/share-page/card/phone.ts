@@ -26,6 +26,8 @@ export interface PhoneSize {
 
 /** The widest a time or a read mark is drawn, CSS px: a datetime is free text of up to 32 characters. */
 const STAMP_MAX = 140;
+/** Telegram's two check marks, CSS px. */
+const CHECKS_WIDTH = 16;
 
 /** A list of children without the ones left out. */
 const kids = (...nodes: (Node | null | false | undefined | "")[]) =>
@@ -124,23 +126,19 @@ export function phone(data: ConversationData, look: Look, size: PhoneSize) {
   function kakaoRow(message: TextMessage, first: boolean, last: boolean): Row {
     const me = message.role === "me";
     const colours = look.bubble[me ? "me" : "other"];
-    const row = size.width - 2 * app.inset - (me ? 0 : app.avatar.size + app.avatar.gap);
     const bodyMax = (size.width - 2 * app.inset) * app.bubbleMax;
     const time = look.showTime ? stamp(timeText(skin, message.datetime)) : "";
-    const read = me && look.showReadStatus && app.read;
+    // The read `1` goes with the time, as on the page.
+    const read = look.showTime && me && look.showReadStatus && app.read;
     const stampWidth =
       (time ? widthEm(time) * app.time.size : 0) + (read ? widthEm("1") * read.size + 3 : 0) + 4;
-    const lines = linesOf(
-      message.text,
-      Math.min(row, bodyMax) - stampWidth - 2 * colours.padding[1],
-      app.text.size,
-    );
+    const lines = linesOf(message.text, bodyMax - stampWidth - 2 * colours.padding[1], app.text.size);
     const named = !me && first;
     const bodyHeight =
       lines.length * app.text.line + 2 * colours.padding[0] + (named ? app.name.line + app.name.gap : 0);
     const height = Math.max(bodyHeight, named ? app.avatar.size : 0) + (last ? app.lastGap : app.gap);
     const stamped =
-      last && (time || read)
+      last && look.showTime
         ? el(
             "div",
             { alignItems: "flex-end", gap: px(3), flexShrink: 0 },
@@ -186,8 +184,7 @@ export function phone(data: ConversationData, look: Look, size: PhoneSize) {
     const inner = (size.width - 2 * app.inset) * app.bubbleMax - 2 * padX;
     const time = stamp(timeText(skin, message.datetime));
     const checks = me && look.showReadStatus && app.read;
-    const CHECKS_CSS = 16;
-    const stampWidth = 4 + (time ? widthEm(time) * app.time.size : 0) + (checks ? CHECKS_CSS + 2 : 0);
+    const stampWidth = 4 + (time ? widthEm(time) * app.time.size : 0) + (checks ? CHECKS_WIDTH + 2 : 0);
     const lines = linesOf(message.text, inner, app.text.size);
     // The time sits at the end of the last line when it fits there, else on a line of its own.
     const inline = widthEm(lines.at(-1)!) * app.text.size + stampWidth <= inner;
@@ -238,7 +235,7 @@ export function phone(data: ConversationData, look: Look, size: PhoneSize) {
         borderBottom: `${px(1.5)}px solid ${colour}`,
         transform: "rotate(40deg)",
       });
-    return el("div", { position: "relative", width: px(16), height: px(11), flexShrink: 0 }, [
+    return el("div", { position: "relative", width: px(CHECKS_WIDTH), height: px(11), flexShrink: 0 }, [
       tick(4),
       tick(8),
     ]);
