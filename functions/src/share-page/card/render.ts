@@ -25,6 +25,7 @@ function cardTree(data: ConversationData): Node {
     scale: CARD_SCALE,
     lines: CARD_LIMITS.linesPerBubble,
     chars: CARD_LIMITS.charsPerBubble,
+    shadows: true,
   });
   const header = drawn.header();
   // The first messages up to CARD_LIMITS.messages bubbles, with the dividers and system lines among
@@ -145,16 +146,17 @@ function imageTree(data: ConversationData): Node {
     scale: IMAGE_SCALE,
     lines: IMAGE_LIMITS.linesPerBubble,
     chars: Number.POSITIVE_INFINITY,
+    shadows: false,
   });
   const header = drawn.header();
   const messages = data.conversation.messages;
   const candidates = messages.slice(0, IMAGE_LIMITS.messages);
-  // Room for the rows, less the closing note's, which a cut conversation needs.
-  const sized = drawn.note(`… 메시지 ${messages.length}개가 더 있어요 (이미지에 담지 못했어요)`);
-  const room = IMAGE_LIMITS.maxHeight - header.height - 2 * drawn.top - sized.height;
+  const more = (left: number) => drawn.note(`… 메시지 ${left}개가 더 있어요 (이미지에 담지 못했어요)`);
+  // Room for the rows, less the closing note's (at its longest), which a cut conversation needs.
+  const room = IMAGE_LIMITS.maxHeight - header.height - 2 * drawn.top - more(messages.length).height;
   const rows = drawn.rows(candidates, room);
   const left = messages.length - rows.length;
-  if (left > 0) rows.push(drawn.note(`… 메시지 ${left}개가 더 있어요 (이미지에 담지 못했어요)`));
+  if (left > 0) rows.push(more(left));
   return el(
     "div",
     { width: IMAGE_WIDTH, flexDirection: "column", fontFamily: "Pretendard", ...paint(drawn.background) },
