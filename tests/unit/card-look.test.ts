@@ -125,6 +125,7 @@ describe("the card, drawn as the page's phone", () => {
     }));
     data.theme = {
       id: "kakao",
+      name: hostile,
       bubble: { me: { bg: `#fff" onload="alert(3)` }, other: { bg: "red;}</style><script>" } },
       headerBg: "url(javascript:alert(4))",
     };
