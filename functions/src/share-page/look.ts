@@ -400,3 +400,11 @@ export const AVATAR_TILE = { bg: "#C9D3DD", text: "#FFFFFF" } as const;
 
 /** Discord's unread count in the header. */
 export const UNREAD_BADGE = { bg: "#F23F43", text: "#FFFFFF" } as const;
+
+/** What every app's phone shares on the page (styles.ts `.room`, `.system`), CSS px. */
+export const PHONE_COMMON = {
+  title: { size: 17, line: 22 },
+  subtitle: { size: 12, line: 15 },
+  /** A system line: its type, padding [vertical, horizontal], the margin above and below, the inset. */
+  system: { size: 12, line: 16, padding: [8, 16], margin: 8, inset: 16 },
+} as const;

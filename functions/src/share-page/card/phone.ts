@@ -4,7 +4,7 @@
 // first, so every row's height is known here before satori runs: callers take only rows that fit.
 import type { ConversationData, Message, TextMessage } from "../../schema.js";
 import { isText, sameGroup, timeText } from "../conversation-html.js";
-import { AVATAR_TILE, PHONE, PRESETS, UNREAD_BADGE, type Look } from "../look.js";
+import { AVATAR_TILE, PHONE, PHONE_COMMON, PRESETS, UNREAD_BADGE, type Look } from "../look.js";
 import { textLines, widthEm } from "./text.js";
 import { el, line, oneLine, paint, type Node } from "./tree.js";
 
@@ -350,13 +350,12 @@ export function phone(data: ConversationData, look: Look, size: PhoneSize) {
     };
   }
 
-  const SYSTEM = { size: 12, line: 16, padding: [8, 16], margin: 8, inset: 16 } as const;
-
   /** A system line (the page's `.system`): centred, in the theme's system colours. */
   function systemRow(message: TextMessage): Row {
-    const widest = size.width - 2 * SYSTEM.inset - 2 * SYSTEM.padding[1];
-    const lines = linesOf(message.text, widest, SYSTEM.size);
-    const height = lines.length * SYSTEM.line + 2 * SYSTEM.padding[0] + 2 * SYSTEM.margin;
+    const spec = PHONE_COMMON.system;
+    const widest = size.width - 2 * spec.inset - 2 * spec.padding[1];
+    const lines = linesOf(message.text, widest, spec.size);
+    const height = lines.length * spec.line + 2 * spec.padding[0] + 2 * spec.margin;
     const { system } = look.bubble;
     return {
       node: el("div", { height: px(height), flexShrink: 0, justifyContent: "center", alignItems: "center" }, [
@@ -367,12 +366,12 @@ export function phone(data: ConversationData, look: Look, size: PhoneSize) {
             color: system.text,
             flexDirection: "column",
             alignItems: "center",
-            padding: `${px(SYSTEM.padding[0])}px ${px(SYSTEM.padding[1])}px`,
+            padding: `${px(spec.padding[0])}px ${px(spec.padding[1])}px`,
             borderRadius: px(system.radius),
             overflow: "hidden",
             flexShrink: 0,
           },
-          lines.map((l) => text(l, SYSTEM)),
+          lines.map((l) => text(l, spec)),
         ),
       ]),
       height: px(height),
@@ -469,8 +468,10 @@ export function phone(data: ConversationData, look: Look, size: PhoneSize) {
           ...(skin === "telegram" ? { flexGrow: 1, alignItems: "center" } : {}),
         },
         kids(
-          text(oneLine(title, 17, size.width - 160), { size: 17, line: 22 }, { fontWeight: 700 }),
-          header.subtitle !== undefined && text(header.subtitle, { size: 12, line: 15 }, { opacity: 0.7 }),
+          text(oneLine(title, PHONE_COMMON.title.size, size.width - 160), PHONE_COMMON.title, {
+            fontWeight: 700,
+          }),
+          header.subtitle !== undefined && text(header.subtitle, PHONE_COMMON.subtitle, { opacity: 0.7 }),
         ),
       );
       const dot = () =>
