@@ -19,13 +19,13 @@ function avatar(author: Author | undefined): Html {
   >`;
 }
 
-const isText = (m: Message | undefined): m is TextMessage => m !== undefined && !("type" in m);
+export const isText = (m: Message | undefined): m is TextMessage => m !== undefined && !("type" in m);
 // The SPA's rule: one side's consecutive messages are a group, whoever wrote them.
-const sameGroup = (a: Message | undefined, b: TextMessage) =>
+export const sameGroup = (a: Message | undefined, b: TextMessage) =>
   isText(a) && a.role === b.role && b.role !== "system";
 
 /** Each app's way of writing "오후 7:02". */
-function timeText(skin: PlatformSkin, datetime: string): string {
+export function timeText(skin: PlatformSkin, datetime: string): string {
   const shown = shownTime(datetime);
   const clock = /^(오전|오후) (\d{1,2}):(\d{2})$/.exec(shown);
   if (!clock) return shown;

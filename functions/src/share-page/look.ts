@@ -268,3 +268,143 @@ export function shownTime(datetime: string): string {
   const clock = /(오전|오후)\s*(\d{1,2}:\d{2})$/.exec(datetime);
   return clock ? `${clock[1]} ${clock[2]}` : datetime;
 }
+
+/** A bubble's tail: its box, how far it reaches past the bubble's side, its shape on each side. */
+export interface TailLook {
+  width: number;
+  height: number;
+  offset: number;
+  /** SVG path data in the box (CSS clip paths). */
+  me: string;
+  other: string;
+}
+
+/** A date divider: a pill (KakaoTalk, Telegram), plain text (Instagram) or a rule (Discord). */
+export interface DividerLook {
+  /** Its row's height. */
+  height: number;
+  text: { size: number; color: string; weight: 400 | 700 };
+  pill?: { bg: string; radius: number; padding: [number, number]; height: number };
+  rule?: string;
+  uppercase?: boolean;
+}
+
+/**
+ * The phone as the page draws each app regardless of the theme (styles.ts), in CSS px: what the
+ * presets above do not hold. The card and the download image draw this phone at twice the size.
+ */
+export interface PhoneLook {
+  header: { height: number; avatar: number; avatarRadius: number; subtitle?: string; rule?: string };
+  /** Message text: size and line height. */
+  text: { size: number; line: number };
+  name: { size: number; line: number; gap: number; meColor?: string };
+  time: { size: number; line: number; meColor?: string };
+  /** KakaoTalk's `1`, Telegram's checks, Instagram's "Seen". */
+  read?: { size: number; color: string };
+  avatar: { size: number; radius: number; gap: number };
+  /** Space left and right of the messages. */
+  inset: number;
+  /** A bubble's widest, as a share of the row (and at most `maxPx`). */
+  bubbleMax: number;
+  bubbleMaxPx?: number;
+  /** The small corner of a grouped bubble on its side. */
+  groupCorner?: number;
+  tail?: TailLook;
+  shadow?: string;
+  /** Space under a message inside its group, and under a group's last. */
+  gap: number;
+  lastGap: number;
+  divider: DividerLook;
+}
+
+const LINE_PILL = 24; // a pill's line: the phone's 16-px type at line-height 1.5
+
+export const PHONE: Record<PlatformSkin, PhoneLook> = {
+  kakao: {
+    header: { height: 56, avatar: 36, avatarRadius: 12 },
+    text: { size: 15, line: 18 },
+    name: { size: 12, line: 18, gap: 4 },
+    time: { size: 10, line: 15 },
+    read: { size: 11, color: "#A0A0A0" },
+    avatar: { size: 38, radius: 13, gap: 8 },
+    inset: 12,
+    bubbleMax: 0.7,
+    groupCorner: 4,
+    tail: { width: 8, height: 12, offset: 5, me: "M0 12C1 7 4 2 8 0V12Z", other: "M8 12C7 7 4 2 0 0V12Z" },
+    shadow: "0 1px 1px rgba(0,0,0,0.05)",
+    gap: 2,
+    lastGap: 8,
+    divider: {
+      height: 48,
+      text: { size: 12, color: "#FFFFFF", weight: 400 },
+      pill: { bg: "rgba(0,0,0,0.25)", radius: 34, padding: [4, 12], height: LINE_PILL + 8 },
+    },
+  },
+  telegram: {
+    header: { height: 56, avatar: 36, avatarRadius: 18, subtitle: "online" },
+    text: { size: 17, line: 22 },
+    name: { size: 12, line: 18, gap: 4 },
+    time: { size: 11, line: 14, meColor: "#4FAE4E" },
+    read: { size: 11, color: "#34C759" },
+    avatar: { size: 34, radius: 17, gap: 8 },
+    inset: 8,
+    bubbleMax: 0.75,
+    groupCorner: 4,
+    tail: {
+      width: 9,
+      height: 17,
+      offset: 6,
+      me: "M0 17C1 11 3 5 9 0C4 5 1 11 0 17Z",
+      other: "M9 17C8 11 6 5 0 0C5 5 8 11 9 17Z",
+    },
+    shadow: "0 1px 0.5px rgba(0,0,0,0.08)",
+    gap: 2,
+    lastGap: 8,
+    divider: {
+      height: 48,
+      text: { size: 13, color: "#FFFFFF", weight: 700 },
+      pill: { bg: "rgba(0,0,0,0.15)", radius: 16, padding: [4, 10], height: LINE_PILL + 8 },
+    },
+  },
+  insta: {
+    header: { height: 60, avatar: 36, avatarRadius: 18, subtitle: "Active now" },
+    text: { size: 15, line: 20 },
+    name: { size: 12, line: 18, gap: 4 },
+    time: { size: 11, line: 17 },
+    read: { size: 11, color: "#8E8E8E" },
+    avatar: { size: 28, radius: 14, gap: 8 },
+    inset: 16,
+    bubbleMax: 0.7,
+    bubbleMaxPx: 270,
+    groupCorner: 4,
+    gap: 2,
+    lastGap: 8,
+    divider: { height: 48, text: { size: 12, color: "#8E8E8E", weight: 400 }, uppercase: true },
+  },
+  discord: {
+    header: { height: 55, avatar: 32, avatarRadius: 16, rule: "#22232A" },
+    text: { size: 15, line: 18 },
+    name: { size: 17, line: 20, gap: 10, meColor: "#949CF7" },
+    time: { size: 12, line: 14 },
+    avatar: { size: 40, radius: 20, gap: 10 },
+    inset: 12,
+    bubbleMax: 1,
+    gap: 0,
+    lastGap: 0,
+    divider: { height: 32, text: { size: 12, color: "#818491", weight: 400 }, rule: "#303139" },
+  },
+};
+
+/** An avatar without a picture: the author's initial on a tile (the page's fallback too). */
+export const AVATAR_TILE = { bg: "#C9D3DD", text: "#FFFFFF" } as const;
+
+/** Discord's unread count in the header. */
+export const UNREAD_BADGE = { bg: "#F23F43", text: "#FFFFFF" } as const;
+
+/** What every app's phone shares on the page (styles.ts `.room`, `.system`), CSS px. */
+export const PHONE_COMMON = {
+  title: { size: 17, line: 22 },
+  subtitle: { size: 12, line: 15 },
+  /** A system line: its type, padding [vertical, horizontal], the margin above and below, the inset. */
+  system: { size: 12, line: 16, padding: [8, 16], margin: 8, inset: 16 },
+} as const;

@@ -16,17 +16,23 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 const ELLIPSIS = "…";
 
 /**
- * A grapheme's advance in em, from Pretendard's metrics: Hangul syllables and jamo are 0.865 em,
- * most ASCII stays under 0.62 em (a few capitals and symbols reach 0.92), and anything else (kana,
- * emoji, symbols) is counted as a full em. The rare line wider than this is clipped by its bubble,
- * never drawn past it.
+ * A grapheme's advance in em, from Pretendard's metrics: Hangul syllables and jamo are 0.865 em, a
+ * space 0.25 em, most other ASCII stays under 0.62 em (a few capitals and symbols reach 0.92), and
+ * anything else (kana, emoji, symbols) is counted as a full em. The rare line wider than this is
+ * clipped by its bubble, never drawn past it.
  */
 const widthOf = (grapheme: string) =>
-  /^[\x20-\x7e]$/.test(grapheme)
-    ? 0.62
-    : /^[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]/.test(grapheme)
-      ? 0.87
-      : 1;
+  grapheme === " "
+    ? 0.25
+    : /^[\x21-\x7e]$/.test(grapheme)
+      ? 0.62
+      : /^[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]/.test(grapheme)
+        ? 0.87
+        : 1;
+
+/** A line's width in em as the lines are bounded: each grapheme at its widest. */
+export const widthEm = (line: string) =>
+  Array.from(segmenter.segment(line), ({ segment }) => widthOf(segment)).reduce((sum, w) => sum + w, 0);
 
 /** Line breaks of every kind as "\n", tabs as a space, other control characters dropped. */
 function normalized(text: string): string {
