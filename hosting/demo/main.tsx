@@ -17,6 +17,7 @@ import {
   signInWithGoogle,
   signOut,
   toConversationData,
+  updateMyProfile,
   type ConversationRole,
   type ConversationSummary,
   type SharedConversationSummary,
@@ -146,7 +147,10 @@ function GuestSignIn({ say }: { say: (text: string) => void }) {
   const signUp = async () => {
     const email = `guest-${crypto.randomUUID().slice(0, 8)}@talkstudio.test`;
     const { user } = await createUserWithEmailAndPassword(ts.auth, email, crypto.randomUUID());
-    await updateProfile(user, { displayName: name || email });
+    const displayName = name || email;
+    // The Auth account's name (presence shows it) and the profile's (listMembers shows that one).
+    await updateProfile(user, { displayName });
+    await updateMyProfile(ts, { displayName });
   };
   return (
     <span className="guest">

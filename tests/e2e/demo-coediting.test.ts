@@ -33,7 +33,10 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
     await Promise.all([clearFirestore(), clearAuth()]);
     problems = [];
   });
-  afterEach(async () => {
+  afterEach(async (test) => {
+    if (test.task.result?.state === "fail")
+      for (const [i, page] of contexts.flatMap((c) => c.pages()).entries())
+        await page.screenshot({ path: `${SHOTS}/failed-${i}.png`, fullPage: true }).catch(() => undefined);
     await Promise.all(contexts.splice(0).map((c) => c.close()));
     expect(problems).toEqual([]);
   });
@@ -60,7 +63,9 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
 
   /** A's new conversation and B in it as `role` through the invite link, both with it open. */
   async function inviteSomeone(a: Page, name: string, role: "editor" | "viewer") {
+    const before = (await a.locator("#invite-url").count()) ? await a.inputValue("#invite-url") : "";
     await a.click(`#invite-${role}`);
+    await poll(() => a.locator("#invite-url").inputValue()).not.toBe(before);
     const url = await a.inputValue("#invite-url");
     expect(url).toMatch(new RegExp(`^${HOSTING}/\\?invite=[\\w-]{22}$`));
     const b = await person(name, url);
@@ -102,7 +107,8 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
     // Presence both ways.
     await poll(() => bob.textContent("#presence")).toContain("Alice");
     await poll(() => alice.textContent("#presence")).toContain("Bob");
-    await alice.locator("#members li[data-role=editor]").waitFor();
+    // The owner sees the new member by name.
+    await poll(() => alice.locator("#members li[data-role=editor]").textContent()).toContain("Bob");
 
     // Both type into different messages at the same time.
     const [first, second] = [await boxes(alice).nth(0).inputValue(), await boxes(alice).nth(1).inputValue()];
@@ -168,7 +174,7 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
     expect(await bob.locator("#title").isDisabled()).toBe(true);
     await poll(() => alice.locator("#members li[data-role=editor]").count()).toBe(0);
     await bob.screenshot({ path: `${SHOTS}/bob-removed.png`, fullPage: true });
-  });
+  }, 120_000);
 
   it("lists versions and restores one; open editors receive it", async () => {
     const alice = await person("Alice");
@@ -186,5 +192,5 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
     for (const page of [alice, bob]) await poll(() => page.inputValue("#title")).toBe(original);
     await poll(() => bob.locator("#versions li[data-version]").count()).toBeGreaterThan(1);
     await bob.screenshot({ path: `${SHOTS}/versions.png`, fullPage: true });
-  });
+  }, 60_000);
 });
