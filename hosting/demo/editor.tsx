@@ -151,7 +151,7 @@ function Loaded(props: {
           이 대화에 더 이상 들어올 수 없어요 (you no longer have access).
         </p>
       )}
-      {props.role === "viewer" && (
+      {props.role === "viewer" && !lostAccess && (
         <p id="view-only" className="meta">
           보기만 할 수 있어요 (view only)
         </p>

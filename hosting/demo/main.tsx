@@ -12,6 +12,7 @@ import {
   createConversation,
   createShare,
   createTalkStudio,
+  getMyProfile,
   messageOf,
   openShare,
   signInWithGoogle,
@@ -148,8 +149,13 @@ function GuestSignIn({ say }: { say: (text: string) => void }) {
     const email = `guest-${crypto.randomUUID().slice(0, 8)}@talkstudio.test`;
     const { user } = await createUserWithEmailAndPassword(ts.auth, email, crypto.randomUUID());
     const displayName = name || email;
-    // The Auth account's name (presence shows it) and the profile's (listMembers shows that one).
+    // The Auth account's name (presence shows it) and the profile's (listMembers shows that one),
+    // once the onUserCreated trigger has made the profile.
     await updateProfile(user, { displayName });
+    for (let tries = 0; !(await getMyProfile(ts)); tries++) {
+      if (tries === 40) throw new Error("No profile was made for the new account.");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     await updateMyProfile(ts, { displayName });
   };
   return (

@@ -109,6 +109,7 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
     await poll(() => alice.textContent("#presence")).toContain("Bob");
     // The owner sees the new member by name.
     await poll(() => alice.locator("#members li[data-role=editor]").textContent()).toContain("Bob");
+    await poll(() => bob.locator("#members li[data-role=owner]").textContent()).toContain("Alice");
 
     // Both type into different messages at the same time.
     const [first, second] = [await boxes(alice).nth(0).inputValue(), await boxes(alice).nth(1).inputValue()];
@@ -149,6 +150,8 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
         ).toBe(text);
       await saved(page);
       expect(await page.locator("#conflict").count()).toBe(0);
+      // Nothing the page said went wrong (a refused call shows there).
+      expect(await page.textContent("#status")).toBe("");
     }
     const cloud = await stored(ownerUid, id);
     const texts = cloud.conversation.messages.flatMap((m) => ("role" in m ? [m.text] : []));
