@@ -36,7 +36,7 @@ function Invites(props: { id: string; say: (text: string) => void; invited: () =
           {role === "editor" ? "편집 초대 링크 (edit link)" : "보기 초대 링크 (view link)"}
         </button>
       ))}
-      {url && <input id="invite-url" readOnly value={url} size={50} onFocus={(e) => e.target.select()} />}
+      {url && <input id="invite-url" readOnly value={url} onFocus={(e) => e.target.select()} />}
     </p>
   );
 }
