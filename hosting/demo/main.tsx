@@ -1,32 +1,41 @@
 // The demo page at the Hosting emulator's root (`npm start`): a small editor of our own built on
 // @talkstudio/client/react the way the SPA would use it (sign-in, a live list, autosave, offline,
-// conflicts, share links). scripts/emulators.mjs bundles it into hosting/public/demo.js.
-import { StrictMode, useEffect, useState } from "react";
+// conflicts, share links, editing together through invite links). scripts/emulators.mjs bundles it
+// into hosting/public/demo.js.
+import { StrictMode, useCallback, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { initializeApp } from "firebase/app";
-import { signInWithEmailAndPassword } from "firebase/auth";
+import { createUserWithEmailAndPassword, signInWithEmailAndPassword, updateProfile } from "firebase/auth";
 import {
+  acceptInvite,
   copySharedConversation,
   createConversation,
   createShare,
   createTalkStudio,
+  getMyProfile,
   messageOf,
   openShare,
   signInWithGoogle,
   signOut,
   toConversationData,
+  updateMyProfile,
+  type ConversationRole,
   type ConversationSummary,
+  type SharedConversationSummary,
 } from "../../client/src/index.js";
 import {
   TalkStudioProvider,
+  type Loaded,
   useCacheStatus,
   useConversations,
   useSession,
+  useSharedWithMe,
   useShares,
   useTalkStudio,
 } from "../../client/src/react/index.js";
 import { DEMO_PROJECTS, DEMO_USER } from "../../dev/demo-projects.js";
-import { Editor } from "./editor.js";
+import { Editor, type OpenTarget } from "./editor.js";
+import { Together } from "./together.js";
 
 const PROJECT_ID = "demo-talkstudio";
 const app = initializeApp({
@@ -40,16 +49,25 @@ const ts = createTalkStudio(app, {
   emulators: { host: location.hostname, hostingPort: Number(location.port) || 5000 },
 });
 
-/** The open project is the page's hash (`#proj_…`), so a reload reopens it. */
-function useOpenId(): [string | null, (id: string | null) => void] {
-  const read = () => decodeURIComponent(location.hash.slice(1)) || null;
-  const [id, setId] = useState(read);
+/** The page's hash for an open conversation: `#id`, or `#ownerUid/id` for one shared with the user. */
+const hashOf = (open: OpenTarget) =>
+  `#${encodeURIComponent(open.ownerUid ? `${open.ownerUid}/${open.id}` : open.id)}`;
+
+/** The open project is the page's hash, so a reload reopens it (ids never hold a `/`). */
+function useOpen(): [OpenTarget | null, (open: OpenTarget | null) => void] {
+  const read = (): OpenTarget | null => {
+    const [first, second] = decodeURIComponent(location.hash.slice(1)).split("/");
+    if (!first) return null;
+    return second ? { ownerUid: first, id: second } : { id: first };
+  };
+  const [open, setOpen] = useState(read);
   useEffect(() => {
-    const follow = () => setId(read());
+    const follow = () => setOpen(read());
     addEventListener("hashchange", follow);
     return () => removeEventListener("hashchange", follow);
   }, []);
-  return [id, (next) => (location.hash = next ? encodeURIComponent(next) : "")];
+  const go = useCallback((next: OpenTarget | null) => (location.hash = next ? hashOf(next) : ""), []);
+  return [open, go];
 }
 
 function useOnline(): boolean {
@@ -109,6 +127,7 @@ function Session({ say }: { say: (text: string) => void }) {
       >
         데모 사용자로 로그인
       </button>
+      <GuestSignIn say={say} />
       <button
         id="google-sign-in"
         type="button"
@@ -120,7 +139,41 @@ function Session({ say }: { say: (text: string) => void }) {
   );
 }
 
-function Projects(props: { open: (id: string) => void; say: (text: string) => void }) {
+/**
+ * A second person for editing together: a new Auth emulator account with the name typed (another
+ * browser, or a private window, opens the invite link and signs in here).
+ */
+function GuestSignIn({ say }: { say: (text: string) => void }) {
+  const [name, setName] = useState("");
+  const signUp = async () => {
+    const email = `guest-${crypto.randomUUID().slice(0, 8)}@talkstudio.test`;
+    const { user } = await createUserWithEmailAndPassword(ts.auth, email, crypto.randomUUID());
+    const displayName = name || email;
+    // The Auth account's name (presence shows it) and the profile's (listMembers shows that one),
+    // once the onUserCreated trigger has made the profile.
+    await updateProfile(user, { displayName });
+    for (let tries = 0; !(await getMyProfile(ts)); tries++) {
+      if (tries === 40) throw new Error("No profile was made for the new account.");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await updateMyProfile(ts, { displayName });
+  };
+  return (
+    <span className="guest">
+      <input
+        id="guest-name"
+        placeholder="이름 (name)"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <button id="guest-sign-in" type="button" onClick={() => void signUp().catch((e) => say(messageOf(e)))}>
+        새 사람으로 로그인 (sign in as someone new)
+      </button>
+    </span>
+  );
+}
+
+function Projects(props: { open: (open: OpenTarget) => void; say: (text: string) => void }) {
   const { items, loading, error } = useConversations({ pageSize: 50, order: "updated" });
   const { user } = useSession();
   const [password, setPassword] = useState("");
@@ -134,7 +187,7 @@ function Projects(props: { open: (id: string) => void; say: (text: string) => vo
     const { id } = await createConversation(ts, data, {
       id: `proj_${Date.now()}_${crypto.randomUUID().slice(0, 7)}`,
     });
-    props.open(id);
+    props.open({ id });
   };
   if (!user) return <p>로그인하면 여기에 보여요.</p>;
   return (
@@ -162,7 +215,7 @@ function Projects(props: { open: (id: string) => void; say: (text: string) => vo
         {!loading && items.length === 0 && <li>대화가 없어요.</li>}
         {items.map((c) => (
           <li key={c.id} data-id={c.id}>
-            <a className="title" href={`#${encodeURIComponent(c.id)}`}>
+            <a className="title" href={hashOf({ id: c.id })}>
               {c.title}
             </a>
             <span className="meta">
@@ -175,6 +228,66 @@ function Projects(props: { open: (id: string) => void; say: (text: string) => vo
         ))}
       </ul>
     </>
+  );
+}
+
+const ROLE_TEXT = { editor: "편집할 수 있어요 (editor)", viewer: "보기만 해요 (viewer)" } as const;
+
+/** Conversations others shared with the user (through an invite), live, next to their own. */
+function SharedWithMe({ shared }: { shared: Loaded<SharedConversationSummary> }) {
+  const { items, loading, error } = shared;
+  return (
+    <>
+      {error && <p role="alert">{messageOf(error)}</p>}
+      <ul id="shared">
+        {loading && <li>불러오는 중…</li>}
+        {!loading && items.length === 0 && <li>공유받은 대화가 없어요 (nothing shared with you).</li>}
+        {items.map((c) => (
+          <li key={`${c.ownerUid}/${c.id}`} data-id={c.id} data-owner={c.ownerUid} data-role={c.role}>
+            <a className="title" href={hashOf(c)}>
+              {c.title}
+            </a>
+            <span className="meta">
+              {ROLE_TEXT[c.role]} · {c.messageCount}개
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * `/?invite=CODE` (an invite link, `inviteUrl`): once signed in, joins the conversation with the
+ * link's role and opens it.
+ */
+function InviteAccept(props: { code: string; open: (open: OpenTarget) => void; done: () => void }) {
+  const ts = useTalkStudio();
+  const { user } = useSession();
+  const [problem, setProblem] = useState<string | null>(null);
+  const { code, open, done } = props;
+  useEffect(() => {
+    if (!user) return;
+    let current = true;
+    acceptInvite(ts, code).then(
+      ({ ownerUid, conversationId }) => {
+        if (!current) return;
+        open(ownerUid === user.uid ? { id: conversationId } : { ownerUid, id: conversationId });
+        done();
+      },
+      (e: unknown) => current && setProblem(messageOf(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [ts, user, code, open, done]);
+  return (
+    <section id="invite">
+      {problem ??
+        (user
+          ? "초대를 받는 중… (accepting the invite)"
+          : "로그인하면 초대를 받아요 (sign in to accept the invite).")}
+    </section>
   );
 }
 
@@ -235,35 +348,72 @@ function CopyOffer({ code, done }: { code: string; done: () => void }) {
   );
 }
 
+/** The user's role in the open conversation: the owner's own, or what the shared list says. */
+function roleIn(open: OpenTarget | null, shared: readonly SharedConversationSummary[]): ConversationRole {
+  if (!open?.ownerUid) return "owner";
+  // Until the list says otherwise (or once removed from it): read only.
+  return shared.find((c) => c.id === open.id && c.ownerUid === open.ownerUid)?.role ?? "viewer";
+}
+
+const searchParam = (name: string) => new URLSearchParams(location.search).get(name);
+
 function App() {
   const [status, say] = useState("");
-  const [openId, open] = useOpenId();
+  const [opened, open] = useOpen();
   const { user } = useSession();
-  const [copyCode, setCopyCode] = useState(() => new URLSearchParams(location.search).get("copy"));
+  const shared = useSharedWithMe({ pageSize: 50, order: "updated" });
+  const role = roleIn(opened, shared.items);
+  const [copyCode, setCopyCode] = useState(() => searchParam("copy"));
+  const [inviteCode, setInviteCode] = useState(() => searchParam("invite"));
   useEffect(() => {
-    if (copyCode) history.replaceState(null, "", `/${location.hash}`);
-  }, [copyCode]);
+    if (copyCode || inviteCode) history.replaceState(null, "", `/${location.hash}`);
+  }, [copyCode, inviteCode]);
+  const inviteDone = useCallback(() => setInviteCode(null), []);
   return (
     <main>
       <h1>TalkStudio 데모</h1>
       <p className="lead">
         로컬 에뮬레이터 위의 백엔드: 로그인해 대화를 고치면 자동으로 저장되고, 다른 탭과 기기에도 바로 보여요.
-        오프라인에서 고친 것도 잃지 않아요.
+        오프라인에서 고친 것도 잃지 않아요. 초대 링크로 다른 사람과 함께 고칠 수도 있어요.
       </p>
       <Badges />
       <section id="session">
         <Session say={say} />
       </section>
       {user && copyCode && <CopyOffer code={copyCode} done={() => setCopyCode(null)} />}
+      {inviteCode && <InviteAccept code={inviteCode} open={open} done={inviteDone} />}
       <section>
         <h2>내 대화</h2>
         <Projects open={open} say={say} />
+        {user && (
+          <>
+            <h2>나와 공유된 대화 (shared with me)</h2>
+            <SharedWithMe shared={shared} />
+          </>
+        )}
       </section>
-      {user && openId && (
+      {user && opened && (
         <section>
-          <Editor key={`${user.uid}/${openId}`} id={openId} uid={user.uid} close={() => open(null)} />
-          <h3>이 대화의 공유 링크</h3>
-          <Shares id={openId} />
+          <Editor
+            key={`${user.uid}/${hashOf(opened)}`}
+            open={opened}
+            uid={user.uid}
+            role={role}
+            close={() => open(null)}
+          />
+          <Together
+            key={`${user.uid}/${hashOf(opened)}`}
+            open={opened}
+            uid={user.uid}
+            role={role}
+            say={say}
+          />
+          {role === "owner" && (
+            <>
+              <h3>이 대화의 공유 링크</h3>
+              <Shares id={opened.id} />
+            </>
+          )}
         </section>
       )}
       <p id="status" role="status">

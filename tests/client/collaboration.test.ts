@@ -172,6 +172,9 @@ describe("version history", () => {
     });
     expect(await restoreVersion(eddie, id, "r1", owned)).toEqual({ revision: 3, keptAs: "r2" });
     expect(await getConversation(alice, id)).toMatchObject({ revision: 3, title: "초안 제목" });
+    // The members stay members of the restored conversation.
+    expect(await getConversation(eddie, id, owned)).toMatchObject({ revision: 3, title: "초안 제목" });
+    expect(await getConversation(vicky, id, owned)).toMatchObject({ revision: 3 });
     const after = await listVersions(alice, id);
     expect(after.map((v) => [v.id, v.kind])).toEqual([
       ["r2", "before-restore"],

@@ -6,11 +6,15 @@ import { createRoot, type Root } from "react-dom/client";
 import { signOut } from "firebase/auth";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  acceptInvite,
   createConversation,
   createShare,
   getConversation,
+  inviteToConversation,
+  removeMember,
   saveConversation,
   type ConversationData,
+  type PresenceEntry,
   type SyncStatus,
   type TalkStudio,
 } from "../../client/src/index.js";
@@ -18,26 +22,33 @@ import {
   TalkStudioProvider,
   useCacheStatus,
   useConversations,
+  useMembers,
+  usePresence,
   useProjectSync,
   useSession,
+  useSharedWithMe,
   useShares,
   useTalkStudio,
+  useVersions,
   type ProjectSyncState,
 } from "../../client/src/react/index.js";
 import { conversationData, setText, textOf } from "../support/conversation-data.js";
 import { clearAuth, clearFirestore, closeClients } from "../support/emulators.js";
 import { eventually } from "../support/eventually.js";
+import { grantRole, person } from "../support/members.js";
 import { twoTabs } from "../support/tabs.js";
 
-let root: Root | undefined;
+let roots: Root[] = [];
 beforeEach(() => Promise.all([clearFirestore(), clearAuth()]));
 afterEach(() => {
-  root?.unmount();
-  root = undefined;
+  roots.splice(0).forEach((r) => r.unmount());
 });
 afterAll(closeClients);
 
-/** Renders `hook` under a provider for `ts`; `latest()` is what it returned on the last render. */
+/**
+ * Renders `hook` under a provider for `ts`; `latest()` is what it returned on the last render,
+ * `unmount()` takes the probe away (all are unmounted after each test).
+ */
 function probe<T>(ts: TalkStudio | null, hook: () => T) {
   const seen: T[] = [];
   function Probe(): ReactNode {
@@ -45,9 +56,14 @@ function probe<T>(ts: TalkStudio | null, hook: () => T) {
     return null;
   }
   const tree = createElement(Probe);
-  root = createRoot(document.createElement("div"));
+  const root = createRoot(document.createElement("div"));
+  roots.push(root);
   root.render(ts ? createElement(TalkStudioProvider, { ts }, tree) : tree);
-  return { seen, latest: () => seen.at(-1) };
+  const unmount = () => {
+    roots = roots.filter((r) => r !== root);
+    root.unmount();
+  };
+  return { seen, latest: () => seen.at(-1), unmount };
 }
 
 const until = <T>(check: () => T | undefined | false) =>
@@ -56,7 +72,10 @@ const until = <T>(check: () => T | undefined | false) =>
 describe("@talkstudio/client/react", () => {
   it("needs a TalkStudioProvider, and says so", async () => {
     const errors: unknown[] = [];
-    root = createRoot(document.createElement("div"), { onUncaughtError: (error) => errors.push(error) });
+    const root = createRoot(document.createElement("div"), {
+      onUncaughtError: (error) => errors.push(error),
+    });
+    roots.push(root);
     root.render(
       createElement(function Bare() {
         useTalkStudio();
@@ -140,5 +159,96 @@ describe("@talkstudio/client/react", () => {
     latest()!.refresh();
     await until(() => latest()?.items.length === 1);
     expect(latest()?.items[0]).toMatchObject({ code: created.code, url: created.url });
+  });
+
+  it("useSharedWithMe and useMembers follow an accepted invite and a removal", async () => {
+    const alice = await person("Alice");
+    const bob = await person("Bob");
+    const { id } = await createConversation(alice, conversationData(2, "같이 쓰는 대화"));
+    const shared = probe(bob, () => useSharedWithMe({ pageSize: 10 }));
+    const members = probe(alice, () => useMembers(id));
+    await until(() => shared.latest() && !shared.latest()!.loading);
+    expect(shared.latest()?.items).toEqual([]);
+    await until(() => members.latest()?.items.length === 1);
+    expect(members.latest()?.items[0]).toMatchObject({ uid: alice.uid, role: "owner" });
+
+    const { code } = await inviteToConversation(alice, id, { role: "editor" });
+    await acceptInvite(bob, code);
+    // Live: the accepted invite reaches Bob's list with no refresh.
+    await until(() => shared.latest()?.items.length === 1);
+    expect(shared.latest()?.items[0]).toMatchObject({
+      id,
+      title: "같이 쓰는 대화",
+      ownerUid: alice.uid,
+      role: "editor",
+    });
+    members.latest()!.refresh();
+    await until(() => members.latest()?.items.length === 2);
+    expect(members.latest()?.items[1]).toMatchObject({ uid: bob.uid, role: "editor" });
+    // Bob sees the same list through the owner's uid.
+    const bobsView = probe(bob, () => useMembers(id, { ownerUid: alice.uid }));
+    await until(() => bobsView.latest()?.items.length === 2);
+
+    await removeMember(alice, id, bob.uid);
+    await until(() => shared.latest()?.items.length === 0);
+    expect(shared.latest()?.error).toBeNull();
+    bobsView.latest()!.refresh();
+    await until(() => bobsView.latest()?.error);
+    expect(bobsView.latest()?.items).toEqual([]);
+  });
+
+  it("usePresence joins while mounted and shows who else has the conversation open", async () => {
+    const alice = await person("Alice");
+    const bob = await person("Bob");
+    const { id } = await createConversation(alice, conversationData(2));
+    await grantRole(alice.uid, id, { [bob.uid]: "viewer" });
+    const uids = (entries?: readonly PresenceEntry[]) => (entries ?? []).map((e) => e.uid).sort();
+    const seenByAlice = probe(alice, () => usePresence(id));
+    const seenByBob = probe(bob, () => usePresence(id, { ownerUid: alice.uid, name: "밥" }));
+    const both = [alice.uid, bob.uid].sort();
+    await until(() => uids(seenByAlice.latest()?.items).join() === both.join());
+    await until(() => uids(seenByBob.latest()?.items).join() === both.join());
+    expect(seenByAlice.latest()?.items.find((e) => e.uid === bob.uid)).toMatchObject({ name: "밥" });
+    expect(seenByAlice.latest()?.items.find((e) => e.uid === alice.uid)).toMatchObject({ name: "Alice" });
+    // Unmounting leaves: gone from the other side at once, not after the stale time.
+    seenByBob.unmount();
+    await until(() => uids(seenByAlice.latest()?.items).join() === alice.uid);
+    expect(seenByAlice.latest()?.error).toBeNull();
+  });
+
+  it("usePresence reports a stranger's refusal", async () => {
+    const alice = await person("Alice");
+    const mallory = await person("Mallory");
+    const { id } = await createConversation(alice, conversationData(2));
+    const seen = probe(mallory, () => usePresence(id, { ownerUid: alice.uid }));
+    const error = await until(() => seen.latest()?.error);
+    expect(error.kind).toBe("permission-denied");
+    expect(seen.latest()?.items).toEqual([]);
+  });
+
+  it("useVersions lists, saves and restores; an editor restores through the owner's uid", async () => {
+    const alice = await person("Alice");
+    const eddie = await person("Eddie");
+    const data = conversationData(3, "초안 제목");
+    const { id } = await createConversation(alice, data);
+    await grantRole(alice.uid, id, { [eddie.uid]: "editor" });
+    const own = probe(alice, () => useVersions(id));
+    await until(() => own.latest() && !own.latest()!.loading);
+    expect(own.latest()?.items).toEqual([]);
+    expect(await own.latest()!.save("첫 초안")).toEqual({ versionId: "r1", revision: 1 });
+    await until(() => own.latest()?.items.length === 1);
+    expect(own.latest()?.items[0]).toMatchObject({ id: "r1", name: "첫 초안", reason: "named" });
+
+    await saveConversation(alice, id, { ...data, title: "고친 제목" }, 1);
+    const edited = probe(eddie, () => useVersions(id, { ownerUid: alice.uid }));
+    await until(() => edited.latest()?.items.length === 1);
+    expect(await edited.latest()!.restore("r1")).toEqual({ revision: 3, keptAs: "r2" });
+    expect(await getConversation(alice, id)).toMatchObject({ revision: 3, title: "초안 제목" });
+    // restore read the list again.
+    await until(() => edited.latest()?.items.length === 2);
+    expect(edited.latest()?.items.map((v) => [v.id, v.reason])).toEqual([
+      ["r2", "before-restore"],
+      ["r1", "named"],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 export * from "./member-callables.js";
 export {
   listSharedWithMe,
+  watchSharedWithMe,
   type SharedConversationPage,
   type SharedConversationSummary,
   type SharedListOptions,

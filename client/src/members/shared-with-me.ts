@@ -1,6 +1,6 @@
 // The conversations others shared with the signed-in user: a collection-group query on the
 // summaries whose `memberUids` hold them (firestore.rules lets exactly that query through).
-import { collectionGroup, query, where, type DocumentSnapshot } from "firebase/firestore";
+import { collectionGroup, query, where, type DocumentSnapshot, type Unsubscribe } from "firebase/firestore";
 import * as z from "zod/mini";
 import { readSummary } from "../conversations/records.js";
 import {
@@ -10,11 +10,12 @@ import {
   type ConversationPage,
   type ListOptions,
 } from "../conversations/list.js";
+import { watchPage } from "../conversations/watch-list.js";
 import { ESTIMATED } from "../estimated.js";
 import type { TalkStudio } from "../firebase.js";
 import { requireUid } from "../require-uid.js";
 import { memberRole, type ConversationSummary, type MemberRole } from "../schema/index.js";
-import { typedErrors } from "../talkstudio-error.js";
+import { typedErrors, type TalkStudioError } from "../talkstudio-error.js";
 
 /** A row of listSharedWithMe: the summary, whose it is, and what the signed-in user may do. */
 export interface SharedConversationSummary extends ConversationSummary {
@@ -38,6 +39,18 @@ function readShared(uid: string, snapshot: DocumentSnapshot): SharedConversation
   return { ...readSummary(snapshot.id, data), ownerUid: snapshot.ref.parent.parent!.id, role };
 }
 
+/** The query of one page of the list, for the signed-in user. */
+function sharedQuery(ts: TalkStudio, options: SharedListOptions) {
+  const uid = requireUid(ts);
+  const mine = query(collectionGroup(ts.db, "conversations"), where("memberUids", "array-contains", uid));
+  const page = pageOf(
+    mine,
+    { pageSize: options.pageSize, after: options.after, order: options.order },
+    "listSharedWithMe",
+  );
+  return { uid, page };
+}
+
 /**
  * Conversations others shared with the signed-in user, newest first (or most recently edited), a
  * page at a time: the same summaries and cursor as `listConversations`, plus `ownerUid` and `role`.
@@ -47,16 +60,34 @@ export function listSharedWithMe(
   options: SharedListOptions = {},
 ): Promise<SharedConversationPage> {
   return typedErrors(async () => {
-    const uid = requireUid(ts);
-    const mine = query(collectionGroup(ts.db, "conversations"), where("memberUids", "array-contains", uid));
-    const page = pageOf(
-      mine,
-      { pageSize: options.pageSize, after: options.after, order: options.order },
-      "listSharedWithMe",
-    );
+    const { uid, page } = sharedQuery(ts, options);
     const snapshot = await serverPage(page);
     const items = snapshot.docs.map((d) => readShared(uid, d));
     // A collection group's cursor is the row's whole path (ids repeat across owners).
     return { items, next: nextCursor(page, items.length, items.at(-1), snapshot.docs.at(-1)?.ref.path) };
   });
+}
+
+/**
+ * Follows one page of `listSharedWithMe` (same options): `onChange` gets the whole page again when
+ * someone shares a conversation with the signed-in user, saves or renames one, or takes them out
+ * of one (it leaves the page at once). Returns the function that stops watching.
+ */
+export function watchSharedWithMe(
+  ts: TalkStudio,
+  options: SharedListOptions,
+  onChange: (items: SharedConversationSummary[]) => void,
+  onError: (error: TalkStudioError) => void = () => undefined,
+): Unsubscribe {
+  let uid = "";
+  return watchPage(
+    () => {
+      const built = sharedQuery(ts, options);
+      uid = built.uid;
+      return built.page.page;
+    },
+    (d) => readShared(uid, d),
+    onChange,
+    onError,
+  );
 }

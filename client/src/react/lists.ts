@@ -1,21 +1,22 @@
-// The user's live conversation list and a conversation's shares, as React state.
-import { useCallback, useEffect, useState } from "react";
+// The user's live conversation lists (their own, and those shared with them) and a conversation's
+// shares, as React state.
 import { watchConversations, type ListOptions } from "../conversations/index.js";
+import {
+  watchSharedWithMe,
+  type SharedConversationSummary,
+  type SharedListOptions,
+} from "../members/index.js";
 import type { ConversationSummary, ShareSettings } from "../schema/index.js";
 import { listShares } from "../shares/index.js";
-import { toTalkStudioError, type TalkStudioError } from "../talkstudio-error.js";
+import { useFetched, useWatched, type Loaded, type Refreshable } from "./loaded.js";
 import { useTalkStudio } from "./provider.js";
 import { useSession } from "./session.js";
 
-export interface Loaded<T> {
-  /** What was read; empty while loading or signed out. */
-  readonly items: T[];
-  readonly loading: boolean;
-  readonly error: TalkStudioError | null;
-}
+export type { Loaded, Refreshable } from "./loaded.js";
 
-const NOTHING: Loaded<never> = { items: [], loading: false, error: null };
-const LOADING: Loaded<never> = { items: [], loading: true, error: null };
+/** `uid` and the options as one key: options arrive as a new object each render. */
+const signedInKey = (uid: string | undefined, ...parts: unknown[]) =>
+  uid ? JSON.stringify([uid, ...parts]) : undefined;
 
 /**
  * The signed-in user's list, live (`watchConversations`): other tabs' and devices' new, renamed,
@@ -24,48 +25,33 @@ const LOADING: Loaded<never> = { items: [], loading: true, error: null };
 export function useConversations(options: ListOptions = {}): Loaded<ConversationSummary> {
   const ts = useTalkStudio();
   const uid = useSession().user?.uid;
-  const [state, setState] = useState<Loaded<ConversationSummary> & { key?: string }>(NOTHING);
-  // Options arrive as a new object each render: watch again only when what they say changes.
-  const key = uid ? `${uid} ${JSON.stringify(options)}` : undefined;
-  useEffect(() => {
-    if (!key) return;
-    setState({ ...LOADING, key });
-    return watchConversations(
-      ts,
-      JSON.parse(key.slice(key.indexOf(" ") + 1)) as ListOptions,
-      (items) => setState({ items, loading: false, error: null, key }),
-      (error) => setState({ items: [], loading: false, error, key }),
-    );
-  }, [ts, key]);
-  return state.key === key ? state : key ? LOADING : NOTHING;
+  return useWatched(signedInKey(uid, options), (onChange, onError) =>
+    watchConversations(ts, options, onChange, onError),
+  );
+}
+
+/**
+ * The conversations others shared with the signed-in user, live (`watchSharedWithMe`), each with
+ * its `ownerUid` and the user's `role`: an accepted invite adds one, being removed takes it out at
+ * once. Show it next to `useConversations`. Empty when signed out.
+ */
+export function useSharedWithMe(options: SharedListOptions = {}): Loaded<SharedConversationSummary> {
+  const ts = useTalkStudio();
+  const uid = useSession().user?.uid;
+  return useWatched(signedInKey(uid, options), (onChange, onError) =>
+    watchSharedWithMe(ts, options, onChange, onError),
+  );
 }
 
 /**
  * The signed-in user's shares of one conversation (revoked and expired ones included), newest
  * first. Shares are not watched: call `refresh()` after creating, changing or revoking one.
  */
-export function useShares(
-  conversationId: string | null,
-): Loaded<ShareSettings> & { readonly refresh: () => void } {
+export function useShares(conversationId: string | null): Refreshable<ShareSettings> {
   const ts = useTalkStudio();
   const uid = useSession().user?.uid;
-  const [state, setState] = useState<Loaded<ShareSettings> & { key?: string }>(NOTHING);
-  const [round, setRound] = useState(0);
-  const key = uid && conversationId ? `${uid} ${conversationId} ${round}` : undefined;
-  useEffect(() => {
-    if (!key || !conversationId) return;
-    let current = true;
-    setState((previous) => ({ ...previous, loading: true, key }));
-    listShares(ts, { conversationId, pageSize: 100 }).then(
-      ({ items }) => current && setState({ items, loading: false, error: null, key }),
-      (error: unknown) =>
-        current && setState({ items: [], loading: false, error: toTalkStudioError(error), key }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [ts, key, conversationId]);
-  const refresh = useCallback(() => setRound((n) => n + 1), []);
-  const shown = state.key === key ? state : key ? { ...state, loading: true } : NOTHING;
-  return { ...shown, refresh };
+  return useFetched(conversationId ? signedInKey(uid, conversationId) : undefined, async () => {
+    const { items } = await listShares(ts, { conversationId: conversationId!, pageSize: 100 });
+    return items;
+  });
 }

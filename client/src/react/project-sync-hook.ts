@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { ConversationData } from "../schema/index.js";
-import { createProjectSync, type MergeConflict, type ProjectSync, type SyncStatus } from "../sync/index.js";
+import {
+  createProjectSync,
+  type MergeConflict,
+  type ProjectSync,
+  type ProjectSyncOptions,
+  type SyncStatus,
+} from "../sync/index.js";
 import { useTalkStudio } from "./provider.js";
 
 /** The project open in the editor: the cloud's revision, and the editor's newest state. */
@@ -46,6 +52,10 @@ export function useProjectSync(
   options: {
     readonly onRemoteChange: (data: ConversationData) => void;
     readonly debounceMs?: number;
+    /** A conversation shared with the signed-in user: its owner (a new engine when it changes). */
+    readonly ownerUid?: string;
+    /** `createProjectSync`'s, read when the engine starts: members editing together use "last-save-wins". */
+    readonly sameEdits?: ProjectSyncOptions["sameEdits"];
   },
 ): ProjectSyncState {
   const ts = useTalkStudio();
@@ -53,17 +63,21 @@ export function useProjectSync(
   const latest = useRef({ project, options });
   latest.current = { project, options };
   const id = project?.id;
+  const { ownerUid } = options;
 
   useEffect(() => {
     const opened = latest.current.project;
     if (!opened) return;
     const { reopened } = opened;
+    const { debounceMs, sameEdits } = latest.current.options;
     const created = createProjectSync(ts, {
       id: opened.id,
+      ...(ownerUid ? { ownerUid } : {}),
+      ...(sameEdits ? { sameEdits } : {}),
       revision: opened.revision,
       data: reopened ? reopened.cloud : opened.data,
       ...(reopened ? { local: { data: opened.data, revision: reopened.syncedRevision } } : {}),
-      ...(latest.current.options.debounceMs ? { debounceMs: latest.current.options.debounceMs } : {}),
+      ...(debounceMs ? { debounceMs } : {}),
       onRemoteChange: (data) => latest.current.options.onRemoteChange(data),
     });
     setSync(created);
@@ -71,7 +85,7 @@ export function useProjectSync(
       setSync(null);
       void created.dispose();
     };
-  }, [ts, id]);
+  }, [ts, id, ownerUid]);
 
   const data = project?.data;
   useEffect(() => {

@@ -159,7 +159,7 @@ export async function restoreVersion(
   const { db } = deps;
   const { ownerUid, conversationId: id, versionId } = input;
   const result = await db.runTransaction(async (tx) => {
-    await editorSummary(tx, db, ownerUid, id, uid);
+    const summary = await editorSummary(tx, db, ownerUid, id, uid);
     const snapshot = await tx.get(db.doc(firestorePaths.versionSnapshot(ownerUid, id, versionId)));
     const restored = snapshot.exists ? parseContentRecord({ ...snapshot.data(), revision: 0 }) : null;
     if (!restored) throw new DomainError("not-found", "version-not-found", "No such version.");
@@ -173,7 +173,13 @@ export async function restoreVersion(
       updatedAt: now,
       projectUpdatedAt: now,
     });
-    tx.set(db.doc(firestorePaths.content(ownerUid, id)), contentRecord(restored.data, revision));
+    // A set replaces the document: keep the members map the rules read on it (the summary's copy),
+    // or every member loses the conversation, open editors included.
+    const members: unknown = summary.members;
+    tx.set(db.doc(firestorePaths.content(ownerUid, id)), {
+      ...contentRecord(restored.data, revision),
+      ...(members ? { members } : {}),
+    });
     return { revision, keptAs: versionIdOf(current.revision) };
   });
   await pruneVersions(db, ownerUid, id);

@@ -1,0 +1,199 @@
+// Two people editing one conversation on the demo page (hosting/demo) in Chromium, each in their
+// own browser context signed in through the Auth emulator: an invite link, typing at the same time
+// into different messages, a title edit while the other adds messages, presence, a viewer, and a
+// removal. Screenshots go to reports/demo-coediting/ (gitignored).
+import { mkdirSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { firestorePaths, type ConversationData } from "../../client/src/index.js";
+import { adminDb } from "../support/admin.js";
+import { chromiumMissing, launchChromium } from "../support/browser.js";
+import { clearAuth, clearFirestore, emulatorHosts } from "../support/emulators.js";
+
+const HOSTING = `http://${emulatorHosts.hosting}`;
+const SHOTS = "reports/demo-coediting";
+const skipped = chromiumMissing ? ` (skipped: ${chromiumMissing})` : "";
+/** A person typing: a key every 40 ms. */
+const TYPING = { delay: 40 };
+
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
+describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in Chromium${skipped}`, () => {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  /** Uncaught errors and conflict prompts, by page. */
+  let problems: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(() => browser?.close());
+  beforeEach(async () => {
+    await Promise.all([clearFirestore(), clearAuth()]);
+    problems = [];
+  });
+  afterEach(async (test) => {
+    if (test.task.result?.state === "fail")
+      for (const [i, page] of contexts.flatMap((c) => c.pages()).entries())
+        await page.screenshot({ path: `${SHOTS}/failed-${i}.png`, fullPage: true }).catch(() => undefined);
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    expect(problems).toEqual([]);
+  });
+
+  /** A new person in their own browser context at `url`, signed in as someone new named `name`. */
+  async function person(name: string, url = `${HOSTING}/`): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 720, height: 1100 } });
+    context.setDefaultTimeout(20_000);
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on("pageerror", (error) => problems.push(`${name} pageerror: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.text() === "talkstudio sync: conflict") problems.push(`${name}: ${message.text()}`);
+    });
+    await page.goto(url);
+    await page.fill("#guest-name", name);
+    await page.click("#guest-sign-in");
+    await page.locator("#sign-out").waitFor();
+    return page;
+  }
+
+  const boxes = (page: Page) => page.locator("#messages textarea");
+  const saved = (page: Page) => page.locator("#sync[data-state=saved]").waitFor();
+
+  /** A's new conversation and B in it as `role` through the invite link, both with it open. */
+  async function inviteSomeone(a: Page, name: string, role: "editor" | "viewer") {
+    const before = (await a.locator("#invite-url").count()) ? await a.inputValue("#invite-url") : "";
+    await a.click(`#invite-${role}`);
+    await poll(() => a.locator("#invite-url").inputValue()).not.toBe(before);
+    const url = await a.inputValue("#invite-url");
+    expect(url).toMatch(new RegExp(`^${HOSTING}/\\?invite=[\\w-]{22}$`));
+    const b = await person(name, url);
+    await b.locator(`#editor[data-role=${role}]`).waitFor();
+    await saved(b);
+    return b;
+  }
+
+  async function newConversation(a: Page) {
+    await a.click("#new-project");
+    await saved(a);
+    const id = (await a.locator("#editor").getAttribute("data-id"))!;
+    const ownerUid = (await a.locator("#members li[data-role=owner]").getAttribute("data-uid"))!;
+    return { id, ownerUid };
+  }
+
+  /** Types `text` at the end of `field`, key by key. */
+  async function typeAtEnd(page: Page, field: ReturnType<Page["locator"]>, text: string) {
+    await field.click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(text, TYPING);
+  }
+
+  /** The conversation as stored (read as the admin). */
+  const stored = async (ownerUid: string, id: string) =>
+    (
+      await adminDb()
+        .doc(`${firestorePaths.conversation(ownerUid, id)}/content/current`)
+        .get()
+    ).data() as ConversationData;
+
+  it("keeps every keystroke of two people typing at once, shows presence, and ends a removed member's access", async () => {
+    const alice = await person("Alice");
+    const { id, ownerUid } = await newConversation(alice);
+    const bob = await inviteSomeone(alice, "Bob", "editor");
+    // The shared conversation is in Bob's list next to his own, with his role.
+    await bob.locator(`#shared li[data-id="${id}"][data-role=editor]`).waitFor();
+    // Presence both ways.
+    await poll(() => bob.textContent("#presence")).toContain("Alice");
+    await poll(() => alice.textContent("#presence")).toContain("Bob");
+    // The owner sees the new member by name.
+    await poll(() => alice.locator("#members li[data-role=editor]").textContent()).toContain("Bob");
+    await poll(() => bob.locator("#members li[data-role=owner]").textContent()).toContain("Alice");
+
+    // Both type into different messages at the same time.
+    const [first, second] = [await boxes(alice).nth(0).inputValue(), await boxes(alice).nth(1).inputValue()];
+    const [aliceTyped, bobTyped] = [" 앨리스가 쓴 글 alice 123", " 밥이 쓴 글 bob 456"];
+    await Promise.all([
+      typeAtEnd(alice, boxes(alice).nth(0), aliceTyped),
+      typeAtEnd(bob, boxes(bob).nth(1), bobTyped),
+    ]);
+    // Alice edits the title while Bob adds two messages and types into them.
+    const count = await boxes(bob).count();
+    const titleBefore = await alice.inputValue("#title");
+    const title = " (같이 고침 together)";
+    const added = ["밥의 새 메시지 하나", "밥의 새 메시지 둘"];
+    await Promise.all([
+      typeAtEnd(alice, alice.locator("#title"), title),
+      (async () => {
+        for (const [i, text] of added.entries()) {
+          await bob.click("#add-message");
+          await typeAtEnd(bob, boxes(bob).nth(count + i), text);
+        }
+      })(),
+    ]);
+
+    const expected = {
+      title: titleBefore + title,
+      texts: [first + aliceTyped, second + bobTyped, ...added],
+    };
+    for (const page of [alice, bob]) {
+      await poll(() => page.inputValue("#title")).toBe(expected.title);
+      await poll(() => boxes(page).nth(0).inputValue()).toBe(expected.texts[0]);
+      await poll(() => boxes(page).nth(1).inputValue()).toBe(expected.texts[1]);
+      await poll(() => boxes(page).count()).toBe(count + 2);
+      for (const [i, text] of added.entries())
+        await poll(() =>
+          boxes(page)
+            .nth(count + i)
+            .inputValue(),
+        ).toBe(text);
+      await saved(page);
+      expect(await page.locator("#conflict").count()).toBe(0);
+      // Nothing the page said went wrong (a refused call shows there).
+      expect(await page.textContent("#status")).toBe("");
+    }
+    const cloud = await stored(ownerUid, id);
+    const texts = cloud.conversation.messages.flatMap((m) => ("role" in m ? [m.text] : []));
+    expect(cloud.title).toBe(expected.title);
+    expect(texts.slice(0, 2)).toEqual(expected.texts.slice(0, 2));
+    expect(texts.slice(-2)).toEqual(added);
+    await alice.screenshot({ path: `${SHOTS}/alice.png`, fullPage: true });
+    await bob.screenshot({ path: `${SHOTS}/bob.png`, fullPage: true });
+
+    // A viewer follows along but cannot edit.
+    const carol = await inviteSomeone(alice, "Carol", "viewer");
+    await carol.locator("#view-only").waitFor();
+    await poll(() => boxes(carol).nth(0).inputValue()).toBe(expected.texts[0]);
+    for (const field of [carol.locator("#title"), boxes(carol).nth(0), carol.locator("#add-message")])
+      expect(await field.isDisabled()).toBe(true);
+    expect(await carol.locator("#save-version, .restore").count()).toBe(0);
+    await carol.screenshot({ path: `${SHOTS}/carol-viewer.png`, fullPage: true });
+
+    // Alice takes Bob out: his page says so, the list drops it, his inputs lock; no uncaught error.
+    await alice.click(`#members li[data-role=editor] .remove`);
+    await bob.locator("#no-access").waitFor();
+    await poll(() => bob.locator(`#shared li[data-id="${id}"]`).count()).toBe(0);
+    expect(await bob.locator("#title").isDisabled()).toBe(true);
+    await poll(() => alice.locator("#members li[data-role=editor]").count()).toBe(0);
+    await bob.screenshot({ path: `${SHOTS}/bob-removed.png`, fullPage: true });
+  }, 120_000);
+
+  it("lists versions and restores one; open editors receive it", async () => {
+    const alice = await person("Alice");
+    await newConversation(alice);
+    const bob = await inviteSomeone(alice, "Bob", "editor");
+    const original = await alice.inputValue("#title");
+    await alice.click("#save-version");
+    await alice.locator("#versions li[data-version]").first().waitFor();
+    await typeAtEnd(bob, bob.locator("#title"), " 바뀐 제목");
+    await poll(() => alice.inputValue("#title")).toBe(`${original} 바뀐 제목`);
+    await saved(bob);
+    await bob.click("#refresh-versions");
+    const named = bob.locator("#versions li[data-version]").filter({ hasText: "저장" }).first();
+    await named.locator(".restore").click();
+    for (const page of [alice, bob]) await poll(() => page.inputValue("#title")).toBe(original);
+    await poll(() => bob.locator("#versions li[data-version]").count()).toBeGreaterThan(1);
+    await bob.screenshot({ path: `${SHOTS}/versions.png`, fullPage: true });
+  }, 60_000);
+});
