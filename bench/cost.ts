@@ -4,13 +4,19 @@
 // project) — then priced per month for a stated usage profile.
 import { readFileSync } from "node:fs";
 import {
+  acceptInvite,
   createConversation,
   createShare,
   getConversation,
+  inviteToConversation,
+  joinPresence,
   listConversations,
   migrateLocalStorage,
   openShare,
   saveConversation,
+  watchConversation,
+  watchPresence,
+  type TalkStudio,
 } from "../client/src/index.js";
 import { emulatorHosts } from "../dev/emulators.js";
 import { localStorageProject } from "./local-storage-projects.js";
@@ -130,6 +136,7 @@ export async function benchCost(): Promise<ActionCost[]> {
     }),
   );
   costs.push(await measure("render its preview card", () => fetchBytes(`${HOSTING}/s/${code}/card.png`)));
+  costs.push(...(await coEditingCosts(owner, data)));
   const migrator = await newUser();
   const projects = Array.from({ length: 10 }, (_, i) => localStorageProject(i, 40));
   const storage = {
@@ -144,6 +151,45 @@ export async function benchCost(): Promise<ActionCost[]> {
 }
 
 /**
+ * Co-editing: an editor's save as the sync engine writes it (both documents, one batch) until the
+ * owner's open editor has it, and one presence heartbeat while the owner watches the list. The
+ * automatic version a save keeps once per 5-minute window is priced from its code (docs/cost.md).
+ */
+async function coEditingCosts(
+  owner: TalkStudio & { uid: string },
+  data: ReturnType<typeof benchConversation>,
+) {
+  const editor = await newUser();
+  const { id } = await createConversation(owner, data);
+  await acceptInvite(editor, (await inviteToConversation(owner, id, { role: "editor" })).code);
+  let seenRevision = 0;
+  const stopWatch = watchConversation(owner, id, (stored) => void (seenRevision = stored?.revision ?? 0));
+  let present = 0;
+  const stopPresence = watchPresence(owner, id, (entries) => void (present = entries.length));
+  const until = async (done: () => boolean) => {
+    while (!done()) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  await until(() => seenRevision === 1);
+  const costs = [
+    await measure("co-edit: an editor's save, seen by one other member", async () => {
+      await saveConversation(editor, id, { ...data, title: "함께 고침" }, 1, { ownerUid: owner.uid });
+      await until(() => seenRevision === 2);
+    }),
+  ];
+  let here: { leave(): Promise<void> } | undefined;
+  costs.push(
+    await measure("presence heartbeat, seen by one other member", async () => {
+      here = await joinPresence(editor, id, { ownerUid: owner.uid });
+      await until(() => present === 1);
+    }),
+  );
+  await here?.leave();
+  stopWatch();
+  stopPresence();
+  return costs;
+}
+
+/**
  * Reads the security rules make per action (`get`/`getAfter` of other documents, billed as reads):
  * not visible on the wire, so counted from firestore.rules — create: the summary checks the content
  * and the throttle, the content checks the summary, the throttle checks the closed-account
@@ -153,6 +199,11 @@ export async function benchCost(): Promise<ActionCost[]> {
 const RULES_LOOKUPS: Record<string, number> = {
   "create a conversation (40 messages)": 4,
   "save it": 3,
+  // An editor's save: each side checks the other (getAfter) and the editor's tombstone (exists, in
+  // isMember) on each; the other member's two listeners are checked once more each (exists).
+  "co-edit: an editor's save, seen by one other member": 6,
+  // canRead's get() of the summary and isMember's exists() on the write, the same on the delivery.
+  "presence heartbeat, seen by one other member": 4,
 };
 
 /** Actions per monthly active user in a month: the usage profile docs/cost.md prices. */

@@ -6,6 +6,7 @@ import { startLatencyProxy } from "./latency-proxy.js";
 import { benchListBytes } from "./list-bytes.js";
 import { benchMigration } from "./migration.js";
 import { benchClientSize, benchOnDemandCost } from "./client-size.js";
+import { benchCoeditLatency } from "./coedit-latency.js";
 import { benchColdStart } from "./cold-start.js";
 import { benchCost, monthlyCost } from "./cost.js";
 import { benchRender } from "./render.js";
@@ -38,7 +39,17 @@ const verdict = (ok: boolean | null) => (ok === null ? "–" : ok ? "pass" : "FA
  * `BENCH_ONLY=page,render npm run bench` runs only the sections named (all of them by default but
  * `fidelity`, which needs a local copy of the SPA: `SPA_DIR=… BENCH_ONLY=fidelity npm run bench`).
  */
-const SECTIONS = ["migration", "list", "share-view", "page", "render", "cold-start", "client-size", "cost"];
+const SECTIONS = [
+  "migration",
+  "list",
+  "share-view",
+  "page",
+  "render",
+  "cold-start",
+  "client-size",
+  "coedit",
+  "cost",
+];
 const ONLY_ON_REQUEST = ["fidelity"];
 const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
 const unknown = only?.filter((name) => ![...SECTIONS, ...ONLY_ON_REQUEST].includes(name)) ?? [];
@@ -254,6 +265,47 @@ async function main() {
       pass: verdict(added <= 2048),
     });
     console.log();
+  }
+
+  if (runs("coedit")) {
+    const coedit = await benchCoeditLatency();
+    const line = (l: { medianMs: number; p95Ms: number }) => `median ${ms(l.medianMs)}, p95 ${ms(l.p95Ms)}`;
+    console.log(
+      `Co-editing: an owner and an editor (two users, two apps), ${coedit.engine.all.edits / 2} edits each way`,
+    );
+    console.log(
+      `  update() → the other's onRemoteChange, owner → editor: ${line(coedit.engine.ownerToEditor)}`,
+    );
+    console.log(
+      `  update() → the other's onRemoteChange, editor → owner: ${line(coedit.engine.editorToOwner)}`,
+    );
+    console.log(`  both ways (debounceMs 0): ${line(coedit.engine.all)} (goal p95 < 1 s)`);
+    console.log(`  raw batch write → the other's onSnapshot: ${line(coedit.raw)}`);
+    console.log(`  engine / raw (p95): ${coedit.ratio.toFixed(2)}×`);
+    for (const d of coedit.debounced)
+      console.log(`  with debounceMs ${d.debounceMs} (${d.edits} edits): ${line(d)}`);
+    console.log(
+      `  per edit, both clients: ${coedit.perEdit.reads.toFixed(1)} reads, ${coedit.perEdit.writes.toFixed(1)} writes` +
+        ` (opening both engines: ${coedit.open.reads} reads)\n`,
+    );
+    rows.push(
+      {
+        metric: "co-editing: edit → other member's engine, p95",
+        ours: ms(coedit.engine.all.p95Ms),
+        baseline: `raw write → onSnapshot: ${ms(coedit.raw.p95Ms)}`,
+        ratio: `${coedit.ratio.toFixed(2)}×`,
+        goal: "p95 < 1 s",
+        pass: verdict(coedit.engine.all.p95Ms < 1000),
+      },
+      ...coedit.debounced.map((d) => ({
+        metric: `co-editing with debounceMs ${d.debounceMs}, p95`,
+        ours: ms(d.p95Ms),
+        baseline: `raw write → onSnapshot: ${ms(coedit.raw.p95Ms)}`,
+        ratio: `${(d.p95Ms / coedit.raw.p95Ms).toFixed(2)}×`,
+        goal: "p95 < 1 s",
+        pass: verdict(d.p95Ms < 1000),
+      })),
+    );
   }
 
   if (runs("fidelity")) {

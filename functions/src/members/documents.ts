@@ -72,7 +72,10 @@ export function writeMembers(
   tx.update(contentRef(db, ownerUid, conversationId), { members });
 }
 
-/** Removes `uid` from a conversation's members, in its own transaction; nothing when it was none. */
+/**
+ * Removes `uid` from a conversation's members, with their presence (the others would see them until
+ * it went stale), in its own transaction; nothing when they were none.
+ */
 export async function removeFromMembers(
   db: Firestore,
   ownerUid: string,
@@ -83,7 +86,9 @@ export async function removeFromMembers(
     const [summary] = await tx.getAll(summaryRef(db, ownerUid, conversationId));
     if (!summary!.exists) return;
     const { [uid]: removed, ...rest } = membersOf(summary!);
-    if (removed !== undefined) writeMembers(tx, db, ownerUid, conversationId, rest);
+    if (removed === undefined) return;
+    writeMembers(tx, db, ownerUid, conversationId, rest);
+    tx.delete(db.doc(firestorePaths.presenceOf(ownerUid, conversationId, uid)));
   });
 }
 
