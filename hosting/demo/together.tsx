@@ -107,7 +107,7 @@ export function Together(props: {
           <li key={v.id} data-version={v.id}>
             <span className="title">{v.name ?? v.title}</span>
             <span className="meta">
-              판 {v.revision} · {v.reason} · {v.createdAt.toLocaleTimeString("ko")}
+              판 {v.revision} · {v.kind} · {v.createdAt.toLocaleTimeString("ko")}
             </span>
             {canEdit && (
               <button type="button" className="restore" onClick={() => act(() => versions.restore(v.id))}>

@@ -246,7 +246,7 @@ describe("@talkstudio/client/react", () => {
     expect(await getConversation(alice, id)).toMatchObject({ revision: 3, title: "초안 제목" });
     // restore read the list again.
     await until(() => edited.latest()?.items.length === 2);
-    expect(edited.latest()?.items.map((v) => [v.id, v.reason])).toEqual([
+    expect(edited.latest()?.items.map((v) => [v.id, v.kind])).toEqual([
       ["r2", "before-restore"],
       ["r1", "named"],
     ]);

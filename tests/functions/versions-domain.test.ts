@@ -65,9 +65,7 @@ describe("automatic versions (recordContentWrite)", () => {
     clock.ms = T0 + COLLABORATION_LIMITS.autoVersionEveryMinutes * MINUTE;
     expect(await recordContentWrite(deps(), "alice", "c1", before(2, "old", T0), after)).toBe("kept");
     expect(await recordContentWrite(deps(), "alice", "c1", before(2, "old", T0), after)).toBe("skipped");
-    expect(await versionRows()).toMatchObject([
-      { revision: 2, kind: "auto", title: "old", createdBy: null },
-    ]);
+    expect(await versionRows()).toMatchObject([{ revision: 2, kind: "auto", title: "old", createdBy: null }]);
     expect(await copyOf(versionIdOf(2))).toEqual(titled("old"));
     const [row] = (await versionRows()) as { createdAt: Timestamp; expiresAt: Timestamp }[];
     expect(row!.expiresAt.toMillis() - row!.createdAt.toMillis()).toBe(
