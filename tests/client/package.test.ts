@@ -75,7 +75,7 @@ describe("the packed client", () => {
       { cwd: project, encoding: "utf8" },
     );
     expect(out.trim()).toBe(
-      "TalkStudioProvider useCacheStatus useConversations useProjectSync useSession useShares useTalkStudio",
+      "TalkStudioProvider useCacheStatus useConversations useMembers usePresence useProjectSync useSession useSharedWithMe useShares useTalkStudio useVersions",
     );
   });
 

@@ -237,7 +237,7 @@ describe("@talkstudio/client/react", () => {
     expect(own.latest()?.items).toEqual([]);
     expect(await own.latest()!.save("첫 초안")).toEqual({ versionId: "r1", revision: 1 });
     await until(() => own.latest()?.items.length === 1);
-    expect(own.latest()?.items[0]).toMatchObject({ id: "r1", name: "첫 초안", reason: "named" });
+    expect(own.latest()?.items[0]).toMatchObject({ id: "r1", name: "첫 초안", kind: "named" });
 
     await saveConversation(alice, id, { ...data, title: "고친 제목" }, 1);
     const edited = probe(eddie, () => useVersions(id, { ownerUid: alice.uid }));
