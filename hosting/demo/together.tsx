@@ -54,8 +54,10 @@ export function Together(props: {
   const presence = usePresence(id, owner);
   const versions = useVersions(id, owner);
   const others = presence.items.filter((p) => p.uid !== props.uid);
-  // Members are not watched: someone new opening the conversation is when the list changes.
-  const present = presence.items.map((p) => p.uid).join();
+  // Members are not watched: someone new opening the conversation (or naming themselves) is when
+  // the list changes. A member whose profile has no name yet goes by the name their presence shows.
+  const present = presence.items.map((p) => `${p.uid}:${p.name}`).join();
+  const presentName = new Map(presence.items.map((p) => [p.uid, p.name]));
   const { refresh } = members;
   useEffect(refresh, [present, refresh]);
   const canEdit = props.role !== "viewer";
@@ -73,7 +75,7 @@ export function Together(props: {
       <ul id="members">
         {members.items.map((m) => (
           <li key={m.uid} data-uid={m.uid} data-role={m.role}>
-            <span className="title">{m.uid === props.uid ? "나 (me)" : (m.displayName ?? m.uid)}</span>
+            <span className="title">{m.uid === props.uid ? "나 (me)" : (m.displayName ?? (presentName.get(m.uid) || m.uid))}</span>
             <span className="meta">{ROLE_TEXT[m.role]}</span>
             {props.role === "owner" && m.role !== "owner" && (
               <button
