@@ -75,7 +75,9 @@ export function Together(props: {
       <ul id="members">
         {members.items.map((m) => (
           <li key={m.uid} data-uid={m.uid} data-role={m.role}>
-            <span className="title">{m.uid === props.uid ? "나 (me)" : (m.displayName ?? (presentName.get(m.uid) || m.uid))}</span>
+            <span className="title">
+              {m.uid === props.uid ? "나 (me)" : (m.displayName ?? (presentName.get(m.uid) || m.uid))}
+            </span>
             <span className="meta">{ROLE_TEXT[m.role]}</span>
             {props.role === "owner" && m.role !== "owner" && (
               <button

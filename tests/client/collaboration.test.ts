@@ -20,7 +20,7 @@ import {
   type TalkStudio,
   type TextMessage,
 } from "../../client/src/index.js";
-import { firestorePaths } from "../../client/src/index.js";
+import { COLLABORATION_LIMITS, firestorePaths } from "../../client/src/index.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearAuth, clearFirestore, closeClients } from "../support/emulators.js";
 import { eventually } from "../support/eventually.js";
@@ -107,6 +107,33 @@ describe("co-editing with last save wins", () => {
     expect(toConversationData(toSpaProject(stored))).toEqual(toConversationData(stored));
     expect(messageOf(toConversationData(toSpaProject(stored)), "msg-2").editedBy).toBe(uid);
     await a.sync.dispose();
+  });
+});
+
+describe("the sync engine's quiet time", () => {
+  /** Milliseconds from an edit to the engine saying it is saved, with the default debounce. */
+  async function timeToSaved(sync: ReturnType<typeof createProjectSync>, data: ConversationData) {
+    const start = Date.now();
+    sync.update(data);
+    await eventually(() => (sync.status.state === "saved" ? true : undefined), 10_000);
+    return Date.now() - start;
+  }
+
+  it("is the solo 1 s alone and the shared 300 ms once the conversation has a member", async () => {
+    const alice = await person("앨리스");
+    const bob = await person("Bob");
+    const data = conversationData(2);
+    const { id, revision } = await createConversation(alice, data);
+    const sync = createProjectSync(alice, { id, revision, data });
+    const first = setText("msg-1", "혼자")(data);
+    expect(await timeToSaved(sync, first)).toBeGreaterThanOrEqual(COLLABORATION_LIMITS.soloDebounceMs);
+    await grantRole(alice.uid, id, { [bob.uid]: "editor" });
+    // The engine learns of the member from the summary it watches.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await timeToSaved(sync, setText("msg-1", "같이")(first))).toBeLessThan(
+      COLLABORATION_LIMITS.soloDebounceMs,
+    );
+    await sync.dispose();
   });
 });
 

@@ -138,6 +138,12 @@ export const COLLABORATION_LIMITS = {
    * closed tab or a crashed browser leaves the list within this time.
    */
   presenceStaleSeconds: 45,
+  /**
+   * The sync engine's quiet time before a save when nobody else is in the conversation, and when
+   * someone is (a member, or the owner for a member): edits reach the others within a second.
+   */
+  soloDebounceMs: 1000,
+  sharedDebounceMs: 300,
   /** While a conversation keeps changing, at most one automatic snapshot per this many minutes. */
   autoVersionEveryMinutes: 5,
   /** Every version (automatic or named) is deleted this long after it was taken (TTL `expiresAt`). */

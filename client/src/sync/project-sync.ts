@@ -3,7 +3,12 @@
 // Status values and merge rules: docs/conversations.md, "Sync engine".
 import { doc, onSnapshot } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
-import { firestorePaths, type ConversationData, type StoredConversation } from "../schema/index.js";
+import {
+  COLLABORATION_LIMITS,
+  firestorePaths,
+  type ConversationData,
+  type StoredConversation,
+} from "../schema/index.js";
 import { TalkStudioError, toTalkStudioError } from "../talkstudio-error.js";
 import { requireUid } from "../require-uid.js";
 import {
@@ -58,7 +63,10 @@ export interface ProjectSyncOptions {
    * never replaces its copy with the cloud's unmerged.
    */
   readonly local?: { readonly data: ConversationData; readonly revision: number };
-  /** Quiet time after the last change before a save; default 1000 ms. */
+  /**
+   * Quiet time after the last change before a save; default COLLABORATION_LIMITS.soloDebounceMs
+   * (1000 ms), or sharedDebounceMs (300 ms) while the conversation has members.
+   */
   readonly debounceMs?: number;
   /** A save waits at most this long while changes keep coming; default 5 × debounceMs. */
   readonly maxWaitMs?: number;
@@ -111,8 +119,12 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   const ownerUid = options.ownerUid ?? uid;
   const owner = { ownerUid };
   const lastSaveWins = options.sameEdits === "last-save-wins";
-  const debounceMs = options.debounceMs ?? 1000;
-  const maxWaitMs = options.maxWaitMs ?? 5 * debounceMs;
+  /** Someone else can be editing: a member's view of another's conversation, or one with members. */
+  let shared = ownerUid !== uid;
+  const debounceMs = () =>
+    options.debounceMs ??
+    (shared ? COLLABORATION_LIMITS.sharedDebounceMs : COLLABORATION_LIMITS.soloDebounceMs);
+  const maxWaitMs = () => options.maxWaitMs ?? 5 * debounceMs();
   const listeners = new Set<(status: SyncStatus) => void>();
   if (options.onStatus) listeners.add(options.onStatus);
 
@@ -175,7 +187,7 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   function schedule(): void {
     if (timer) clearTimeout(timer);
     firstUnsaved ??= Date.now();
-    const wait = Math.max(0, Math.min(debounceMs, firstUnsaved + maxWaitMs - Date.now()));
+    const wait = Math.max(0, Math.min(debounceMs(), firstUnsaved + maxWaitMs() - Date.now()));
     timer = setTimeout(() => {
       timer = undefined;
       void save();
@@ -335,6 +347,8 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     (snapshot) => {
       const wasOffline = offline;
       offline = snapshot.metadata.fromCache;
+      shared =
+        ownerUid !== uid || Object.keys((snapshot.get("members") as object | undefined) ?? {}).length > 0;
       if (wasOffline && !offline && !inFlight && !conflict) void save();
       report();
     },
