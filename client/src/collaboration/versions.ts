@@ -11,7 +11,7 @@ import {
   COLLABORATION_LIMITS,
   firestorePaths,
   versionKind,
-  versionSnapshot,
+  parseVersionSnapshot,
   type ConversationData,
   type VersionKind,
 } from "../schema/index.js";
@@ -86,10 +86,11 @@ export function getVersion(
       getDoc(doc(ts.db, firestorePaths.version(owner, conversationId, versionId))),
       getDoc(doc(ts.db, firestorePaths.versionSnapshot(owner, conversationId, versionId))),
     ]);
-    if (!row.exists() || !copy.exists()) {
+    const data = copy.exists() ? parseVersionSnapshot(copy.data()) : null;
+    if (!row.exists() || !data) {
       throw new TalkStudioError("not-found", `No version ${versionId}.`, { reason: "version-not-found" });
     }
-    return { ...versionInfo(row.id, row.data(ESTIMATED)), data: versionSnapshot.parse(copy.data()) };
+    return { ...versionInfo(row.id, row.data(ESTIMATED)), data };
   });
 }
 

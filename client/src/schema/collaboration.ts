@@ -1,7 +1,7 @@
 // Editing together: presence and version history (docs/collaboration.md). Membership itself (the
 // `members` map, invites) has its own module.
 import * as z from "zod/mini";
-import { conversationData, webUrl } from "./conversation.js";
+import { conversationData, webUrl, type ConversationData } from "./conversation.js";
 import { firestoreId, userId } from "./ids.js";
 import { COLLABORATION_LIMITS, LIMITS } from "./limits.js";
 
@@ -85,8 +85,22 @@ export const restoreVersionOutput = z.strictObject({
   keptAs: versionId,
 });
 
-/** A version's copy, `snapshot/current`: exactly a conversation's data. */
-export const versionSnapshot = conversationData;
+/**
+ * A version's copy, `snapshot/current`: a conversation's data plus its row's `expiresAt`, since TTL
+ * deletes only the document that carries the field (functions write it, with the row).
+ */
+export const versionSnapshotRecord = <Time>(data: ConversationData, expiresAt: Time) => ({
+  ...data,
+  expiresAt,
+});
+
+/** A version's copy back as the conversation's data; null when it does not fit the schema. */
+export function parseVersionSnapshot(raw: Record<string, unknown>): ConversationData | null {
+  const parsed = conversationData.safeParse(
+    Object.fromEntries(Object.entries(raw).filter(([key]) => key !== "expiresAt")),
+  );
+  return parsed.success ? parsed.data : null;
+}
 
 /** What someone may do with a conversation: its owner, a member's role, or nothing. */
 export type Access = "owner" | "editor" | "viewer" | null;

@@ -10,7 +10,9 @@ import {
   firestorePaths,
   parseContentRecord,
   summaryFields,
+  parseVersionSnapshot,
   versionIdOf,
+  versionSnapshotRecord,
   type ConversationData,
   type VersionDocument,
   type VersionKind,
@@ -68,8 +70,9 @@ async function keepInTransaction(
     if (name !== null) tx.update(refs.row, { name, kind: "named", createdBy });
     return;
   }
-  tx.create(refs.row, versionRow(content.data, content.revision, kind, name, createdBy, deps.now()));
-  tx.create(refs.snapshot, content.data);
+  const row = versionRow(content.data, content.revision, kind, name, createdBy, deps.now());
+  tx.create(refs.row, row);
+  tx.create(refs.snapshot, versionSnapshotRecord(content.data, row.expiresAt));
 }
 
 /** Deletes the oldest versions beyond the per-conversation cap (each with its copy). */
@@ -161,14 +164,14 @@ export async function restoreVersion(
   const result = await db.runTransaction(async (tx) => {
     const summary = await editorSummary(tx, db, ownerUid, id, uid);
     const snapshot = await tx.get(db.doc(firestorePaths.versionSnapshot(ownerUid, id, versionId)));
-    const restored = snapshot.exists ? parseContentRecord({ ...snapshot.data(), revision: 0 }) : null;
-    if (!restored) throw new DomainError("not-found", "version-not-found", "No such version.");
+    const data = snapshot.exists ? parseVersionSnapshot(snapshot.data()!) : null;
+    if (!data) throw new DomainError("not-found", "version-not-found", "No such version.");
     const current = await currentContent(tx, db, ownerUid, id);
     await keepInTransaction(tx, deps, ownerUid, id, current, "before-restore", null, uid);
     const revision = current.revision + 1;
     const now = Timestamp.fromDate(deps.now());
     tx.update(db.doc(firestorePaths.conversation(ownerUid, id)), {
-      ...summaryFields(restored.data),
+      ...summaryFields(data),
       revision,
       updatedAt: now,
       projectUpdatedAt: now,
@@ -177,7 +180,7 @@ export async function restoreVersion(
     // or every member loses the conversation, open editors included.
     const members: unknown = summary.members;
     tx.set(db.doc(firestorePaths.content(ownerUid, id)), {
-      ...contentRecord(restored.data, revision),
+      ...contentRecord(data, revision),
       ...(members ? { members } : {}),
     });
     return { revision, keptAs: versionIdOf(current.revision) };
@@ -215,8 +218,9 @@ export async function recordContentWrite(
   if (!content) return "skipped";
   const refs = versionRefs(db, ownerUid, id, content.revision);
   const batch = db.batch();
-  batch.create(refs.row, versionRow(content.data, content.revision, "auto", null, null, deps.now()));
-  batch.create(refs.snapshot, content.data);
+  const row = versionRow(content.data, content.revision, "auto", null, null, deps.now());
+  batch.create(refs.row, row);
+  batch.create(refs.snapshot, versionSnapshotRecord(content.data, row.expiresAt));
   try {
     await batch.commit();
   } catch (error) {
