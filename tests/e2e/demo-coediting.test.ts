@@ -170,11 +170,12 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
     expect(await carol.locator("#save-version, .restore").count()).toBe(0);
     await carol.screenshot({ path: `${SHOTS}/carol-viewer.png`, fullPage: true });
 
-    // Alice takes Bob out: his page says so, his inputs lock; no uncaught error. (His open page's
-    // shared list keeping the row until a reload is a known gap: docs/collaboration.md.)
+    // Alice takes Bob out: his page says so, his inputs lock, the conversation leaves his shared
+    // list; no uncaught error.
     await alice.click(`#members li[data-role=editor] .remove`);
     await bob.locator("#no-access").waitFor();
     expect(await bob.locator("#title").isDisabled()).toBe(true);
+    await poll(() => bob.locator(`#shared li[data-id="${id}"]`).count()).toBe(0);
     await poll(() => alice.locator("#members li[data-role=editor]").count()).toBe(0);
     await bob.screenshot({ path: `${SHOTS}/bob-removed.png`, fullPage: true });
   }, 120_000);

@@ -16,6 +16,9 @@ import {
   RATE_LIMITS,
   removeMember,
   revokeInvite,
+  watchConversation,
+  watchPresence,
+  watchSharedWithMe,
   type TalkStudio,
 } from "../../client/src/index.js";
 import { summaryForSave } from "../../client/src/conversations/records.js";
@@ -175,5 +178,44 @@ describe("leaving and removal", () => {
       code: "permission-denied",
     });
     expect((await listMembers(owner, id)).map((m) => m.role)).toEqual(["owner"]);
+  });
+
+  it("takes a removed member's conversation out of their live shared list while it is open, until re-invited", async () => {
+    const [owner, member] = [await person(), await person()];
+    const { id } = await createConversation(owner, conversationData(2));
+    await acceptInvite(member, (await inviteToConversation(owner, id, { role: "editor" })).code);
+    const pages: string[][] = [];
+    const stopList = watchSharedWithMe(member, { pageSize: 10 }, (items) =>
+      pages.push(items.map((c) => c.id)),
+    );
+    const listed = (ids: string[]) =>
+      eventually(() => (JSON.stringify(pages.at(-1)) === JSON.stringify(ids) ? true : undefined), 10_000);
+    await listed([id]);
+    // The member has it open: the editor's watch and who-is-here (a query under the conversation,
+    // whose refusal is what kept the list from hearing of the removal on the emulator).
+    const refusals: string[] = [];
+    const stopWatch = watchConversation(
+      member,
+      id,
+      () => undefined,
+      (e) => refusals.push(e.kind),
+      {
+        ownerUid: owner.uid,
+      },
+    );
+    const stopPresence = watchPresence(member, id, () => undefined, {
+      ownerUid: owner.uid,
+      onError: (e) => refusals.push(e.kind),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await removeMember(owner, id, member.uid);
+    await listed([]);
+    expect(refusals).toContain("permission-denied");
+    // A new invite accepted in this app lists it again.
+    await acceptInvite(member, (await inviteToConversation(owner, id, { role: "viewer" })).code);
+    await listed([id]);
+    stopWatch();
+    stopPresence();
+    stopList();
   });
 });

@@ -14,6 +14,7 @@ import {
 import * as z from "zod/mini";
 import { ownerOf, type OwnerOption } from "../conversations/get.js";
 import { ESTIMATED } from "../estimated.js";
+import { noteRefusal } from "../members/access-lost.js";
 import type { TalkStudio } from "../firebase.js";
 import { requireUid } from "../require-uid.js";
 import { COLLABORATION_LIMITS, firestorePaths, presenceAvatar, presenceName } from "../schema/index.js";
@@ -109,8 +110,9 @@ export function watchPresence(
     shown = key;
     onChange(present);
   };
+  const owner = ownerOf(ts, options);
   const stop = onSnapshot(
-    collection(ts.db, firestorePaths.presence(ownerOf(ts, options), conversationId)),
+    collection(ts.db, firestorePaths.presence(owner, conversationId)),
     (snapshot) => {
       all = snapshot.docs.flatMap((d) => {
         const parsed = storedPresence.safeParse(d.data(ESTIMATED));
@@ -120,7 +122,11 @@ export function watchPresence(
       });
       emit();
     },
-    (error) => options.onError?.(toTalkStudioError(error)),
+    (error) => {
+      const typed = toTalkStudioError(error);
+      noteRefusal(ts, owner, conversationId, typed);
+      options.onError?.(typed);
+    },
   );
   // Nobody writes when someone vanishes: look again as entries age.
   const timer = setInterval(emit, 5000);

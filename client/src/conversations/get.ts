@@ -4,6 +4,7 @@ import type { StoredConversation } from "../schema/index.js";
 import { TalkStudioError, toTalkStudioError, typedErrors } from "../talkstudio-error.js";
 import { requireUid } from "../require-uid.js";
 import { ESTIMATED } from "../estimated.js";
+import { noteRefusal } from "../members/access-lost.js";
 import { joinConversation, readContent, readSummary } from "./records.js";
 import { contentRef, summaryRef } from "./refs.js";
 
@@ -93,7 +94,11 @@ export function watchConversation(
       onError(toTalkStudioError(error));
     }
   };
-  const fail = (error: unknown) => onError(toTalkStudioError(error));
+  const fail = (error: unknown) => {
+    const typed = toTalkStudioError(error);
+    noteRefusal(ts, uid, id, typed);
+    onError(typed);
+  };
   const listen = { includeMetadataChanges: true };
   const stops = [
     onSnapshot(summaryRef(ts, uid, id), listen, (s) => ((summary = s), emit()), fail),

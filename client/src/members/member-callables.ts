@@ -1,6 +1,7 @@
 // Members and invite links (docs/collaboration.md): each call is one callable.
 import { callFunction } from "../call-function.js";
 import type { TalkStudio } from "../firebase.js";
+import { forgetRefusal } from "./access-lost.js";
 import {
   callables,
   type AcceptedInvite,
@@ -20,8 +21,11 @@ export const inviteToConversation = (
  * Joins the conversation of an invite with its role (an owner accepting their own link gets
  * `role: "owner"`); open it as `users/{ownerUid}/conversations/{conversationId}`.
  */
-export const acceptInvite = (ts: TalkStudio, code: string): Promise<AcceptedInvite> =>
-  callFunction(ts, callables.acceptInvite, { code });
+export async function acceptInvite(ts: TalkStudio, code: string): Promise<AcceptedInvite> {
+  const accepted = await callFunction(ts, callables.acceptInvite, { code });
+  forgetRefusal(ts, accepted.ownerUid, accepted.conversationId);
+  return accepted;
+}
 
 /** The live invites of one of the signed-in user's conversations, newest first (used-up ones too). */
 export const listInvites = async (ts: TalkStudio, conversationId: string): Promise<Invite[]> =>

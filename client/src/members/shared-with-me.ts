@@ -11,6 +11,7 @@ import {
   type ListOptions,
 } from "../conversations/list.js";
 import { watchPage } from "../conversations/watch-list.js";
+import { isLost, onAccessChange } from "./access-lost.js";
 import { ESTIMATED } from "../estimated.js";
 import type { TalkStudio } from "../firebase.js";
 import { requireUid } from "../require-uid.js";
@@ -72,6 +73,9 @@ export function listSharedWithMe(
  * Follows one page of `listSharedWithMe` (same options): `onChange` gets the whole page again when
  * someone shares a conversation with the signed-in user, saves or renames one, or takes them out
  * of one (it leaves the page at once). Returns the function that stops watching.
+ *
+ * A conversation this app's watchers were refused (the user was taken out while it was open) leaves
+ * the page at once too, and the query is listened to afresh: the live query is not always told.
  */
 export function watchSharedWithMe(
   ts: TalkStudio,
@@ -80,14 +84,31 @@ export function watchSharedWithMe(
   onError: (error: TalkStudioError) => void = () => undefined,
 ): Unsubscribe {
   let uid = "";
-  return watchPage(
-    () => {
-      const built = sharedQuery(ts, options);
-      uid = built.uid;
-      return built.page.page;
-    },
-    (d) => readShared(uid, d),
-    onChange,
-    onError,
-  );
+  let items: SharedConversationSummary[] = [];
+  const emit = () => onChange(items.filter((c) => !isLost(ts, c.ownerUid, c.id)));
+  const listen = () =>
+    watchPage(
+      () => {
+        const built = sharedQuery(ts, options);
+        uid = built.uid;
+        return built.page.page;
+      },
+      (d) => readShared(uid, d),
+      (next) => {
+        items = next;
+        emit();
+      },
+      onError,
+    );
+  let stop = listen();
+  const stopChanges = onAccessChange(ts, () => {
+    emit();
+    if (!items.some((c) => isLost(ts, c.ownerUid, c.id))) return;
+    stop();
+    stop = listen();
+  });
+  return () => {
+    stopChanges();
+    stop();
+  };
 }
