@@ -75,6 +75,18 @@ function probe(idb: IDBFactory): Promise<void> {
 
 const why = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
+/**
+ * The SDK shuts its persistent cache down on every `pagehide`, so a page the browser restores from
+ * its back/forward cache has a Firestore that no longer works: load it afresh instead (what the
+ * user had not saved is in the SDK's queue or the app's own draft, as after closing the tab).
+ */
+function reloadAfterBackForwardCache(): void {
+  if (typeof globalThis.addEventListener !== "function") return;
+  addEventListener("pageshow", (event) => {
+    if (event.persisted) location.reload();
+  });
+}
+
 /** The app's Firestore, with the persistent multi-tab cache when `offline` and the browser allows it. */
 export function openFirestore(app: FirebaseApp, offline: boolean): { db: Firestore; cache: FirestoreCache } {
   if (!offline) return { db: getFirestore(app), cache: cacheOf({ mode: "memory", reason: "not-requested" }) };
@@ -100,6 +112,7 @@ export function openFirestore(app: FirebaseApp, offline: boolean): { db: Firesto
     };
   }
   const cache = cacheOf({ mode: "persistent" });
+  reloadAfterBackForwardCache();
   // The SDK opens IndexedDB on first use and, if that fails, carries on in memory: so will we.
   probe(idb).catch((error: unknown) =>
     cache.set({ mode: "memory", reason: "indexeddb-failed", detail: why(error) }),

@@ -210,6 +210,14 @@ describe("@talkstudio/client/react", () => {
     await until(() => uids(seenByBob.latest()?.items).join() === both.join());
     expect(seenByAlice.latest()?.items.find((e) => e.uid === bob.uid)).toMatchObject({ name: "밥" });
     expect(seenByAlice.latest()?.items.find((e) => e.uid === alice.uid)).toMatchObject({ name: "Alice" });
+    // Into the back/forward cache and out again (both probes share this window): both leave, then
+    // join again with no remount.
+    const transition = (type: "pagehide" | "pageshow") =>
+      dispatchEvent(Object.assign(new Event(type), { persisted: true }));
+    transition("pagehide");
+    await until(() => seenByAlice.latest()?.items.length === 0);
+    transition("pageshow");
+    await until(() => uids(seenByAlice.latest()?.items).join() === both.join());
     // Unmounting leaves: gone from the other side at once, not after the stale time.
     seenByBob.unmount();
     await until(() => uids(seenByAlice.latest()?.items).join() === alice.uid);

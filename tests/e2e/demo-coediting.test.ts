@@ -107,6 +107,16 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
     // Presence both ways.
     await poll(() => bob.textContent("#presence")).toContain("Alice");
     await poll(() => alice.textContent("#presence")).toContain("Bob");
+    // Bob's page going into the back/forward cache leaves. The SDK shuts its cache down on
+    // pagehide, so coming back from it loads the page afresh: Bob is back, the conversation open.
+    const transition = (type: "pagehide" | "pageshow") =>
+      bob.evaluate((t) => dispatchEvent(new PageTransitionEvent(t, { persisted: true })), type);
+    await transition("pagehide");
+    await poll(() => alice.textContent("#presence")).not.toContain("Bob");
+    await Promise.all([bob.waitForEvent("load"), transition("pageshow")]);
+    await bob.locator(`#editor[data-role=editor]`).waitFor();
+    await saved(bob);
+    await poll(() => alice.textContent("#presence")).toContain("Bob");
     // The owner sees the new member by name.
     await poll(() => alice.locator("#members li[data-role=editor]").textContent()).toContain("Bob");
     await poll(() => bob.locator("#members li[data-role=owner]").textContent()).toContain("Alice");

@@ -38,7 +38,8 @@ export function useMembers(conversationId: string | null, options: OwnerOption =
 
 /**
  * Announces the signed-in user in the conversation while the component is mounted (`joinPresence`;
- * left on unmount and on `pagehide`), and follows everyone who has it open (`watchPresence`), the
+ * left on unmount and on `pagehide`, joined again when the page comes back from the back/forward
+ * cache), and follows everyone who has it open (`watchPresence`), the
  * user's own tabs included: filter by `uid` for "who else". `error` is the join's or the watch's
  * refusal (a removed member's, say).
  */
@@ -48,18 +49,26 @@ export function usePresence(conversationId: string | null, options: JoinOptions 
   const [joinFailed, setJoinFailed] = useState<{ key: string; error: TalkStudioError } | null>(null);
   useEffect(() => {
     if (!key || !conversationId) return;
-    const joined = joinPresence(ts, conversationId, options);
-    joined.catch((error: unknown) => setJoinFailed({ key, error: toTalkStudioError(error) }));
-    let left = false;
-    const leave = () => {
-      if (left) return;
-      left = true;
-      joined.then((presence) => presence.leave()).catch(() => undefined);
+    let joined: ReturnType<typeof joinPresence> | null = null;
+    const join = () => {
+      joined = joinPresence(ts, conversationId, options);
+      joined.catch((error: unknown) => setJoinFailed({ key, error: toTalkStudioError(error) }));
     };
+    const leave = () => {
+      joined?.then((presence) => presence.leave()).catch(() => undefined);
+      joined = null;
+    };
+    // A page restored from the back/forward cache comes back without a remount: join again.
+    const back = (event: PageTransitionEvent) => {
+      if (event.persisted && !joined) join();
+    };
+    join();
     const browser = typeof globalThis.addEventListener === "function";
     if (browser) addEventListener("pagehide", leave);
+    if (browser) addEventListener("pageshow", back);
     return () => {
       if (browser) removeEventListener("pagehide", leave);
+      if (browser) removeEventListener("pageshow", back);
       leave();
     };
     // `key` holds conversationId and options.
