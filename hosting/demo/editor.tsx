@@ -96,7 +96,7 @@ function Loaded(props: {
   const { status, conflict, flush } = useProjectSync(project, {
     onRemoteChange: setData,
     // Members editing someone else's conversation: no prompt, the overwritten text goes to the history.
-    ...(ownerUid ? { ownerUid, sameEdits: "last-save-wins" as const } : {}),
+    ...(ownerUid ? { ownerUid } : {}),
   });
   const lostAccess = status.state === "error" && status.error.kind === "permission-denied";
   const readOnly = props.role === "viewer" || lostAccess;

@@ -94,6 +94,41 @@ describe("co-editing with last save wins", () => {
     await Promise.all([a.sync.dispose(), b.sync.dispose()]);
   });
 
+  it("is the default between members: owner and editor edit one message, neither is asked", async () => {
+    const alice = await person("앨리스");
+    const bob = await person("Bob");
+    const data = conversationData(3);
+    const { id, revision } = await createConversation(alice, data);
+    await grantRole(alice.uid, id, { [bob.uid]: "editor" });
+    const open = (ts: TalkStudio, ownerUid?: string) => {
+      const states = new Set<SyncStatus["state"]>();
+      const sync = createProjectSync(ts, {
+        id,
+        revision,
+        data,
+        ...(ownerUid ? { ownerUid } : {}),
+        onStatus: (status) => states.add(status.state),
+      });
+      return { sync, states };
+    };
+    const [a, b] = [open(alice), open(bob, alice.uid)];
+    // The owner's engine learns of the member from the summary it watches.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    a.sync.update(setText("msg-1", "앨리스의 글")(data));
+    b.sync.update(setText("msg-1", "밥의 글")(data));
+    await eventually(() => {
+      const [sa, sb] = [a.sync.status, b.sync.status];
+      return sa.state === "saved" && sb.state === "saved" && sa.revision === sb.revision ? true : undefined;
+    }, 15_000);
+    expect([...a.states, ...b.states]).not.toContain("conflict");
+    const winner = messageOf(await getConversation(alice, id), "msg-1").text;
+    const loser = winner === "밥의 글" ? "앨리스의 글" : "밥의 글";
+    const overwritten = (await listVersions(alice, id)).filter((v) => v.kind === "overwritten");
+    expect(overwritten).toHaveLength(1);
+    expect(messageOf((await getVersion(alice, id, overwritten[0]!.id)).data, "msg-1").text).toBe(loser);
+    await Promise.all([a.sync.dispose(), b.sync.dispose()]);
+  });
+
   it("marks each message with who last edited it, kept through the SPA's shapes", async () => {
     const [tab] = await twoTabs();
     const data = conversationData(3);

@@ -47,9 +47,10 @@ export interface ProjectSyncOptions {
   readonly ownerUid?: string;
   /**
    * What happens when another side changed the same message (or field, or order) differently:
-   * `"ask"` (default) shows a `conflict` until `keepMine()` or `takeTheirs()`; `"last-save-wins"`
-   * keeps this side's version with no prompt, after the text it replaces is kept in the version
-   * history (docs/collaboration.md). Members editing together use `"last-save-wins"`.
+   * `"ask"` shows a `conflict` until `keepMine()` or `takeTheirs()`; `"last-save-wins"` keeps this
+   * side's version with no prompt, after the text it replaces is kept in the version history
+   * (docs/collaboration.md). Default: `"last-save-wins"` while someone else can be editing (the
+   * conversation has members, or it is someone else's), `"ask"` between one's own tabs.
    */
   readonly sameEdits?: "ask" | "last-save-wins";
   /** What the editor loaded and its revision (from `getConversation` or `createConversation`). */
@@ -118,12 +119,12 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   const uid = requireUid(ts);
   const ownerUid = options.ownerUid ?? uid;
   const owner = { ownerUid };
-  const lastSaveWins = options.sameEdits === "last-save-wins";
   /** Someone else can be editing: a member's view of another's conversation, or one with members. */
   let shared = ownerUid !== uid;
   const debounceMs = () =>
     options.debounceMs ??
     (shared ? COLLABORATION_LIMITS.sharedDebounceMs : COLLABORATION_LIMITS.soloDebounceMs);
+  const lastSaveWins = () => (options.sameEdits ?? (shared ? "last-save-wins" : "ask")) === "last-save-wins";
   const maxWaitMs = () => options.maxWaitMs ?? 5 * debounceMs();
   const listeners = new Set<(status: SyncStatus) => void>();
   if (options.onStatus) listeners.add(options.onStatus);
@@ -251,7 +252,7 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     const result = mergeConversations(base, local, theirs.data);
     if (result.conflicts.length > 0) {
       conflict = { ...theirs, base };
-      if (lastSaveWins && keeping !== theirs.revision) void overrule(conflict);
+      if (lastSaveWins() && keeping !== theirs.revision) void overrule(conflict);
       return report();
     }
     adopt(theirs, result.keepingMine);
