@@ -48,6 +48,10 @@ function bucketOf({ rule, key }: RateLimitCharge, now: Date): Bucket {
   };
 }
 
+/** Milliseconds until the window `charge` falls in at `now` turns over (tests time bursts by it). */
+export const msLeftInWindow = (charge: RateLimitCharge, now: Date): number =>
+  bucketOf(charge, now).endsAtMs - now.getTime();
+
 /** One key's one window: the document each of its slots holds, and the slot documents' refs. */
 function windowOf(db: Firestore, charge: RateLimitCharge, now: Date) {
   const bucket = bucketOf(charge, now);
