@@ -202,8 +202,9 @@ const RULES_LOOKUPS: Record<string, number> = {
   // An editor's save: each side checks the other (getAfter) and the editor's tombstone (exists, in
   // isMember) on each; the other member's two listeners are checked once more each (exists).
   "co-edit: an editor's save, seen by one other member": 6,
-  // canRead's get() of the summary and isMember's exists() on the write, the same on the delivery.
-  "presence heartbeat, seen by one other member": 4,
+  // canRead's get() of the summary and isMember's exists() on the write, the same on the delivery;
+  // the writer's own tombstone (isOpenOwner) once more on the write.
+  "presence heartbeat, seen by one other member": 5,
 };
 
 /** Actions per monthly active user in a month: the usage profile docs/cost.md prices. */

@@ -74,6 +74,11 @@ describe("presence", () => {
     }
     await assertFails(setDoc(doc(as("eddie"), presencePath("vicky")), beat()));
   });
+  it("refuses the heartbeat of a closed account (deleted or disabled, token still valid)", async () => {
+    await seed(firestorePaths.closedAccount("eddie"), { closedAt: Timestamp.now() });
+    await assertFails(setDoc(doc(as("eddie"), presencePath("eddie")), beat()));
+    await assertSucceeds(deleteDoc(doc(as("eddie"), presencePath("eddie"))));
+  });
   it("refuses a heartbeat that is malformed or dated by the client", async () => {
     const ref = doc(as("eddie"), presencePath("eddie"));
     const hour = 60 * 60_000;
