@@ -67,6 +67,12 @@ function engine(
 
 const until = <T>(check: () => T | undefined, timeoutMs = 15_000) =>
   eventually(() => Promise.resolve(check()), timeoutMs);
+/**
+ * Waits until `tab` reads `title`. A one-off read in a tab whose own engine is listening answers
+ * from that listener's view, which may not have had the other tab's save yet.
+ */
+const seenBy = (tab: TalkStudio, id: string, title: string) =>
+  eventually(async () => ((await getConversation(tab, id)).title === title ? true : undefined), 15_000);
 const errors = (statuses: SyncStatus[]) => statuses.filter((s) => s.state === "error");
 
 async function opened() {
@@ -233,7 +239,7 @@ describe("createProjectSync", () => {
     await until(() => (a.sync.status.state === "offline" && a.sync.status.pending) || undefined);
     await enableNetwork(tabA.db);
     await until(() => (a.sync.status.state === "saved" ? true : undefined));
-    expect((await getConversation(tabB, id)).title).toBe("오프라인 편집");
+    await seenBy(tabB, id, "오프라인 편집");
     expect(await a.sync.dispose()).toMatchObject({ state: "saved", pending: false });
   });
 
@@ -241,7 +247,7 @@ describe("createProjectSync", () => {
     const { id, tabB, a } = await opened();
     a.edit((d) => ({ ...d, title: "닫기 전에" }));
     expect(await a.sync.dispose()).toMatchObject({ state: "saved", revision: 2, pending: false });
-    expect((await getConversation(tabB, id)).title).toBe("닫기 전에");
+    await seenBy(tabB, id, "닫기 전에");
     expect(() => a.sync.update(a.editor)).toThrow(/disposed/);
   });
 
