@@ -73,6 +73,13 @@ const until = <T>(check: () => T | undefined, timeoutMs = 15_000) =>
  */
 const seenBy = (tab: TalkStudio, id: string, title: string) =>
   eventually(async () => ((await getConversation(tab, id)).title === title ? true : undefined), 15_000);
+/**
+ * Waits until tab B's engine has seen revision 2: an engine opens with what its tab has read, and
+ * one opened on revision 2 while the tab's listener still holds revision 1 would take that for a
+ * refused save of its own.
+ */
+const seenInTabB = (b: { sync: ProjectSync }) =>
+  until(() => (b.sync.status.revision === 2 ? true : undefined));
 const errors = (statuses: SyncStatus[]) => statuses.filter((s) => s.state === "error");
 
 async function opened() {
@@ -263,10 +270,11 @@ describe("createProjectSync", () => {
     });
 
     it("merges it with a newer cloud copy: both sides' additions kept, a message both changed a conflict", async () => {
-      const { id, tabA, tabB, data } = await opened();
+      const { id, tabA, tabB, data, b } = await opened();
       // Another device saved after this copy's last sync (a queued save refused after a reload, say).
       const theirs = setText("msg-1", "다른 기기의 글")({ ...data, title: "다른 기기의 제목" });
       await saveConversation(tabA, id, theirs, 1);
+      await seenInTabB(b);
       const mine = setText("msg-1", "이 탭의 글")(setText("msg-2", "이 탭만 고침")(data));
       const c = engine(tabB, id, 2, theirs, { data: mine, revision: 1 });
       const shown = await until(() => (c.sync.status.state === "conflict" ? c.sync.status : undefined));
@@ -292,9 +300,10 @@ describe("createProjectSync", () => {
     });
 
     it("takes a copy opened with a write the server then refused as the editor's, never as synced", async () => {
-      const { id, tabA, tabB, data } = await opened();
+      const { id, tabA, tabB, data, b } = await opened();
       const theirs = setText("msg-1", "서버가 받은 글")(data);
       await saveConversation(tabA, id, theirs, 1);
+      await seenInTabB(b);
       // What an editor opens while its queued save (revision 2) is still pending, before the refusal.
       const mine = setText("msg-1", "거절된 저장의 글")(data);
       const c = engine(tabB, id, 2, mine);
@@ -315,9 +324,10 @@ describe("createProjectSync", () => {
     });
 
     it("adopts a newer cloud copy with no prompt when it equals the local one", async () => {
-      const { id, tabA, tabB, data } = await opened();
+      const { id, tabA, tabB, data, b } = await opened();
       const same = { ...data, title: "이미 올라간 편집" };
       await saveConversation(tabA, id, same, 1);
+      await seenInTabB(b);
       const c = engine(tabB, id, 2, same, { data: same, revision: 1 });
       await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS * 2));
       expect(c.sync.status).toMatchObject({ state: "saved", revision: 2, pending: false });
