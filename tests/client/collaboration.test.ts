@@ -1,6 +1,7 @@
 // Editing together through the client: last-save-wins co-editing with the loser's text in the
 // history, who edited each message, presence, and version history (docs/collaboration.md).
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { disableNetwork, enableNetwork } from "firebase/firestore";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   createConversation,
   createProjectSync,
@@ -20,7 +21,7 @@ import {
   type TalkStudio,
   type TextMessage,
 } from "../../client/src/index.js";
-import { COLLABORATION_LIMITS, firestorePaths } from "../../client/src/index.js";
+import { COLLABORATION_LIMITS, firestorePaths, LIMITS } from "../../client/src/index.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearAuth, clearFirestore, closeClients } from "../support/emulators.js";
 import { eventually } from "../support/eventually.js";
@@ -142,6 +143,33 @@ describe("co-editing with last save wins", () => {
     expect(toConversationData(toSpaProject(stored))).toEqual(toConversationData(stored));
     expect(messageOf(toConversationData(toSpaProject(stored)), "msg-2").editedBy).toBe(uid);
     await a.sync.dispose();
+  });
+});
+
+describe("a save whose answer was lost", () => {
+  it("is known to have landed however many saves of others came after", async () => {
+    const [alice, aliceTab] = await twoTabs();
+    const eddie = await person("Eddie");
+    const owner = { ownerUid: alice.auth.currentUser!.uid };
+    const data = conversationData(3);
+    const { id } = await createConversation(alice, data);
+    await grantRole(owner.ownerUid, id, { [eddie.uid]: "editor" });
+    const mine = setText("msg-1", "앨리스의 글")(data);
+    // The save waits offline while the very same write (same save id) lands from the other tab, as
+    // a first send whose answer never came back would have.
+    const saveId = vi.spyOn(crypto, "randomUUID").mockReturnValue("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    await disableNetwork(alice.db);
+    const lost = saveConversation(alice, id, mine, 1);
+    expect(await saveConversation(aliceTab, id, mine, 1)).toEqual({ revision: 2 });
+    saveId.mockRestore();
+    // More saves of Eddie's than there are slots: the save's slot in `writes` is someone else's now.
+    for (let revision = 2; revision <= LIMITS.writeSlots + 2; revision++)
+      await saveConversation(eddie, id, { ...mine, title: `에디 ${revision}` }, revision, owner);
+    await enableNetwork(alice.db);
+    // The resend is refused (the revision moved), yet the save is known to be on the server.
+    expect(await lost).toEqual({ revision: 2 });
+    // A save that never landed is still a conflict.
+    await expect(saveConversation(alice, id, mine, 1)).rejects.toMatchObject({ kind: "conflict" });
   });
 });
 

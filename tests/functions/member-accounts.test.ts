@@ -9,6 +9,7 @@ import {
   inviteToConversation,
   joinPresence,
   listSharedWithMe,
+  saveConversation,
   saveVersion,
 } from "../../client/src/index.js";
 import { adminDb } from "../support/admin.js";
@@ -66,6 +67,10 @@ describe("deleting an account ends what it shared and what it was shared", () =>
     const here = await joinPresence(member, ids[0]!, { ownerUid: owner.uid });
     const presence = adminDb().doc(firestorePaths.presenceOf(owner.uid, ids[0]!, member.uid));
     expect((await presence.get()).exists).toBe(true);
+    const edited = { ...conversationData(2), title: "멤버가 고침" };
+    await saveConversation(member, ids[0]!, edited, 1, { ownerUid: owner.uid });
+    const firstContent = adminDb().doc(firestorePaths.content(owner.uid, ids[0]!));
+    expect((await firstContent.get()).get("lastWriteBy")).toHaveProperty([member.uid]);
 
     await deleteAccount(member);
 
@@ -89,6 +94,8 @@ describe("deleting an account ends what it shared and what it was shared", () =>
       expect(content.members).toEqual({ [other.uid]: role });
     }
     expect((await presence.get()).exists).toBe(false);
+    // Their last save id goes with them.
+    expect((await firstContent.get()).get("lastWriteBy")).toEqual({});
     await here.leave().catch(() => undefined);
   });
 });

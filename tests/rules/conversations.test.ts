@@ -160,6 +160,8 @@ describe("conversations: create", () => {
     ["a title over the limit", { data: conversationData(5, "가".repeat(LIMITS.titleChars + 1)) }],
     ["an extra summary key", { summary: { ownerUid: "alice" } }],
     ["an extra content key", { content: { html: "<b>x</b>" } }],
+    ["save ids already", { content: { writes: { "1": "a" } } }],
+    ["a saver's id already", { content: { lastWriteBy: { alice: "a" } } }],
     ["a message count that disagrees with the content", { summary: { messageCount: 4 } }],
     ["a summary title that disagrees with the content", { summary: { title: "other" } }],
     ["a first revision other than 1", { summary: { revision: 2 }, content: { revision: 2 } }],
@@ -284,7 +286,7 @@ describe("conversations: save (revision)", () => {
       await assertFails(batch.commit());
     }
   });
-  it("lets a save set its own slot of `writes` only, with an id of bounded length", async () => {
+  it("lets a save set its own slot of `writes` and its own key of `lastWriteBy` only, ids bounded", async () => {
     const db = as("alice");
     const data = conversationData(7);
     const save = (revision: number, writes: DocumentData) => {
@@ -302,6 +304,13 @@ describe("conversations: save (revision)", () => {
     await assertFails(save(3, { "writes.x": "b" }));
     await assertFails(save(3, { writes: "b" }));
     await assertSucceeds(save(3, { [slot(3)]: "b" }));
+    // And under the saver's own uid in `lastWriteBy`.
+    await assertFails(save(4, { "lastWriteBy.alice": "c".repeat(LIMITS.writeIdChars + 1) }));
+    await assertFails(save(4, { "lastWriteBy.alice": 5 }));
+    await assertFails(save(4, { "lastWriteBy.bob": "c" }));
+    await assertFails(save(4, { lastWriteBy: "c" }));
+    await assertSucceeds(save(4, { "lastWriteBy.alice": "c".repeat(LIMITS.writeIdChars) }));
+    await assertSucceeds(save(5, { "lastWriteBy.alice": "d" }));
   });
   it("refuses other users and anonymous callers", async () => {
     await assertFails(saveBatch(as("bob"), "alice", "c1", 2));

@@ -157,6 +157,15 @@ describe.each<[Caller, { read: boolean; save: boolean; delete: boolean }]>([
   });
 });
 
+describe("an editor's save id", () => {
+  it("goes under their own uid in `lastWriteBy`, never under the owner's or another member's", async () => {
+    await assertFails(save(as("ed"), { content: { "lastWriteBy.alice": "a" } }));
+    await assertFails(save(as("ed"), { content: { "lastWriteBy.vi": "a" } }));
+    await assertFails(save(as("ed"), { content: { "lastWriteBy.ed": "a", "lastWriteBy.vi": "b" } }));
+    await assertSucceeds(save(as("ed"), { content: { "lastWriteBy.ed": "a" } }));
+  });
+});
+
 describe("creating with members", () => {
   it("refuses a new conversation that names members itself", async () => {
     const db = as("alice");

@@ -1,5 +1,6 @@
 import {
   doc,
+  FieldPath,
   getDoc,
   runTransaction,
   serverTimestamp,
@@ -113,18 +114,21 @@ export function saveConversation(
   return typedErrors(async () => {
     const data = parseConversationData(input);
     const uid = ownerOf(ts, options);
+    const saver = new FieldPath("lastWriteBy", requireUid(ts));
     const revision = expectedRevision + 1;
     const writeId = crypto.randomUUID().replaceAll("-", "").slice(0, LIMITS.writeIdChars);
     const slot = `writes.${revision % LIMITS.writeSlots}`;
     const batch = writeBatch(ts.db);
     batch.update(summaryRef(ts, uid, id), summaryForSave(data, revision));
     // An update replaces each field it names whole and keeps the rest: the `members` the
-    // functions keep on both documents, which the rules require to stay as they are.
-    batch.update(contentRef(ts, uid, id), { ...contentRecord(data, revision), [slot]: writeId });
+    // functions keep on both documents, which the rules require to stay as they are. The saver's
+    // key is a FieldPath: a uid may hold a dot.
+    const fields = { ...contentRecord(data, revision), [slot]: writeId };
+    batch.update(contentRef(ts, uid, id), saver, writeId, ...Object.entries(fields).flat());
     try {
       await batch.commit();
     } catch (error) {
-      if (await landed(ts, uid, id, revision, writeId)) return { revision };
+      if (await landed(ts, uid, id, { revision, writeId, saver })) return { revision };
       throw await explainRefusedSave(ts, uid, id, expectedRevision, error);
     }
     return { revision };
@@ -134,17 +138,23 @@ export function saveConversation(
 /**
  * Whether a refused save had landed after all: a connection lost after the commit loses the answer,
  * the SDK sends the write again, and the rules refuse the resend because the revision moved. The
- * content remembers the last LIMITS.writeSlots saves' ids, so the server can say it holds ours.
+ * content remembers each saver's last save id (`lastWriteBy`), and the last LIMITS.writeSlots saves'
+ * ids whoever made them (`writes`: the saver's other tabs share its key), so the server can say it
+ * holds ours.
  */
-async function landed(ts: TalkStudio, uid: string, id: string, revision: number, writeId: string) {
+async function landed(
+  ts: TalkStudio,
+  uid: string,
+  id: string,
+  save: { revision: number; writeId: string; saver: FieldPath },
+) {
   const content = await getDoc(contentRef(ts, uid, id)).catch(() => null);
   const current: unknown = content?.get("revision");
-  return (
-    typeof current === "number" &&
-    current >= revision &&
-    current - revision < LIMITS.writeSlots &&
-    content?.get(`writes.${revision % LIMITS.writeSlots}`) === writeId
-  );
+  if (typeof current !== "number" || current < save.revision) return false;
+  const inSlot =
+    current - save.revision < LIMITS.writeSlots &&
+    content?.get(`writes.${save.revision % LIMITS.writeSlots}`) === save.writeId;
+  return inSlot || content?.get(save.saver) === save.writeId;
 }
 
 /** A refused save is a conflict, a deleted conversation, or a real refusal: look at the server to tell. */

@@ -18,9 +18,9 @@ export const contentRecord = (data: ConversationData, revision: number) => ({ ..
 
 /**
  * Fields of a content document that are not the conversation's data (`members`:
- * docs/collaboration.md; `writes`: the ids of recent saves, LIMITS.writeSlots).
+ * docs/collaboration.md; `writes` and `lastWriteBy`: the ids of recent saves, conversations/write.ts).
  */
-const NOT_DATA: ReadonlySet<string> = new Set(["revision", "members", "writes"]);
+const NOT_DATA: ReadonlySet<string> = new Set(["revision", "members", "writes", "lastWriteBy"]);
 
 /** A content document as its revision and the fields the conversation's schema checks. */
 export function splitContentRecord(raw: Record<string, unknown>): {

@@ -44,8 +44,8 @@ export const LIMITS = {
   /** Firebase Auth's own bound on a uid. */
   uidChars: 128,
   /**
-   * Saves remembered on a content document (`writes`, slot = revision % writeSlots): how a save whose
-   * answer was lost tells that it landed while up to this many saves of others came after it.
+   * Saves remembered on a content document (`writes`, slot = revision % writeSlots), beside each
+   * saver's last one (`lastWriteBy`): how a save whose answer was lost tells that it landed.
    */
   writeSlots: 8,
   writeIdChars: 20,

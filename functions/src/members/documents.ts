@@ -1,5 +1,7 @@
 // A conversation's members as the functions read and write them, and the invite documents.
 import {
+  FieldPath,
+  FieldValue,
   Timestamp,
   type CollectionReference,
   type DocumentReference,
@@ -59,7 +61,7 @@ export async function conversationIn(
  * Writes a conversation's new member map to both its documents (the rules read each document's own
  * copy, so an open listener of a removed member is refused at once), `memberUids` beside it on the
  * summary for the shared-with-me query. Neither `revision` nor `updatedAt` moves: membership is not
- * an edit of the conversation.
+ * an edit of the conversation. A `removed` member's last save id (`lastWriteBy`) goes too.
  */
 export function writeMembers(
   tx: Transaction,
@@ -67,9 +69,12 @@ export function writeMembers(
   ownerUid: string,
   conversationId: string,
   members: MemberMap,
+  removed?: string,
 ): void {
   tx.update(summaryRef(db, ownerUid, conversationId), { members, memberUids: Object.keys(members) });
-  tx.update(contentRef(db, ownerUid, conversationId), { members });
+  const content = contentRef(db, ownerUid, conversationId);
+  if (removed === undefined) tx.update(content, { members });
+  else tx.update(content, "members", members, new FieldPath("lastWriteBy", removed), FieldValue.delete());
 }
 
 /**
@@ -87,7 +92,7 @@ export async function removeFromMembers(
     if (!summary!.exists) return;
     const { [uid]: removed, ...rest } = membersOf(summary!);
     if (removed === undefined) return;
-    writeMembers(tx, db, ownerUid, conversationId, rest);
+    writeMembers(tx, db, ownerUid, conversationId, rest, uid);
     tx.delete(db.doc(firestorePaths.presenceOf(ownerUid, conversationId, uid)));
   });
 }

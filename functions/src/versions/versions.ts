@@ -176,10 +176,10 @@ export async function restoreVersion(
       updatedAt: now,
       projectUpdatedAt: now,
     });
-    // A set replaces the document: keep the members map the rules read on it (the summary's copy),
-    // or every member loses the conversation, open editors included.
+    // An update replaces the data's fields whole and keeps the save ids a save whose answer was
+    // lost looks for (docs/collaboration.md); the members map the rules read on it is the summary's.
     const members: unknown = summary.members;
-    tx.set(db.doc(firestorePaths.content(ownerUid, id)), {
+    tx.update(db.doc(firestorePaths.content(ownerUid, id)), {
       ...contentRecord(data, revision),
       ...(members ? { members } : {}),
     });
