@@ -1,6 +1,7 @@
 import { disableNetwork, enableNetwork } from "firebase/firestore";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import {
+  conversationDigest,
   createConversation,
   createProjectSync,
   deleteConversation,
@@ -320,6 +321,33 @@ describe("createProjectSync", () => {
       await until(() => (c.sync.status.state === "saved" && c.sync.status.revision === 3) || undefined);
       expect(textOf(await getConversation(tabA, id), "msg-1")).toBe("거절된 저장의 글");
       expect(errors(c.statuses)).toEqual([]);
+      await c.sync.dispose();
+    });
+
+    it("replaces an unedited copy with a newer cloud copy: no conflict, no save", async () => {
+      const { id, tabA, tabB, data, b } = await opened();
+      const theirs = setText("msg-1", "다른 기기의 글")({ ...data, title: "다른 기기의 제목" });
+      await saveConversation(tabA, id, theirs, 1);
+      await seenInTabB(b);
+      const c = engine(tabB, id, 2, theirs, { data, revision: 1, unchanged: true });
+      await until(() => (c.sync.status.state === "saved" && c.remote.length > 0) || undefined);
+      expect([c.editor.title, textOf(c.editor, "msg-1")]).toEqual(["다른 기기의 제목", "다른 기기의 글"]);
+      expect(c.statuses.map((s) => s.state)).not.toContain("conflict");
+      expect(c.sync.mark).toEqual({ revision: 2, digest: conversationDigest(theirs) });
+      await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS * 2));
+      expect((await getConversation(tabA, id)).revision).toBe(2);
+      await c.sync.dispose();
+    });
+
+    it("takes getConversation's answer as the cloud's copy without saving it again", async () => {
+      const { id, tabB, data, b } = await opened();
+      await b.sync.dispose();
+      const stored = await getConversation(tabB, id);
+      const c = engine(tabB, id, stored.revision, stored, { data, revision: stored.revision });
+      expect(c.sync.status).toMatchObject({ state: "saved", revision: 1 });
+      await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS * 2));
+      expect(c.statuses.map((s) => s.state)).not.toContain("saving");
+      expect((await getConversation(tabB, id)).revision).toBe(1);
       await c.sync.dispose();
     });
 

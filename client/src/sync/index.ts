@@ -1,3 +1,4 @@
+export { conversationDigest, type SyncedMark } from "./digest.js";
 export { mergeConversations, sameValue, type MergeConflict, type MergeResult } from "./merge.js";
 export {
   createProjectSync,

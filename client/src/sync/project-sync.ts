@@ -3,12 +3,7 @@
 // Status values and merge rules: docs/conversations.md, "Sync engine".
 import { doc, onSnapshot } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
-import {
-  COLLABORATION_LIMITS,
-  firestorePaths,
-  type ConversationData,
-  type StoredConversation,
-} from "../schema/index.js";
+import { COLLABORATION_LIMITS, firestorePaths, type ConversationData } from "../schema/index.js";
 import { TalkStudioError, toTalkStudioError } from "../talkstudio-error.js";
 import { requireUid } from "../require-uid.js";
 import {
@@ -17,6 +12,7 @@ import {
   type ConversationErrorDetails,
 } from "../conversations/index.js";
 import { markEdits, mergeConversations, sameValue, type MergeConflict } from "./merge.js";
+import { conversationDigest, type SyncedMark } from "./digest.js";
 
 export type SyncStatus =
   /** Everything the editor holds is on the server at `revision`. */
@@ -63,7 +59,15 @@ export interface ProjectSyncOptions {
    * differs between them is a conflict, since the copy they both started from is gone. The SPA
    * never replaces its copy with the cloud's unmerged.
    */
-  readonly local?: { readonly data: ConversationData; readonly revision: number };
+  readonly local?: {
+    readonly data: ConversationData;
+    readonly revision: number;
+    /**
+     * Nothing was edited in this copy since it was synced at `revision` (`conversationDigest` of
+     * it equals the one kept when it was): a newer cloud copy then replaces it with no conflict.
+     */
+    readonly unchanged?: boolean;
+  };
   /**
    * Quiet time after the last change before a save; default COLLABORATION_LIMITS.soloDebounceMs
    * (1000 ms), or sharedDebounceMs (300 ms) while the conversation has members.
@@ -83,6 +87,11 @@ export interface ProjectSyncOptions {
 export interface ProjectSync {
   /** The current status; the same object until it changes (fits React's useSyncExternalStore). */
   readonly status: SyncStatus;
+  /**
+   * While `saved`: the mark of the copy the editor holds, which is the server's (keep it beside the
+   * editor's own copy: `local.unchanged` after a reload). Otherwise null.
+   */
+  readonly mark: SyncedMark | null;
   /** Call with every store change. The engine keeps a reference: pass new objects, do not mutate. */
   update(data: ConversationData): void;
   /** Listens to status changes; returns the function that stops listening. */
@@ -107,7 +116,8 @@ export interface ProjectSync {
  */
 const UNKNOWN_BASE = { conversation: { messages: [], authors: [] } } as unknown as ConversationData;
 
-const dataOf = ({ title, conversation, theme, statusBar }: StoredConversation): ConversationData => ({
+/** The conversation's own fields: a `StoredConversation` (getConversation's) also carries its summary. */
+const dataOf = ({ title, conversation, theme, statusBar }: ConversationData): ConversationData => ({
   title,
   conversation,
   theme,
@@ -130,9 +140,12 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   if (options.onStatus) listeners.add(options.onStatus);
 
   /** The last state known to be on the server: the base of every merge. */
-  let synced = { revision: options.revision, data: options.data };
+  let synced = { revision: options.revision, data: dataOf(options.data) };
+  /** The editor's own copy after a reload, when it differs: merged once the caller holds `sync`. */
+  const kept = options.local && { ...options.local, data: dataOf(options.local.data) };
+  const reopening = kept !== undefined && !sameValue(kept.data, synced.data);
   /** The editor's newest state, every message it changed marked with this user's uid. */
-  let local = options.data;
+  let local = reopening ? kept.data : synced.data;
   /** The revision whose text a last-save-wins resolution is putting in the history first. */
   let keeping: number | null = null;
   /** The save being written, if any: one at a time. */
@@ -157,7 +170,9 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstUnsaved: number | null = null;
   let idle: Array<(status: SyncStatus) => void> = [];
-  let status: SyncStatus = { state: "saved", revision: synced.revision, pending: false };
+  let status: SyncStatus = reopening
+    ? { state: "saving", revision: synced.revision, pending: true }
+    : { state: "saved", revision: synced.revision, pending: false };
 
   const pending = () => !sameValue(local, synced.data);
   // The SDK notices a lost connection only when a request fails, which a hanging stream can take
@@ -364,24 +379,31 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   }
 
   // The editor's own copy after a reload: once the caller holds `sync` (onRemoteChange may use it).
-  const kept = options.local;
-  if (kept && !sameValue(kept.data, synced.data)) {
+  // Unedited, it is the base: the cloud's copy wins wherever it differs.
+  if (reopening) {
     queueMicrotask(() => {
-      local = kept.data;
-      if (kept.revision === synced.revision) void save();
+      if (kept.unchanged) merge(synced, kept.data);
+      else if (kept.revision === synced.revision) void save();
       else rebase(synced);
     });
   }
 
+  let marked: { synced: typeof synced; mark: SyncedMark } | null = null;
   const settle = () => new Promise<SyncStatus>((resolve) => (idle.push(resolve), report()));
 
   return {
     get status() {
       return status;
     },
+    get mark() {
+      if (status.state !== "saved") return null;
+      if (marked?.synced !== synced)
+        marked = { synced, mark: { revision: synced.revision, digest: conversationDigest(synced.data) } };
+      return marked.mark;
+    },
     update(data) {
       if (disposed) throw new TalkStudioError("failed-precondition", "This project sync was disposed.");
-      local = markEdits(data, synced.data, uid);
+      local = markEdits(dataOf(data), synced.data, uid);
       // An edit during a conflict re-merges: it may settle the conflict (or add to it).
       if (conflict) return merge(conflict, conflict.base);
       schedule();
