@@ -7,6 +7,7 @@ import { signOut } from "firebase/auth";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   acceptInvite,
+  conversationDigest,
   createConversation,
   createShare,
   getConversation,
@@ -15,6 +16,7 @@ import {
   saveConversation,
   type ConversationData,
   type PresenceEntry,
+  type SyncedMark,
   type SyncStatus,
   type TalkStudio,
 } from "../../client/src/index.js";
@@ -147,6 +149,36 @@ describe("@talkstudio/client/react", () => {
     await until(() => latest()?.sync.status.state === "saved" && latest()?.sync.conflict === null);
     expect(textOf(latest()!.editor, "msg-1")).toBe("그쪽 글");
     expect(statuses.some((s) => s.state === "error")).toBe(false);
+  });
+
+  it("useProjectSync reports only the open project's status, and the mark of its synced copy", async () => {
+    const [tab] = await twoTabs();
+    const [first, second] = [conversationData(3, "첫 대화"), conversationData(4, "둘째 대화")];
+    const p1 = await createConversation(tab, first);
+    const p2 = await createConversation(tab, second);
+    let open: (id: string, data: ConversationData) => void = () => undefined;
+    let edit: (change: (d: ConversationData) => ConversationData) => void = () => undefined;
+    const seen: Array<{ id: string; revision: number; synced: SyncedMark | null }> = [];
+    const { latest } = probe(tab, () => {
+      const [current, setCurrent] = useState({ id: p1.id, data: first });
+      open = (id, data) => setCurrent({ id, data });
+      edit = (change) => setCurrent((c) => ({ ...c, data: change(c.data) }));
+      const project = useMemo(() => ({ id: current.id, revision: 1, data: current.data }), [current]);
+      const sync = useProjectSync(project, { onRemoteChange: () => undefined, debounceMs: 200 });
+      seen.push({ id: current.id, revision: sync.status.revision, synced: sync.synced });
+      return sync;
+    });
+    await until(() => latest()?.synced?.revision === 1);
+    edit(setText("msg-1", "고친 글"));
+    await until(() => latest()?.synced?.revision === 2);
+    expect(latest()?.synced?.digest).toBe(conversationDigest(setText("msg-1", "고친 글")(first)));
+
+    open(p2.id, second);
+    await until(() => seen.at(-1)?.id === p2.id && latest()?.synced?.revision === 1);
+    expect(latest()?.synced?.digest).toBe(conversationDigest(second));
+    // Never, not even for the render in which the project changed, the first project's status.
+    const borrowed = seen.filter((s) => s.id === p2.id && (s.revision === 2 || s.synced?.revision === 2));
+    expect(borrowed).toEqual([]);
   });
 
   it("useShares lists a conversation's shares and refreshes after a new one", async () => {

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { ConversationData } from "../schema/index.js";
+import { conversationDigest, type SyncedMark } from "../sync/digest.js";
 import {
   createProjectSync,
   type MergeConflict,
@@ -18,10 +19,18 @@ export interface OpenProject {
   readonly data: ConversationData;
   /**
    * When the editor started from its own copy, not the cloud's (the SPA's LocalStorage project
-   * after a reload): the cloud's copy at `revision`, and the revision the editor's copy was last
-   * synced at (`status.revision`, kept with it). Read once; `createProjectSync`'s `local`.
+   * after a reload): the cloud's copy at `revision` (getConversation's answer will do) and what is
+   * known of the editor's copy. Either the marks kept while it was synced (`synced`, see
+   * `rememberSynced`): a copy that still matches one was not edited since, and the cloud's newer
+   * copy replaces it with no conflict; or, for an editor that keeps its copy only while it has
+   * unsaved changes, the revision it was last synced at (`syncedRevision`). Read once;
+   * `createProjectSync`'s `local`.
    */
-  readonly reopened?: { readonly cloud: ConversationData; readonly syncedRevision: number };
+  readonly reopened?: {
+    readonly cloud: ConversationData;
+    readonly synced?: readonly SyncedMark[];
+    readonly syncedRevision?: number;
+  };
 }
 
 export interface ProjectSyncState {
@@ -36,9 +45,24 @@ export interface ProjectSyncState {
   } | null;
   /** Saves now; resolves with the status once idle. */
   readonly flush: () => Promise<SyncStatus>;
+  /** While `saved`, the mark to keep beside the editor's own copy (`rememberSynced`); else null. */
+  readonly synced: SyncedMark | null;
 }
 
-/** Before the engine has started (and with nothing open): nothing is waiting. */
+/** What the engine knows of the editor's own copy after a reload (`OpenProject.reopened`). */
+function localCopy(data: ConversationData, reopened: NonNullable<OpenProject["reopened"]>) {
+  const marks = reopened.synced ?? [];
+  const digest = marks.length > 0 ? conversationDigest(data) : null;
+  const match = marks.findLast((mark) => mark.digest === digest);
+  const newest = marks.reduce((max, mark) => Math.max(max, mark.revision), 0);
+  return {
+    data,
+    revision: match?.revision ?? reopened.syncedRevision ?? newest,
+    unchanged: match !== undefined,
+  };
+}
+
+/** Before the engine of the open project has started (and with nothing open): nothing is waiting. */
 const IDLE: SyncStatus = { state: "saved", revision: 0, pending: false };
 
 /**
@@ -59,11 +83,14 @@ export function useProjectSync(
   },
 ): ProjectSyncState {
   const ts = useTalkStudio();
-  const [sync, setSync] = useState<ProjectSync | null>(null);
+  const [engine, setEngine] = useState<{ key: string; sync: ProjectSync } | null>(null);
   const latest = useRef({ project, options });
   latest.current = { project, options };
   const id = project?.id;
   const { ownerUid } = options;
+  const key = `${ownerUid ?? ""}/${id ?? ""}`;
+  // For one render after the project changes the previous engine is still held: never report it.
+  const sync = engine?.key === key ? engine.sync : null;
 
   useEffect(() => {
     const opened = latest.current.project;
@@ -76,16 +103,16 @@ export function useProjectSync(
       ...(sameEdits ? { sameEdits } : {}),
       revision: opened.revision,
       data: reopened ? reopened.cloud : opened.data,
-      ...(reopened ? { local: { data: opened.data, revision: reopened.syncedRevision } } : {}),
+      ...(reopened ? { local: localCopy(opened.data, reopened) } : {}),
       ...(debounceMs ? { debounceMs } : {}),
       onRemoteChange: (data) => latest.current.options.onRemoteChange(data),
     });
-    setSync(created);
+    setEngine({ key, sync: created });
     return () => {
-      setSync(null);
+      setEngine(null);
       void created.dispose();
     };
-  }, [ts, id, ownerUid]);
+  }, [ts, id, ownerUid, key]);
 
   const data = project?.data;
   useEffect(() => {
@@ -101,5 +128,7 @@ export function useProjectSync(
       ? { conflicts: status.conflicts, keepMine: () => sync.keepMine(), takeTheirs: () => sync.takeTheirs() }
       : null;
   const flush = useCallback(() => sync?.flush() ?? Promise.resolve(status), [sync, status]);
-  return { status, pending: status.pending, conflict, flush };
+  // Read with the status it belongs to (the engine computes it once per synced copy).
+  const synced = useMemo(() => (status.state === "saved" ? (sync?.mark ?? null) : null), [sync, status]);
+  return { status, pending: status.pending, conflict, flush, synced };
 }

@@ -144,6 +144,11 @@ export const COLLABORATION_LIMITS = {
    */
   soloDebounceMs: 1000,
   sharedDebounceMs: 300,
+  /**
+   * Marks of synced copies kept per project beside the SPA's LocalStorage copy (rememberSynced):
+   * its own autosave runs every 2 s, so its copy may be a save or two behind the newest mark.
+   */
+  syncedMarksPerProject: 8,
   /** While a conversation keeps changing, at most one automatic snapshot per this many minutes. */
   autoVersionEveryMinutes: 5,
   /** Every version (automatic or named) is deleted this long after it was taken (TTL `expiresAt`). */

@@ -1,1 +1,2 @@
 export * from "./spa-project.js";
+export * from "./synced-marks.js";
