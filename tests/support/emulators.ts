@@ -9,9 +9,17 @@ export function callableUrl(name: string): string {
   return `http://${emulatorHosts.functions}/${PROJECT_ID}/${REGION}/${name}`;
 }
 
+/**
+ * Clears emulator data. The Firestore emulator once answered a clear with 500 while it was still
+ * busy with the previous file's deletes: a server error is asked again, twice, after a pause.
+ */
 async function emulatorDelete(url: string): Promise<void> {
-  const response = await fetch(url, { method: "DELETE" });
-  if (!response.ok) throw new Error(`DELETE ${url} answered ${response.status}`);
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(url, { method: "DELETE" });
+    if (response.ok) return;
+    if (response.status < 500 || attempt === 3) throw new Error(`DELETE ${url} answered ${response.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+  }
 }
 
 /** The Firestore emulator's own REST API for the test project (clearing data, rules, coverage). */
