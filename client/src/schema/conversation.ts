@@ -134,6 +134,19 @@ export const conversationData = z
   );
 export type ConversationData = z.infer<typeof conversationData>;
 
+/** A conversation's own fields, cut from anything that carries more (getConversation's answer). */
+export const conversationDataOf = ({
+  title,
+  conversation,
+  theme,
+  statusBar,
+}: ConversationData): ConversationData => ({
+  title,
+  conversation,
+  theme,
+  statusBar,
+});
+
 /** The list's row: what a project list shows, the same size for 5 messages or 500. */
 export interface ConversationSummary {
   readonly id: string;

@@ -1,6 +1,6 @@
 // A short fingerprint of a conversation's data: what an editor keeps beside its own copy when that
 // copy is synced, so after a reload it can tell whether anything was edited since (docs/react.md).
-import type { ConversationData } from "../schema/index.js";
+import { conversationDataOf, type ConversationData } from "../schema/index.js";
 
 /** A copy that was on the server: its revision and `conversationDigest`. */
 export interface SyncedMark {
@@ -29,8 +29,7 @@ function canonical(value: unknown): string {
  * digits. Not a security measure: it only tells an edited copy from the synced one.
  */
 export function conversationDigest(data: ConversationData): string {
-  const { title, conversation, theme, statusBar } = data;
-  const text = canonical({ title, conversation, theme, statusBar });
+  const text = canonical(conversationDataOf(data));
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ text.length;
   for (let i = 0; i < text.length; i++) {

@@ -3,7 +3,12 @@
 // Status values and merge rules: docs/conversations.md, "Sync engine".
 import { doc, onSnapshot } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
-import { COLLABORATION_LIMITS, firestorePaths, type ConversationData } from "../schema/index.js";
+import {
+  COLLABORATION_LIMITS,
+  conversationDataOf as dataOf,
+  firestorePaths,
+  type ConversationData,
+} from "../schema/index.js";
 import { TalkStudioError, toTalkStudioError } from "../talkstudio-error.js";
 import { requireUid } from "../require-uid.js";
 import {
@@ -115,14 +120,6 @@ export interface ProjectSync {
  * hold differently is a conflict, and nothing one side holds is dropped.
  */
 const UNKNOWN_BASE = { conversation: { messages: [], authors: [] } } as unknown as ConversationData;
-
-/** The conversation's own fields: a `StoredConversation` (getConversation's) also carries its summary. */
-const dataOf = ({ title, conversation, theme, statusBar }: ConversationData): ConversationData => ({
-  title,
-  conversation,
-  theme,
-  statusBar,
-});
 
 export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): ProjectSync {
   const { id } = options;
