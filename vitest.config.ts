@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import { testGroups } from "./tests/support/test-groups.js";
 
@@ -30,7 +31,9 @@ export default defineConfig({
         test: {
           name: "isolated",
           include: isolated,
-          maxWorkers: 2,
+          // Half the cores: the shared-project group and the emulators need the rest, and that
+          // group's time is the suite's.
+          maxWorkers: Math.max(1, Math.floor(availableParallelism() / 2)),
           env: { TALKSTUDIO_TEST_GROUP: "isolated" },
         },
       },
