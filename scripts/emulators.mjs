@@ -208,7 +208,13 @@ async function main() {
   if (mode !== "start" && !(mode === "exec" && command)) {
     fail('Usage: node scripts/emulators.mjs start | exec "<command>"');
   }
-  const env = { ...process.env, FIREBASE_CLI_DISABLE_UPDATE_CHECK: "true" };
+  const env = {
+    FIREBASE_CLI_DISABLE_UPDATE_CHECK: "true",
+    // firebase-tools gives the functions bundle 10 s to load; on a busy 2-core machine it took
+    // longer once, and then every call of the run failed. A minute bounds it still.
+    FUNCTIONS_DISCOVERY_TIMEOUT: "60",
+    ...process.env,
+  };
   firebaseBin();
   checkJava();
   console.log(`Firestore emulator: ${prepareFirestoreEmulator(env)}`);

@@ -1,5 +1,5 @@
 // `npm test`'s last step: fails when the suite left any expression of firestore.rules unevaluated,
-// naming each. Reads what the suite's per-file checkpoints merged (tests/support/rules-coverage.ts).
+// naming each. Merges what each test file's checkpoint wrote (tests/support/rules-coverage.ts).
 import { unevaluatedRules } from "./support/rules-coverage.js";
 
 const { total, missing } = unevaluatedRules();

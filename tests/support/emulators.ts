@@ -2,8 +2,21 @@
 import { deleteApp, initializeApp, type FirebaseApp } from "firebase/app";
 import { createTalkStudio, type TalkStudio } from "../../client/src/index.js";
 import { emulatorHosts, PROJECT_ID, REGION } from "../../dev/emulators.js";
+import { recordRulesCoverageOf } from "./rules-coverage.js";
 
 export { emulatorHosts, firestoreEmulator, PROJECT_ID, REGION } from "../../dev/emulators.js";
+
+/**
+ * Importing this module is what marks a test file as one that uses the shared test project (the
+ * one the Functions emulator writes to): vitest.config.ts runs such files one at a time, and every
+ * other file alongside them. A file in the other group reaching here was misclassified.
+ */
+if (process.env.TALKSTUDIO_TEST_GROUP === "isolated") {
+  throw new Error(
+    "tests/support/emulators.ts was imported by a file vitest.config.ts runs alongside others: import it statically (a dynamic import hides it from the classification).",
+  );
+}
+recordRulesCoverageOf(PROJECT_ID);
 
 export function callableUrl(name: string): string {
   return `http://${emulatorHosts.functions}/${PROJECT_ID}/${REGION}/${name}`;

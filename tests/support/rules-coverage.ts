@@ -2,9 +2,11 @@
 // were evaluated. The report records every value each expression saw, so after tests that store
 // near-1 MiB documents it runs to hundreds of megabytes, more than V8 holds in one string; only the
 // expressions' positions and whether they have values are kept here.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
-import { firestoreEmulatorApi } from "./emulators.js";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+// Not ./emulators.js: importing that marks a file as one that uses the shared test project.
+import { emulatorHosts } from "../../dev/emulators.js";
 
 interface RulesExpression {
   line: number;
@@ -55,43 +57,79 @@ export async function readRulesCoverage(
 
 // ---- The gate: `npm test` sets TALKSTUDIO_RULES_COVERAGE=gate; targeted runs collect nothing. ----
 
-/** Where the run's merged coverage waits between test files (each file runs in its own worker). */
-const MERGED = "reports/firestore-rules-coverage.json";
+/**
+ * Where the run's coverage waits for the gate: one JSON file per test file checkpoint, so files
+ * running at the same time (vitest.config.ts) never write the same file.
+ */
+const COVERAGE_DIR = "reports/firestore-rules-coverage";
 
 export const rulesCoverageGateOn = () => process.env.TALKSTUDIO_RULES_COVERAGE === "gate";
 
+/**
+ * The Firestore emulator projects this test file evaluates rules in: the shared test project once
+ * tests/support/emulators.ts is imported, and each rules test environment's own project.
+ */
+const projectsInUse = new Set<string>();
+
+export function recordRulesCoverageOf(projectId: string): void {
+  projectsInUse.add(projectId);
+}
+
+const emulatorApi = (projectId: string) =>
+  `http://${emulatorHosts.firestore}/emulator/v1/projects/${projectId}`;
+
 function readMerged(): Map<string, RulesExpression> {
-  if (!existsSync(MERGED)) return new Map();
-  return new Map(Object.entries(JSON.parse(readFileSync(MERGED, "utf8")) as Record<string, RulesExpression>));
+  const merged = new Map<string, RulesExpression>();
+  if (!existsSync(COVERAGE_DIR)) return merged;
+  for (const name of readdirSync(COVERAGE_DIR).filter((f) => f.endsWith(".json"))) {
+    const part = JSON.parse(readFileSync(join(COVERAGE_DIR, name), "utf8")) as Record<
+      string,
+      RulesExpression
+    >;
+    for (const [key, expression] of Object.entries(part)) mergeInto(merged, key, expression);
+  }
+  return merged;
+}
+
+function mergeInto(merged: Map<string, RulesExpression>, key: string, expression: RulesExpression): void {
+  const before = merged.get(key);
+  merged.set(key, { ...expression, evaluated: expression.evaluated || before?.evaluated === true });
 }
 
 /**
- * After each test file: adds what it evaluated to the run's merged coverage, then reloads the same
- * rules, which starts the emulator's report afresh. Without the reload the report grows with every
- * file (it keeps each value seen, near-1 MiB documents included) until it cannot be served.
+ * After each test file: writes what it evaluated, in every project it used, for the gate, then
+ * reloads the same rules there, which starts the emulator's report afresh. Without the reload the
+ * report grows with every file (it keeps each value seen, near-1 MiB documents included) until it
+ * cannot be served.
  */
 export async function checkpointRulesCoverage(): Promise<void> {
-  const response = await fetch(`${firestoreEmulatorApi()}:ruleCoverage`);
-  if (!response.ok || !response.body)
-    throw new Error(`Rules coverage: the emulator answered ${response.status}.`);
-  const merged = readMerged();
-  for (const [key, expression] of await readRulesCoverage(response.body)) {
-    const before = merged.get(key);
-    merged.set(key, { ...expression, evaluated: expression.evaluated || before?.evaluated === true });
+  if (projectsInUse.size === 0) return;
+  const evaluated = new Map<string, RulesExpression>();
+  for (const projectId of projectsInUse) {
+    const response = await fetch(`${emulatorApi(projectId)}:ruleCoverage`);
+    if (!response.ok || !response.body)
+      throw new Error(`Rules coverage: the emulator answered ${response.status}.`);
+    for (const [key, expression] of await readRulesCoverage(response.body))
+      mergeInto(evaluated, key, expression);
   }
-  mkdirSync(dirname(MERGED), { recursive: true });
-  writeFileSync(MERGED, JSON.stringify(Object.fromEntries(merged)));
+  mkdirSync(COVERAGE_DIR, { recursive: true });
+  writeFileSync(
+    join(COVERAGE_DIR, `${process.pid}-${randomUUID()}.json`),
+    JSON.stringify(Object.fromEntries(evaluated)),
+  );
   await reloadRules();
 }
 
-/** Loads the same rules again: the emulator starts its coverage report afresh. */
+/** Loads the same rules again in every project in use: the emulator starts its report afresh. */
 async function reloadRules(): Promise<void> {
   const rules = { files: [{ name: "firestore.rules", content: readFileSync("firestore.rules", "utf8") }] };
-  const reload = await fetch(`${firestoreEmulatorApi()}:securityRules`, {
-    method: "PUT",
-    body: JSON.stringify({ rules }),
-  });
-  if (!reload.ok) throw new Error(`Rules coverage: reloading the rules answered ${reload.status}.`);
+  for (const projectId of projectsInUse) {
+    const reload = await fetch(`${emulatorApi(projectId)}:securityRules`, {
+      method: "PUT",
+      body: JSON.stringify({ rules }),
+    });
+    if (!reload.ok) throw new Error(`Rules coverage: reloading the rules answered ${reload.status}.`);
+  }
 }
 
 /**
@@ -110,8 +148,9 @@ export async function withoutRulesCoverage<T>(work: () => Promise<T>): Promise<T
   }
 }
 
+/** Called once before a run: forgets an earlier run's coverage. */
 export function startRulesCoverage(): void {
-  rmSync(MERGED, { force: true });
+  rmSync(COVERAGE_DIR, { recursive: true, force: true });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Reporter, TestModule } from "vitest/node";
 
-const SLOWEST_SHOWN = 5;
+const SLOWEST_SHOWN = 10;
 
 /**
  * One plain closing line, `Tests: N passed, N failed, N skipped`, that any CI log reader
