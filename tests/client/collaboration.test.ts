@@ -209,10 +209,11 @@ describe("presence", () => {
     const seen: (readonly PresenceEntry[])[] = [];
     const stop = watchPresence(alice, id, (present) => seen.push(present));
     const aliceHere = await joinPresence(alice, id);
-    const bobHere = await joinPresence(bob, id, {
-      ownerUid: alice.uid,
-      avatarUrl: "https://example.com/b.png",
+    // Shown as the profile says: nobody can wear another name or avatar.
+    await writeAsAdmin(firestorePaths.user(bob.uid), {
+      photoURL: { stringValue: "https://example.com/b.png" },
     });
+    const bobHere = await joinPresence(bob, id, { ownerUid: alice.uid });
     const names = () => (seen.at(-1) ?? []).map((p) => p.name).sort();
     await eventually(() => (names().join() === "Bob,앨리스" ? true : undefined));
     expect(seen.at(-1)!.find((p) => p.uid === bob.uid)).toMatchObject({
@@ -220,7 +221,7 @@ describe("presence", () => {
     });
     await bobHere.leave();
     await eventually(() => (names().join() === "앨리스" ? true : undefined));
-    // A tab that crashed never deletes its document: a heartbeat older than a minute is hidden.
+    // A tab that crashed never says goodbye: a heartbeat older than a minute is hidden.
     await writeAsAdmin(firestorePaths.presenceOf(alice.uid, id, "crashed"), {
       name: { stringValue: "Crashed" },
       avatarUrl: { stringValue: "" },
