@@ -131,10 +131,12 @@ describe("automatic versions (recordContentWrite)", () => {
       batch.set(ref, { revision, author, window, kind, createdAt: new Date(T0 + revision * MINUTE) });
       batch.set(ref.collection("snapshot").doc("current"), titled(`v${revision}`));
     };
-    // Eddie: two states in window 1 (the older goes), then cap + 1 more windows (the oldest goes).
+    // Eddie: one state in window 1, two in window 2 (the older goes), then cap - 1 more windows: the
+    // oldest window goes too.
     row(1, "eddie", 1);
-    row(2, "eddie", 1);
-    for (let w = 2; w <= cap + 2; w++) row(w + 1, "eddie", w);
+    row(2, "eddie", 2);
+    row(3, "eddie", 2);
+    for (let w = 3; w <= cap + 1; w++) row(w + 1, "eddie", w);
     // Alice's versions and Eddie's named one are never his quota's.
     row(100, "alice", 1);
     row(101, "eddie", 1, "named");
@@ -242,11 +244,16 @@ describe("saveVersion and restoreVersion", () => {
       keptAs: "r2",
     });
     const content = (await db.doc(firestorePaths.content("alice", cid)).get()).data();
-    // The restored copy keeps the members (the rules read them from this very document).
-    expect(content).toEqual({
+    // The restored copy keeps the members (the rules read them from this very document), and is
+    // the caller's save (its save id names them).
+    const { writes, lastWriteBy, ...rest } = content!;
+    expect(rest).toEqual({
       ...contentRecord(titled("old"), 3),
-      members: { eddie: "editor", vicky: "viewer" },
+      members: { eddie: "editor", vicky: "viewer", olga: "editor" },
     });
+    expect(Object.keys(writes as object)).toEqual(["3"]);
+    expect(Object.keys(lastWriteBy as object)).toEqual(["eddie"]);
+    expect(authorOf(content!, "alice")).toBe("eddie");
     const summary = (await db.doc(firestorePaths.conversation("alice", cid)).get()).data();
     expect(summary).toMatchObject({ title: "old", revision: 3, members: { eddie: "editor" } });
     expect(await copyOf("r2")).toEqual(titled("current"));
@@ -308,11 +315,13 @@ describe("saveVersion and restoreVersion", () => {
     expect(await versionRows()).toMatchObject([{ name: "앨리스의 초안", createdBy: "alice" }]);
     // The owner renames their own.
     await saveVersion(deps(), "alice", { ...ref(), name: "다시" });
-    for (let revision = 2; revision <= COLLABORATION_LIMITS.namedVersionsPerPerson + 1; revision++) {
+    // Eddie names revisions 2, 3, …: his names are his own count, not Alice's.
+    const names = COLLABORATION_LIMITS.namedVersionsPerPerson;
+    for (let revision = 2; revision <= names + 2; revision++) {
       await seed(titled(`v${revision}`), revision);
       clock.ms += 10 * 1000;
       const named = saveVersion(deps(), "eddie", { ...ref(), name: `e${revision}` });
-      if (revision <= COLLABORATION_LIMITS.namedVersionsPerPerson) await named;
+      if (revision <= names + 1) await named;
       else await expect(named).rejects.toMatchObject({ reason: "too-many-named-versions" });
     }
   });
@@ -361,7 +370,7 @@ describe("a hostile editor", () => {
     );
     // Eddie restores his own wipe again and again, minute after minute, window after window.
     const restores = COLLABORATION_LIMITS.versionsPerAuthor * 2;
-    await saveVersion(deps(), "eddie", { ...ref(), revision: 3, kind: "overwritten" });
+    await saveVersion(deps(), "eddie", { ...ref(), name: "wipe" });
     for (let i = 0; i < restores; i++) {
       clock.ms += COLLABORATION_LIMITS.autoVersionEveryMinutes * MINUTE;
       await restoreVersion(deps(), "eddie", { ...ref(), versionId: "r3" });
