@@ -209,10 +209,11 @@ describe("presence", () => {
     const seen: (readonly PresenceEntry[])[] = [];
     const stop = watchPresence(alice, id, (present) => seen.push(present));
     const aliceHere = await joinPresence(alice, id);
-    const bobHere = await joinPresence(bob, id, {
-      ownerUid: alice.uid,
-      avatarUrl: "https://example.com/b.png",
+    // Shown as the profile says: nobody can wear another name or avatar.
+    await writeAsAdmin(firestorePaths.user(bob.uid), {
+      photoURL: { stringValue: "https://example.com/b.png" },
     });
+    const bobHere = await joinPresence(bob, id, { ownerUid: alice.uid });
     const names = () => (seen.at(-1) ?? []).map((p) => p.name).sort();
     await eventually(() => (names().join() === "Bob,앨리스" ? true : undefined));
     expect(seen.at(-1)!.find((p) => p.uid === bob.uid)).toMatchObject({
@@ -220,7 +221,7 @@ describe("presence", () => {
     });
     await bobHere.leave();
     await eventually(() => (names().join() === "앨리스" ? true : undefined));
-    // A tab that crashed never deletes its document: a heartbeat older than a minute is hidden.
+    // A tab that crashed never says goodbye: a heartbeat older than a minute is hidden.
     await writeAsAdmin(firestorePaths.presenceOf(alice.uid, id, "crashed"), {
       name: { stringValue: "Crashed" },
       avatarUrl: { stringValue: "" },
@@ -243,7 +244,7 @@ describe("presence", () => {
 });
 
 describe("version history", () => {
-  it("keeps named versions, lists them, and restores as a new revision (editors too, not viewers)", async () => {
+  it("keeps named versions, lists them, and restores as a new revision (editors too; viewers see no history)", async () => {
     const alice = await person("Alice");
     const eddie = await person("Eddie");
     const vicky = await person("Vicky");
@@ -253,9 +254,14 @@ describe("version history", () => {
     expect(await saveVersion(alice, id, "첫 초안")).toEqual({ versionId: "r1", revision: 1 });
     await saveConversation(alice, id, { ...data, title: "고친 제목" }, 1);
     const owned = { ownerUid: alice.uid };
-    const listed = await listVersions(vicky, id, owned);
-    expect(listed).toMatchObject([{ id: "r1", name: "첫 초안", kind: "named", title: "초안 제목" }]);
-    expect((await getVersion(vicky, id, "r1", owned)).data).toEqual(data);
+    const listed = await listVersions(eddie, id, owned);
+    expect(listed).toMatchObject([
+      { id: "r1", name: "첫 초안", kind: "named", title: "초안 제목", author: alice.uid },
+    ]);
+    expect((await getVersion(eddie, id, "r1", owned)).data).toEqual(data);
+    // History is for those who edit: a viewer sees the conversation as it is now.
+    await expect(listVersions(vicky, id, owned)).rejects.toMatchObject({ kind: "permission-denied" });
+    await expect(getVersion(vicky, id, "r1", owned)).rejects.toMatchObject({ kind: "permission-denied" });
     await expect(restoreVersion(vicky, id, "r1", owned)).rejects.toMatchObject({
       kind: "permission-denied",
       reason: "not-an-editor",

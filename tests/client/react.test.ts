@@ -236,11 +236,11 @@ describe("@talkstudio/client/react", () => {
     await grantRole(alice.uid, id, { [bob.uid]: "viewer" });
     const uids = (entries?: readonly PresenceEntry[]) => (entries ?? []).map((e) => e.uid).sort();
     const seenByAlice = probe(alice, () => usePresence(id));
-    const seenByBob = probe(bob, () => usePresence(id, { ownerUid: alice.uid, name: "밥" }));
+    const seenByBob = probe(bob, () => usePresence(id, { ownerUid: alice.uid }));
     const both = [alice.uid, bob.uid].sort();
     await until(() => uids(seenByAlice.latest()?.items).join() === both.join());
     await until(() => uids(seenByBob.latest()?.items).join() === both.join());
-    expect(seenByAlice.latest()?.items.find((e) => e.uid === bob.uid)).toMatchObject({ name: "밥" });
+    expect(seenByAlice.latest()?.items.find((e) => e.uid === bob.uid)).toMatchObject({ name: "Bob" });
     expect(seenByAlice.latest()?.items.find((e) => e.uid === alice.uid)).toMatchObject({ name: "Alice" });
     // Into the back/forward cache and out again (both probes share this window): both leave, then
     // join again with no remount.

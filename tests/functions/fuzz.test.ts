@@ -10,6 +10,7 @@ import {
   type CallableContract,
   type ConversationData,
 } from "../../client/src/index.js";
+import { contentRecord, newSummaryRecord } from "../../client/src/schema/conversation-records.js";
 import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
 import { callableUrl, clearAuth, clearFirestore, newClient } from "../support/emulators.js";
@@ -77,11 +78,13 @@ async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R
 }
 
 let idToken = "";
+let fuzzerUid = "";
 beforeAll(async () => {
   await Promise.all([clearFirestore(), clearAuth()]);
   const ts = newClient();
   const { user } = await createUserWithEmailAndPassword(ts.auth, "fuzzer@example.com", "password123");
   idToken = await user.getIdToken();
+  fuzzerUid = user.uid;
 });
 
 describe("callables under malformed input", () => {
@@ -309,4 +312,40 @@ describe("share URLs nobody made", () => {
     expect(answers.length).toBeGreaterThan(RUNS / 2);
     expect(answers.filter(([, status]) => status !== 404)).toEqual([]);
   }, 120_000);
+});
+
+describe("history callables on the caller's own conversation that the schema refuses", () => {
+  it("answer hostile names and version ids, and restore, without a server error", async () => {
+    const db = adminDb();
+    const data = conversationData(2);
+    const id = "broken";
+    await db
+      .doc(firestorePaths.conversation(fuzzerUid, id))
+      .set({ ...newSummaryRecord(data, new Date()), revision: 2 });
+    // A create (no state before it), so the trigger that undoes refused saves leaves it as it is.
+    const bad = { ...data.conversation, messages: [{ id: "m1", text: 42 }] };
+    await db.doc(firestorePaths.content(fuzzerUid, id)).set({ ...contentRecord(data, 2), conversation: bad });
+    await db.doc(firestorePaths.version(fuzzerUid, id, "r1")).set({ revision: 1 });
+    await db.doc(firestorePaths.versionSnapshot(fuzzerUid, id, "r1")).set(data);
+    const ref = { ownerUid: fuzzerUid, conversationId: id };
+    const calls: [string, Record<string, unknown>][] = [
+      ["restoreVersion", { ...ref, versionId: "r1" }],
+      ...HOSTILE.map((text): [string, Record<string, unknown>] => ["saveVersion", { ...ref, name: text }]),
+      ...HOSTILE.map((text): [string, Record<string, unknown>] => [
+        "restoreVersion",
+        { ...ref, versionId: text },
+      ]),
+    ];
+    const answers = [];
+    for (const [name, payload] of calls) {
+      const response = await fetch(callableUrl(name), {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${idToken}` },
+        body: JSON.stringify({ data: payload }),
+      });
+      answers.push({ name, payload, status: response.status, body: (await response.json()) as unknown });
+    }
+    expect(answers[0]).toMatchObject({ status: 200 });
+    expect(answers.filter(({ status }) => status >= 500)).toEqual([]);
+  }, 60_000);
 });

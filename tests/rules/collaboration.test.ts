@@ -9,14 +9,13 @@ import {
   serverTimestamp,
   setDoc,
   Timestamp,
-  updateDoc,
   type DocumentData,
   type Firestore,
 } from "firebase/firestore";
 import { beforeEach, describe, it } from "vitest";
 import { summaryForCreate } from "../../client/src/conversations/records.js";
 import { contentRecord } from "../../client/src/schema/conversation-records.js";
-import { firestorePaths } from "../../client/src/index.js";
+import { COLLABORATION_LIMITS, firestorePaths } from "../../client/src/index.js";
 import { conversationData } from "../support/conversation-data.js";
 import { useRulesTestEnvironment } from "../support/rules.js";
 
@@ -31,13 +30,26 @@ async function seed(path: string, data: DocumentData) {
 }
 
 const presencePath = (uid: string) => firestorePaths.presenceOf("alice", "c1", uid);
-const beat = (overrides: DocumentData = {}) => ({
-  name: "에디",
-  avatarUrl: "https://example.com/a.png",
+/** Everyone's profile name is their uid, capitalised; Eddie's has a photo too. */
+const profileName = (uid: string) => uid[0]!.toUpperCase() + uid.slice(1);
+const EDDIE_PHOTO = "https://example.com/a.png";
+const beat = (overrides: DocumentData = {}, uid = "eddie") => ({
+  name: profileName(uid),
+  avatarUrl: uid === "eddie" ? EDDIE_PHOTO : "",
   updatedAt: serverTimestamp(),
   expiresAt: Timestamp.fromMillis(Date.now() + 10 * 60_000),
   ...overrides,
 });
+const leaving = (uid = "eddie") => beat({ expiresAt: serverTimestamp() }, uid);
+/** A heartbeat written `secondsAgo` (as the rules see its updatedAt). */
+const beatAgo = (uid: string, secondsAgo: number, left = false) => {
+  const at = Timestamp.fromMillis(Date.now() - secondsAgo * 1000);
+  return {
+    ...beat({}, uid),
+    updatedAt: at,
+    expiresAt: left ? at : Timestamp.fromMillis(Date.now() + 60_000),
+  };
+};
 
 beforeEach(async () => {
   await env().clearFirestore();
@@ -50,7 +62,13 @@ beforeEach(async () => {
   await seed(firestorePaths.content("alice", "c1"), contentRecord(data, 1));
   await seed(firestorePaths.version("alice", "c1", "r1"), { revision: 1 });
   await seed(firestorePaths.versionSnapshot("alice", "c1", "r1"), data);
-  await seed(presencePath("vicky"), { name: "Vicky" });
+  await seed(presencePath("vicky"), beatAgo("vicky", 60));
+  for (const uid of ["alice", "eddie", "vicky", "gone", "mallory"]) {
+    await seed(firestorePaths.user(uid), {
+      displayName: profileName(uid),
+      photoURL: uid === "eddie" ? EDDIE_PHOTO : null,
+    });
+  }
 });
 
 describe("presence", () => {
@@ -65,28 +83,53 @@ describe("presence", () => {
       await assertFails(getDocs(collection(db, firestorePaths.presence("alice", "c1"))));
       await assertFails(setDoc(doc(db, presencePath("mallory")), beat()));
     }
-    await assertFails(setDoc(doc(as("gone"), presencePath("gone")), beat()));
+    await assertFails(setDoc(doc(as("gone"), presencePath("gone")), beat({}, "gone")));
   });
   it("lets every member write only their own heartbeat", async () => {
     for (const uid of ["alice", "eddie", "vicky"]) {
-      await assertSucceeds(setDoc(doc(as(uid), presencePath(uid)), beat()));
-      await assertSucceeds(updateDoc(doc(as(uid), presencePath(uid)), beat({ name: "새 이름" })));
+      await assertSucceeds(setDoc(doc(as(uid), presencePath(uid)), beat({}, uid)));
     }
-    await assertFails(setDoc(doc(as("eddie"), presencePath("vicky")), beat()));
+    await assertFails(setDoc(doc(as("eddie"), presencePath("vicky")), beat({}, "vicky")));
+  });
+  it("shows the name and photo of the writer's profile, nothing the writer claims", async () => {
+    const ref = doc(as("eddie"), presencePath("eddie"));
+    await assertFails(setDoc(ref, beat({ name: "Alice" })));
+    await assertFails(setDoc(ref, beat({ avatarUrl: "https://example.com/alice.png" })));
+    await assertFails(setDoc(ref, beat({ avatarUrl: "" })));
+    // No profile (yet): no name, no photo.
+    await env().withSecurityRulesDisabled((ctx) =>
+      deleteDoc(doc(ctx.firestore() as unknown as Firestore, firestorePaths.user("eddie"))),
+    );
+    await assertFails(setDoc(ref, beat()));
+    await assertSucceeds(setDoc(ref, beat({ name: "", avatarUrl: "" })));
+  });
+  it("holds each member to the heartbeat's rate: leaving once at once, the next beat after a wait", async () => {
+    const ref = doc(as("eddie"), presencePath("eddie"));
+    await assertFails(setDoc(ref, leaving()));
+    await assertSucceeds(setDoc(ref, beat()));
+    await assertFails(setDoc(ref, beat()));
+    await assertSucceeds(setDoc(ref, leaving()));
+    await assertFails(setDoc(ref, leaving()));
+    await assertFails(setDoc(ref, beat()));
+    const wait = COLLABORATION_LIMITS.presenceMinBeatSeconds;
+    await seed(presencePath("eddie"), beatAgo("eddie", wait - 2));
+    await assertFails(setDoc(ref, beat()));
+    await seed(presencePath("eddie"), beatAgo("eddie", wait + 1, true));
+    await assertSucceeds(setDoc(ref, beat()));
+    // Deleting and creating again would skip the wait: members never delete theirs.
+    await assertFails(deleteDoc(ref));
   });
   it("refuses the heartbeat of a closed account (deleted or disabled, token still valid)", async () => {
     await seed(firestorePaths.closedAccount("eddie"), { closedAt: Timestamp.now() });
     await assertFails(setDoc(doc(as("eddie"), presencePath("eddie")), beat()));
-    await assertSucceeds(deleteDoc(doc(as("eddie"), presencePath("eddie"))));
   });
   it("refuses a heartbeat that is malformed or dated by the client", async () => {
     const ref = doc(as("eddie"), presencePath("eddie"));
     const hour = 60 * 60_000;
     for (const bad of [
       { extra: 1 },
-      { name: "x".repeat(101) },
+      { name: 5 },
       { avatarUrl: 5 },
-      { avatarUrl: "javascript:alert(1)" },
       { updatedAt: Timestamp.fromMillis(Date.now()) },
       { expiresAt: "soon" },
       { expiresAt: Timestamp.fromMillis(Date.now() - 60_000) },
@@ -94,26 +137,27 @@ describe("presence", () => {
     ]) {
       await assertFails(setDoc(ref, beat(bad)));
     }
-    await assertSucceeds(setDoc(ref, beat({ avatarUrl: "" })));
+    await assertSucceeds(setDoc(ref, beat()));
   });
-  it("lets a member leave and the owner clear anyone, nobody else", async () => {
+  it("lets the owner clear anyone else's, nobody else", async () => {
     await assertFails(deleteDoc(doc(as("eddie"), presencePath("vicky"))));
-    await assertSucceeds(deleteDoc(doc(as("vicky"), presencePath("vicky"))));
-    await seed(presencePath("vicky"), { name: "Vicky" });
+    await assertFails(deleteDoc(doc(as("vicky"), presencePath("vicky"))));
     await assertSucceeds(deleteDoc(doc(as("alice"), presencePath("vicky"))));
+    await seed(presencePath("alice"), beat({}, "alice"));
+    await assertFails(deleteDoc(doc(as("alice"), presencePath("alice"))));
   });
 });
 
 describe("version history", () => {
   const versions = (db: Firestore) => collection(db, firestorePaths.versions("alice", "c1"));
-  it("lets the owner, editors and viewers list versions and read their copies", async () => {
-    for (const uid of ["alice", "eddie", "vicky"]) {
+  it("lets the owner and editors list versions and read their copies", async () => {
+    for (const uid of ["alice", "eddie"]) {
       await assertSucceeds(getDocs(versions(as(uid))));
       await assertSucceeds(getDoc(doc(as(uid), firestorePaths.versionSnapshot("alice", "c1", "r1"))));
     }
   });
-  it("refuses strangers, removed members and anonymous callers", async () => {
-    for (const db of [as("mallory"), as("gone"), anonymous()]) {
+  it("refuses viewers (history may hold what was deleted before they came), strangers, removed members, anonymous callers", async () => {
+    for (const db of [as("vicky"), as("mallory"), as("gone"), anonymous()]) {
       await assertFails(getDocs(versions(db)));
       await assertFails(getDoc(doc(db, firestorePaths.versionSnapshot("alice", "c1", "r1"))));
     }

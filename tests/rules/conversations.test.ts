@@ -28,7 +28,7 @@ import { contentRecord } from "../../client/src/schema/conversation-records.js";
 import { LIMITS, MAX_DOCUMENT_BYTES, RATE_LIMITS, type ConversationData } from "../../client/src/index.js";
 import { conversationData, conversationOfBytes } from "../support/conversation-data.js";
 import { withoutRulesCoverage } from "../support/rules-coverage.js";
-import { useRulesTestEnvironment } from "../support/rules.js";
+import { saveIdsOf, useRulesTestEnvironment } from "../support/rules.js";
 
 const env = useRulesTestEnvironment();
 const summaryPath = (uid: string, id: string) => `users/${uid}/conversations/${id}`;
@@ -73,10 +73,21 @@ async function createBatch(db: Firestore, uid: string, id: string, options: Crea
   return batch.commit();
 }
 
-function saveBatch(db: Firestore, uid: string, id: string, revision: number, data = conversationData(7)) {
+/** A save as the client sends it (by the owner `uid` unless `saver` says who). */
+function saveBatch(
+  db: Firestore,
+  uid: string,
+  id: string,
+  revision: number,
+  data = conversationData(7),
+  saver = uid,
+) {
   const batch = writeBatch(db);
   batch.update(doc(db, summaryPath(uid, id)), summaryForSave(data, revision));
-  batch.set(doc(db, contentPath(uid, id)), contentRecord(data, revision));
+  batch.update(doc(db, contentPath(uid, id)), {
+    ...contentRecord(data, revision),
+    ...saveIdsOf(saver, revision),
+  });
   return batch.commit();
 }
 
@@ -262,7 +273,11 @@ describe("conversations: save (revision)", () => {
     const data = conversationData(7);
     const batch = writeBatch(db);
     batch.update(doc(db, summaryPath("alice", "c1")), summaryForSave(data, 2));
-    batch.set(doc(db, contentPath("alice", "c1")), { ...contentRecord(data, 2), statusBar: { time: 1230 } });
+    batch.update(doc(db, contentPath("alice", "c1")), {
+      ...contentRecord(data, 2),
+      statusBar: { time: 1230 },
+      ...saveIdsOf("alice", 2),
+    });
     await assertFails(batch.commit());
     await assertSucceeds(saveBatch(db, "alice", "c1", 2));
   });
@@ -282,11 +297,14 @@ describe("conversations: save (revision)", () => {
     ]) {
       const batch = writeBatch(db);
       batch.update(doc(db, summaryPath("alice", "c1")), { ...summaryForSave(data, 2), ...change });
-      batch.set(doc(db, contentPath("alice", "c1")), contentRecord(data, 2));
+      batch.update(doc(db, contentPath("alice", "c1")), {
+        ...contentRecord(data, 2),
+        ...saveIdsOf("alice", 2),
+      });
       await assertFails(batch.commit());
     }
   });
-  it("lets a save set its own slot of `writes` and its own key of `lastWriteBy` only, ids bounded", async () => {
+  it("lets a save set its own slot of `writes` and its own key of `lastWriteBy` only, to one new id", async () => {
     const db = as("alice");
     const data = conversationData(7);
     const save = (revision: number, writes: DocumentData) => {
@@ -296,21 +314,38 @@ describe("conversations: save (revision)", () => {
       return batch.commit();
     };
     const slot = (revision: number) => `writes.${revision % LIMITS.writeSlots}`;
-    await assertSucceeds(save(2, { [slot(2)]: "a".repeat(LIMITS.writeIdChars) }));
-    await assertFails(save(3, { [slot(3)]: "b".repeat(LIMITS.writeIdChars + 1) }));
-    await assertFails(save(3, { [slot(3)]: "b", [slot(4)]: "c" }));
-    await assertFails(save(3, { [slot(2)]: "b" }));
-    await assertFails(save(3, { [slot(3)]: 5 }));
-    await assertFails(save(3, { "writes.x": "b" }));
-    await assertFails(save(3, { writes: "b" }));
-    await assertSucceeds(save(3, { [slot(3)]: "b" }));
-    // And under the saver's own uid in `lastWriteBy`.
-    await assertFails(save(4, { "lastWriteBy.alice": "c".repeat(LIMITS.writeIdChars + 1) }));
-    await assertFails(save(4, { "lastWriteBy.alice": 5 }));
-    await assertFails(save(4, { "lastWriteBy.bob": "c" }));
-    await assertFails(save(4, { lastWriteBy: "c" }));
-    await assertSucceeds(save(4, { "lastWriteBy.alice": "c".repeat(LIMITS.writeIdChars) }));
-    await assertSucceeds(save(5, { "lastWriteBy.alice": "d" }));
+    const ids = (revision: number, id: unknown, saver = "alice") => ({
+      [slot(revision)]: id,
+      [`lastWriteBy.${saver}`]: id,
+    });
+    const long = "b".repeat(LIMITS.writeIdChars);
+    await assertSucceeds(save(2, ids(2, "a".repeat(LIMITS.writeIdChars))));
+    await assertFails(save(3, ids(3, long + "b")));
+    await assertFails(save(3, { ...ids(3, "b"), [slot(4)]: "c" }));
+    await assertFails(save(3, ids(2, "b")));
+    await assertFails(save(3, ids(3, 5)));
+    await assertFails(save(3, ids(3, "")));
+    await assertFails(save(3, { ...ids(3, "b"), "writes.x": "b" }));
+    await assertFails(save(3, { writes: "b", "lastWriteBy.alice": "b" }));
+    // Both places, the same id: the slot then names the saver.
+    await assertFails(save(3, {}));
+    await assertFails(save(3, { [slot(3)]: "b" }));
+    await assertFails(save(3, { "lastWriteBy.alice": "b" }));
+    await assertFails(save(3, { [slot(3)]: "b", "lastWriteBy.alice": "c" }));
+    await assertFails(save(3, { ...ids(3, "b"), "lastWriteBy.bob": "b" }));
+    await assertFails(save(3, { [slot(3)]: "b", lastWriteBy: "b" }));
+    await assertFails(save(3, ids(3, "b", "bob")));
+    // A new id: not one a key or a slot holds already (nobody can pass their save off as another's).
+    await assertSucceeds(save(3, ids(3, long)));
+    await assertFails(save(4, ids(4, long)));
+    await assertSucceeds(save(4, ids(4, "c")));
+    await env().withSecurityRulesDisabled((ctx) =>
+      updateDoc(doc(ctx.firestore() as unknown as Firestore, contentPath("alice", "c1")), {
+        "lastWriteBy.bob": "d",
+      }),
+    );
+    await assertFails(save(5, ids(5, "d")));
+    await assertSucceeds(save(5, ids(5, "e")));
   });
   it("refuses other users and anonymous callers", async () => {
     await assertFails(saveBatch(as("bob"), "alice", "c1", 2));

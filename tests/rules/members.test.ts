@@ -23,7 +23,7 @@ import { contentRecord } from "../../client/src/schema/conversation-records.js";
 import type { MemberMap } from "../../client/src/index.js";
 import { conversationData } from "../support/conversation-data.js";
 import { eventually } from "../support/eventually.js";
-import { useRulesTestEnvironment } from "../support/rules.js";
+import { saveIdsOf, useRulesTestEnvironment } from "../support/rules.js";
 
 const env = useRulesTestEnvironment();
 const SUMMARY = "users/alice/conversations/c1";
@@ -46,12 +46,16 @@ const setMembers = (members: MemberMap) =>
     await batch.commit();
   });
 
-/** A save as the client sends it: both documents updated, revision + 1, members left alone. */
-function save(db: Firestore, extra: { summary?: DocumentData; content?: DocumentData } = {}) {
+/**
+ * A save as the client sends it: both documents updated, revision + 1, members left alone, the save
+ * ids under `saver` (`extra.content` may replace them).
+ */
+function save(db: Firestore, extra: { summary?: DocumentData; content?: DocumentData; saver?: string } = {}) {
   const data = conversationData(7, "함께 고친 제목");
   const batch = writeBatch(db);
   batch.update(doc(db, SUMMARY), { ...summaryForSave(data, 2), ...extra.summary });
-  batch.update(doc(db, CONTENT), { ...contentRecord(data, 2), ...extra.content });
+  const ids = extra.saver ? saveIdsOf(extra.saver, 2) : {};
+  batch.update(doc(db, CONTENT), { ...contentRecord(data, 2), ...ids, ...extra.content });
   return batch.commit();
 }
 
@@ -131,7 +135,7 @@ describe.each<[Caller, { read: boolean; save: boolean; delete: boolean }]>([
   });
 
   it(`${may.save ? "may" : "may not"} save it`, async () => {
-    await expectation(may.save)(save(db()));
+    await expectation(may.save)(save(db(), { saver: uid ?? "anonymous" }));
   });
 
   it(`${may.delete ? "may" : "may not"} delete it`, async () => {
@@ -140,9 +144,10 @@ describe.each<[Caller, { read: boolean; save: boolean; delete: boolean }]>([
 
   it("may not change its members on either document", async () => {
     const members = { ...MEMBERS, [uid ?? "friend"]: "editor", friend: "editor" };
-    await assertFails(save(db(), { summary: { members }, content: { members } }));
-    await assertFails(save(db(), { summary: { memberUids: [] } }));
-    await assertFails(save(db(), { content: { members: {} } }));
+    const saver = uid ?? "anonymous";
+    await assertFails(save(db(), { summary: { members }, content: { members }, saver }));
+    await assertFails(save(db(), { summary: { memberUids: [] }, saver }));
+    await assertFails(save(db(), { content: { members: {} }, saver }));
     await assertFails(updateDoc(doc(db(), SUMMARY), { members }));
   });
 
@@ -159,10 +164,11 @@ describe.each<[Caller, { read: boolean; save: boolean; delete: boolean }]>([
 
 describe("an editor's save id", () => {
   it("goes under their own uid in `lastWriteBy`, never under the owner's or another member's", async () => {
-    await assertFails(save(as("ed"), { content: { "lastWriteBy.alice": "a" } }));
-    await assertFails(save(as("ed"), { content: { "lastWriteBy.vi": "a" } }));
-    await assertFails(save(as("ed"), { content: { "lastWriteBy.ed": "a", "lastWriteBy.vi": "b" } }));
-    await assertSucceeds(save(as("ed"), { content: { "lastWriteBy.ed": "a" } }));
+    const slot = { "writes.2": "a" };
+    await assertFails(save(as("ed"), { content: { ...slot, "lastWriteBy.alice": "a" } }));
+    await assertFails(save(as("ed"), { content: { ...slot, "lastWriteBy.vi": "a" } }));
+    await assertFails(save(as("ed"), { content: { ...slot, "lastWriteBy.ed": "a", "lastWriteBy.vi": "b" } }));
+    await assertSucceeds(save(as("ed"), { content: { ...slot, "lastWriteBy.ed": "a" } }));
   });
 });
 
@@ -200,7 +206,7 @@ describe("losing membership", () => {
   });
   it("turns an editor who became a viewer away from saving", async () => {
     await setMembers({ ...MEMBERS, ed: "viewer" });
-    await assertFails(save(as("ed")));
+    await assertFails(save(as("ed"), { saver: "ed" }));
     await assertSucceeds(getDoc(doc(as("ed"), CONTENT)));
   });
 });

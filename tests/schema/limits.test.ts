@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  COLLABORATION_LIMITS,
   conversationData as conversationSchema,
   firestoreBytes,
   IMPORT_SOURCES,
@@ -22,15 +23,18 @@ function rulesFunction(name: string): string {
 }
 
 describe("firestore.rules repeats limits.ts", () => {
-  it.each(["conversationLimits", "profileLimits"])("has the same numbers in %s()", (name) => {
-    const pairs = [...rulesFunction(name).matchAll(/'(\w+)': (\d+)/g)];
-    expect(pairs.length).toBeGreaterThan(1);
-    const known: Record<string, number> = { ...LIMITS, ...RATE_LIMITS };
-    for (const [, key = "", value] of pairs) {
-      if (key === "throttleIdsPerWrite") expect(Number(value)).toBeGreaterThanOrEqual(MAX_IMPORT_BATCH);
-      else expect([key, Number(value)]).toEqual([key, known[key]]);
-    }
-  });
+  it.each(["conversationLimits", "profileLimits", "collaborationLimits"])(
+    "has the same numbers in %s()",
+    (name) => {
+      const pairs = [...rulesFunction(name).matchAll(/'(\w+)': (\d+)/g)];
+      expect(pairs.length).toBeGreaterThan(0);
+      const known: Record<string, number> = { ...LIMITS, ...RATE_LIMITS, ...COLLABORATION_LIMITS };
+      for (const [, key = "", value] of pairs) {
+        if (key === "throttleIdsPerWrite") expect(Number(value)).toBeGreaterThanOrEqual(MAX_IMPORT_BATCH);
+        else expect([key, Number(value)]).toEqual([key, known[key]]);
+      }
+    },
+  );
   it("has the same platform skins and import sources", () => {
     const strings = (name: string) => [...rulesFunction(name).matchAll(/'([\w-]+)'/g)].map((m) => m[1]);
     expect(strings("platformSkins")).toEqual([...PLATFORM_SKINS]);

@@ -1,10 +1,11 @@
 // Who has a conversation open (docs/collaboration.md): each member's client rewrites its own
-// `presence/{uid}` document every presenceHeartbeatSeconds and deletes it on leaving; readers drop
+// `presence/{uid}` document every presenceHeartbeatSeconds and marks it left on leaving; readers drop
 // entries whose heartbeat is older than presenceStaleSeconds (a crashed tab never says goodbye).
+// The name and avatar are the member's profile's: the rules refuse anything else.
 import {
   collection,
-  deleteDoc,
   doc,
+  getDoc,
   onSnapshot,
   serverTimestamp,
   setDoc,
@@ -29,14 +30,11 @@ export interface PresenceEntry {
   readonly lastSeen: Date;
 }
 
-export interface JoinOptions extends OwnerOption {
-  /** Shown to the others; default the signed-in account's display name. */
-  readonly name?: string;
-  /** Default the account's photo URL, or none. */
-  readonly avatarUrl?: string;
-}
+/** Where the conversation is; the name and avatar shown are the caller's profile's. */
+export type JoinOptions = OwnerOption;
 
 const HEARTBEAT_MS = COLLABORATION_LIMITS.presenceHeartbeatSeconds * 1000;
+const MIN_BEAT_MS = COLLABORATION_LIMITS.presenceMinBeatSeconds * 1000;
 const STALE_MS = COLLABORATION_LIMITS.presenceStaleSeconds * 1000;
 /** TTL: well past the point where readers hide it; rules allow up to an hour ahead. */
 const EXPIRES_MS = 10 * 60 * 1000;
@@ -53,21 +51,21 @@ export function joinPresence(
   return typedErrors(async () => {
     const uid = requireUid(ts);
     const ref = doc(ts.db, firestorePaths.presenceOf(ownerOf(ts, options), conversationId, uid));
-    const user = ts.auth.currentUser;
-    const name = parseOrThrow(presenceName, options.name ?? user?.displayName ?? "", "Not a valid name.");
-    const avatarUrl = parseOrThrow(
-      presenceAvatar,
-      options.avatarUrl ?? user?.photoURL ?? "",
-      "Not a valid avatar URL.",
-    );
-    const beat = () =>
-      setDoc(ref, {
-        name,
-        avatarUrl,
-        updatedAt: serverTimestamp(),
-        expiresAt: Timestamp.fromMillis(Date.now() + EXPIRES_MS),
-      });
-    await beat();
+    const profile = (await getDoc(doc(ts.db, firestorePaths.user(uid)))).data() ?? {};
+    const { displayName, photoURL } = parseOrThrow(profileShown, profile, "Not a valid profile.");
+    const name = displayName ?? "";
+    const avatarUrl = photoURL ?? "";
+    const write = (expiresAt: Timestamp | ReturnType<typeof serverTimestamp>) =>
+      setDoc(ref, { name, avatarUrl, updatedAt: serverTimestamp(), expiresAt });
+    const beat = () => write(Timestamp.fromMillis(Date.now() + EXPIRES_MS));
+    try {
+      await beat();
+    } catch (error) {
+      // A reload within presenceMinBeatSeconds of the last tab's write: once more when it has passed.
+      if (toTalkStudioError(error).kind !== "permission-denied") throw error;
+      await new Promise((resolve) => setTimeout(resolve, MIN_BEAT_MS));
+      await beat();
+    }
     // A missed beat (offline) is harmless: the next one, or the SDK's queued write, catches up.
     const timer = setInterval(() => void beat().catch(() => undefined), HEARTBEAT_MS);
     let left = false;
@@ -77,16 +75,24 @@ export function joinPresence(
           if (left) return;
           left = true;
           clearInterval(timer);
-          await deleteDoc(ref);
+          // Leaving is one last write (expiresAt = updatedAt): readers drop the entry at once.
+          await write(serverTimestamp());
         }),
     };
   });
 }
 
+/** What presence shows of `users/{uid}` (the rules compare the same fields; none yet is ""). */
+const profileShown = z.object({
+  displayName: z.optional(z.nullable(presenceName)),
+  photoURL: z.optional(z.nullable(presenceAvatar)),
+});
+
 const storedPresence = z.object({
   name: z.string(),
   avatarUrl: z.string(),
   updatedAt: z.instanceof(Timestamp),
+  expiresAt: z.optional(z.instanceof(Timestamp)),
 });
 
 /**
@@ -117,7 +123,9 @@ export function watchPresence(
       all = snapshot.docs.flatMap((d) => {
         const parsed = storedPresence.safeParse(d.data(ESTIMATED));
         if (!parsed.success) return [];
-        const { name, avatarUrl, updatedAt } = parsed.data;
+        const { name, avatarUrl, updatedAt, expiresAt } = parsed.data;
+        // Left: its last write set expiresAt to its own time.
+        if (expiresAt && expiresAt.toMillis() <= updatedAt.toMillis()) return [];
         return [{ uid: d.id, name, avatarUrl, lastSeen: updatedAt.toDate() }];
       });
       emit();

@@ -27,6 +27,8 @@ export interface VersionInfo {
   readonly messageCount: number;
   readonly createdAt: Date;
   readonly createdBy: string | null;
+  /** Who saved the state it holds (null on versions kept before authors were recorded). */
+  readonly author: string | null;
   readonly expiresAt: Date;
 }
 
@@ -39,17 +41,25 @@ const storedVersion = z.object({
   messageCount: z.int(),
   createdAt: timestamp,
   createdBy: z.nullable(z.string()),
+  author: z.optional(z.string()),
   expiresAt: timestamp,
 });
 
 function versionInfo(id: string, data: unknown): VersionInfo {
   const v = storedVersion.parse(data);
-  return { id, ...v, createdAt: v.createdAt.toDate(), expiresAt: v.expiresAt.toDate() };
+  return {
+    id,
+    ...v,
+    author: v.author ?? null,
+    createdAt: v.createdAt.toDate(),
+    expiresAt: v.expiresAt.toDate(),
+  };
 }
 
 /**
  * The conversation's versions, newest first: every one it keeps (at most versionsPerConversation,
- * so one page). Rows only: `getVersion` reads a version's copy.
+ * so one page). Rows only: `getVersion` reads a version's copy. Owner and editors only: a viewer's
+ * read is refused (`permission-denied`), as history may hold text deleted before they joined.
  */
 export function listVersions(
   ts: TalkStudio,
@@ -94,7 +104,11 @@ export function getVersion(
   });
 }
 
-/** Keeps the conversation as it is now under `name` (owner and editors). */
+/**
+ * Keeps the conversation as it is now under `name` (owner and editors). A name belongs to whoever
+ * gave it: renaming someone else's is refused (`version-named-by-another`), and each person has
+ * namedVersionsPerPerson names per conversation (`too-many-named-versions`).
+ */
 export function saveVersion(
   ts: TalkStudio,
   conversationId: string,

@@ -21,6 +21,9 @@ export const en: MessageTable = {
     "too-many-shares": "This conversation already has 5 live links. Revoke one to make another.",
     "not-an-editor": "Only the owner and editors of this conversation can do this.",
     "version-not-found": "This version could not be found; it may have expired.",
+    "version-named-by-another": "Someone else named this version; only they can rename it.",
+    "too-many-named-versions":
+      "You have named as many versions of this conversation as allowed. Older names expire after 30 days.",
     "rate-limited": "Too many requests. Please try again shortly.",
     busy: "The server is busy. Please try again shortly.",
     "kakao-token-invalid": "Your Kakao sign-in has expired. Please sign in again.",

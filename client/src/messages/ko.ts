@@ -21,6 +21,9 @@ export const ko: MessageTable = {
     "too-many-shares": "이 대화에는 이미 공유 링크가 5개 있어요. 하나를 취소한 뒤 다시 만들어 주세요.",
     "not-an-editor": "이 대화의 소유자와 편집자만 할 수 있어요.",
     "version-not-found": "이 버전을 찾을 수 없어요. 보관 기간이 지났을 수 있어요.",
+    "version-named-by-another": "다른 사람이 이름을 붙인 버전이에요. 이름은 붙인 사람만 바꿀 수 있어요.",
+    "too-many-named-versions":
+      "이 대화에 이름을 붙일 수 있는 버전 수를 모두 썼어요. 이름 붙인 버전은 30일 뒤에 사라져요.",
     "rate-limited": "요청이 너무 많아요. 잠시 후 다시 시도해 주세요.",
     busy: "서버가 바빠요. 잠시 후 다시 시도해 주세요.",
     "kakao-token-invalid": "카카오 로그인이 만료되었어요. 다시 로그인해 주세요.",

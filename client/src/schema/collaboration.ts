@@ -10,12 +10,15 @@ import { COLLABORATION_LIMITS, LIMITS } from "./limits.js";
  * heartbeat), read by every member. `Time` is the Timestamp class of the SDK reading.
  */
 export interface PresenceDocument<Time> {
-  /** The name and avatar the member shows (their profile's, or what the SPA passes). */
+  /** The member's profile's displayName and photoURL ("" when none): the rules compare them. */
   name: string;
   avatarUrl: string;
-  /** The server's time of the last heartbeat: readers hide entries older than presenceStaleSeconds. */
+  /** The server's time of the last write: readers hide entries older than presenceStaleSeconds. */
   updatedAt: Time;
-  /** TTL field: the document is deleted some time after this (lazily; readers do not wait for it). */
+  /**
+   * TTL field: the document is deleted some time after this (lazily; readers do not wait for it).
+   * Equal to `updatedAt` once the member left.
+   */
   expiresAt: Time;
 }
 
@@ -43,13 +46,23 @@ export type VersionKind = z.infer<typeof versionKind>;
 export interface VersionDocument<Time> {
   revision: number;
   kind: VersionKind;
-  /** Set by `saveVersion`; a revision kept automatically first can be named later. */
+  /**
+   * Set by `saveVersion`; a revision kept unnamed first can be named later. A name belongs to whoever
+   * gave it (`createdBy`): nobody else renames it.
+   */
   name: string | null;
   title: string;
   messageCount: number;
   createdAt: Time;
-  /** Who asked for it; null for the automatic ones. */
+  /** Who asked for it (for a named one, who named it); null for the automatic ones. */
   createdBy: string | null;
+  /**
+   * Whose work it holds: who saved that revision (the owner for one no member saved). Unnamed
+   * versions are charged to it (versionsPerAuthor), named ones to `createdBy`.
+   */
+  author: string;
+  /** The autoVersionEveryMinutes window the revision was saved in: one unnamed version per author and window. */
+  window: number;
   /** TTL field: createdAt + versionKeepDays. */
   expiresAt: Time;
 }

@@ -147,6 +147,20 @@ export const conversationDataOf = ({
   statusBar,
 });
 
+/**
+ * A conversation's data with no uid left in it (messages' `editedBy` marks): what every share copy
+ * holds, public or behind a password, and what a copy to someone's account starts from.
+ */
+export function withoutUids(data: ConversationData): ConversationData {
+  const messages = data.conversation.messages.map((m): Message => {
+    if (m.editedBy === undefined) return m;
+    const copy = { ...m };
+    delete copy.editedBy;
+    return copy;
+  });
+  return { ...data, conversation: { ...data.conversation, messages } };
+}
+
 /** The list's row: what a project list shows, the same size for 5 messages or 500. */
 export interface ConversationSummary {
   readonly id: string;

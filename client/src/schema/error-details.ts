@@ -31,6 +31,8 @@ export const ERROR_REASONS = [
   "owner-cannot-leave",
   "not-an-editor",
   "version-not-found",
+  "version-named-by-another",
+  "too-many-named-versions",
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -114,6 +114,8 @@ export const SHARE_LIMITS = {
 
 /** Editors and viewers of one conversation, the owner not counted. */
 const MEMBERS_PER_CONVERSATION = 20;
+const VERSIONS_PER_AUTHOR = 30;
+const NAMED_VERSIONS_PER_PERSON = 10;
 
 /**
  * Editing together (docs/collaboration.md): members, invite links, presence and version history.
@@ -134,6 +136,11 @@ export const COLLABORATION_LIMITS = {
   /** A member's presence document is rewritten this often while the conversation is open. */
   presenceHeartbeatSeconds: 20,
   /**
+   * The rules refuse a heartbeat sooner than this after the member's last presence write: one
+   * member's writes (each fanned out to every listener) stay near the heartbeat's rate.
+   */
+  presenceMinBeatSeconds: 5,
+  /**
    * Readers hide an entry whose last heartbeat is older than this (TTL deletion can lag a day), so a
    * closed tab or a crashed browser leaves the list within this time.
    */
@@ -153,8 +160,16 @@ export const COLLABORATION_LIMITS = {
   autoVersionEveryMinutes: 5,
   /** Every version (automatic or named) is deleted this long after it was taken (TTL `expiresAt`). */
   versionKeepDays: 30,
-  /** Versions one conversation keeps; taking one more deletes the oldest. */
-  versionsPerConversation: 50,
+  /**
+   * Unnamed versions kept per author (whoever saved the state a version holds), at most one per
+   * author per autoVersionEveryMinutes window: a person's own activity pushes out only their own
+   * oldest (docs/collaboration.md, "Version history").
+   */
+  versionsPerAuthor: VERSIONS_PER_AUTHOR,
+  /** Named versions per person (owner or member); a name is never pushed out, only expires. */
+  namedVersionsPerPerson: NAMED_VERSIONS_PER_PERSON,
+  /** The most one conversation can hold: everyone's quotas (listVersions reads one such page). */
+  versionsPerConversation: (MEMBERS_PER_CONVERSATION + 1) * (VERSIONS_PER_AUTHOR + NAMED_VERSIONS_PER_PERSON),
   versionNameChars: 100,
 } as const;
 
@@ -180,4 +195,13 @@ export const RATE_LIMITS = {
   /** Invite codes that do not exist, guessed by one user / from one address (a 132-bit code cannot be guessed: this bounds the trying). */
   wrongInvitesPerUserPer15Minutes: 10,
   wrongInvitesPerIpPer15Minutes: 20,
+  /**
+   * History calls. saveVersion writes at most one copy (≤ 1 MB); restoreVersion at most three
+   * documents of ≤ 1 MB (the content, the copy of what it replaces, the summary) and then refreshes
+   * the live shares (≤ liveSharesPerConversation copies): docs/collaboration.md has the bounds.
+   */
+  versionSavesPerUserPerMinute: 30,
+  versionSavesPerConversationPerMinute: 60,
+  restoresPerUserPerMinute: 5,
+  restoresPerConversationPerMinute: 10,
 } as const;

@@ -61,4 +61,24 @@ export const RATE_LIMIT_RULES = {
     limit: RATE_LIMITS.wrongInvitesPerIpPer15Minutes,
     windowMs: 15 * MINUTE,
   },
+  versionSavesPerUser: {
+    name: "versionSave-user",
+    limit: RATE_LIMITS.versionSavesPerUserPerMinute,
+    windowMs: MINUTE,
+  },
+  versionSavesPerConversation: {
+    name: "versionSave-conversation",
+    limit: RATE_LIMITS.versionSavesPerConversationPerMinute,
+    windowMs: MINUTE,
+  },
+  restoresPerUser: {
+    name: "restore-user",
+    limit: RATE_LIMITS.restoresPerUserPerMinute,
+    windowMs: MINUTE,
+  },
+  restoresPerConversation: {
+    name: "restore-conversation",
+    limit: RATE_LIMITS.restoresPerConversationPerMinute,
+    windowMs: MINUTE,
+  },
 } satisfies Record<string, RateLimitRule>;

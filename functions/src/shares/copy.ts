@@ -8,6 +8,7 @@ import {
   creditedCreate,
   firestorePaths,
   newSummaryRecord,
+  withoutUids,
   type ConversationData,
 } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "./deps.js";
@@ -68,7 +69,8 @@ export async function copySharedConversation(
     const now = deps.now();
     await assertAccountOpenIn(tx, db, caller.uid);
     await creditCreate(tx, db, caller.uid, id, now);
-    writeCopy(tx, db, caller.uid, id, content, input.code, now);
+    // A copy made before shares dropped uids may still carry members' `editedBy` marks.
+    writeCopy(tx, db, caller.uid, id, withoutUids(content), input.code, now);
   });
   return { conversationId: id };
 }

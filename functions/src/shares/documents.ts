@@ -11,6 +11,7 @@ import type { ShareDeps } from "./deps.js";
 import {
   firestorePaths,
   parseContentRecord,
+  withoutUids,
   type ConversationData,
   type PasswordHash,
   type MirroredShareField,
@@ -135,7 +136,7 @@ export function passwordOf(share: StoredShare, secret: StoredSecret | undefined)
   throw new DomainError("unavailable", "busy", "This share changed meanwhile; try again.");
 }
 
-/** A conversation's content document as the data a share copies: only what passes the schema. */
+/** A conversation's content document as the data a share copies: only what passes the schema, no uids. */
 export function sharedContentOf(
   content: DocumentSnapshot,
 ): { data: ConversationData; revision: number } | null {
@@ -149,7 +150,7 @@ export function sharedContentOf(
       "This conversation does not fit the schema, so it cannot be shared.",
     );
   }
-  return parsed;
+  return { data: withoutUids(parsed.data), revision: parsed.revision };
 }
 
 export const hoursFrom = (now: Date, hours: number) =>

@@ -1,6 +1,6 @@
 // Shares follow their conversation: a save refreshes every live share's copy, a deletion revokes them.
 import { Timestamp, type DocumentData } from "firebase-admin/firestore";
-import { parseContentRecord } from "../schema.js";
+import { parseContentRecord, withoutUids } from "../schema.js";
 import type { ShareDeps } from "./deps.js";
 import { liveSharesOf, mirrored, revokeShareDocuments, secretRef, shareRef, stateOf } from "./documents.js";
 
@@ -36,7 +36,9 @@ export async function syncSharesOfConversation(
     });
     return { updated: 0, revoked: 0 };
   }
-  const { data, revision } = parsed;
+  // A share names nobody: no uid of the owner or a member (docs/sharing.md).
+  const data = withoutUids(parsed.data);
+  const { revision } = parsed;
   let updated = 0;
   await Promise.all(
     live.map((doc) =>
