@@ -5,6 +5,7 @@ import {
   conversationIdInput,
   invite,
   inviteCodeInput,
+  invitePreview,
   inviteToConversationInput,
   listInvitesOutput,
   listMembersInput,
@@ -79,6 +80,8 @@ export const callables = {
   revokeInvite: contract("revokeInvite", inviteCodeInput, revokeInviteOutput),
   removeMember: contract("removeMember", removeMemberInput, noOutput),
   acceptInvite: contract("acceptInvite", inviteCodeInput, acceptInviteOutput),
+  /** What accepting an invite would join (title, inviter's name, role), asked before acceptInvite. */
+  previewInvite: contract("previewInvite", inviteCodeInput, invitePreview),
   listMembers: contract("listMembers", listMembersInput, listMembersOutput),
   leaveConversation: contract("leaveConversation", sharedConversationInput, noOutput),
   /** Keeps the conversation's current revision in its history (named, or a co-editor's overwritten text). */
