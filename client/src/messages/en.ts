@@ -33,6 +33,8 @@ export const en: MessageTable = {
     "share-revoked": "The owner has turned this share link off.",
     "password-required": "This share needs a password.",
     "wrong-password": "That password is not right.",
+    "password-too-common":
+      "That password is one of the most common ones and easy to guess (like 12345678, qwer1234 or 1q2w3e4r). Choose another.",
     "download-not-allowed": "This share does not allow downloads or copies.",
     "invite-not-found": "This invite link does not exist. Check that it was copied whole.",
     "invite-expired": "This invite link has expired. Ask the owner for a new one.",

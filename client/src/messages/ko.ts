@@ -33,6 +33,8 @@ export const ko: MessageTable = {
     "share-revoked": "공유한 사람이 링크를 끊었어요.",
     "password-required": "비밀번호가 필요한 공유예요.",
     "wrong-password": "비밀번호가 맞지 않아요.",
+    "password-too-common":
+      "너무 흔해서 쉽게 추측되는 비밀번호예요(예: 12345678, qwer1234, 1q2w3e4r). 다른 비밀번호를 정해 주세요.",
     "download-not-allowed": "이 공유는 내려받기나 복사를 허용하지 않아요.",
     "invite-not-found": "존재하지 않는 초대 링크예요. 링크를 빠짐없이 복사했는지 확인해 주세요.",
     "invite-expired": "초대 링크가 만료되었어요. 소유자에게 새 링크를 요청해 주세요.",

@@ -20,6 +20,7 @@ export const ERROR_REASONS = [
   "share-revoked",
   "password-required",
   "wrong-password",
+  "password-too-common",
   "download-not-allowed",
   "too-many-shares",
   "invite-not-found",
