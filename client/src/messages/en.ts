@@ -17,6 +17,7 @@ export const en: MessageTable = {
   reasons: {
     "invalid-input": "The request is not valid.",
     "not-signed-in": "Please sign in again.",
+    "app-check-failed": "We could not confirm this is our app. Reload the page and try again.",
     "account-closed": "This account was closed. Sign in again with an account that is still open.",
     "too-many-shares": "This conversation already has 5 live links. Revoke one to make another.",
     "not-an-editor": "Only the owner and editors of this conversation can do this.",

@@ -17,6 +17,7 @@ export const ko: MessageTable = {
   reasons: {
     "invalid-input": "요청 내용이 올바르지 않아요.",
     "not-signed-in": "로그인이 필요해요. 다시 로그인해 주세요.",
+    "app-check-failed": "앱을 확인하지 못했어요. 페이지를 새로 고친 뒤 다시 시도해 주세요.",
     "account-closed": "탈퇴했거나 사용이 중지된 계정이에요. 다른 계정으로 다시 로그인해 주세요.",
     "too-many-shares": "이 대화에는 이미 공유 링크가 5개 있어요. 하나를 취소한 뒤 다시 만들어 주세요.",
     "not-an-editor": "이 대화의 소유자와 편집자만 할 수 있어요.",

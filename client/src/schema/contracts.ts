@@ -89,3 +89,12 @@ export const callables = {
   /** Saves a version's copy as a new revision, keeping what it replaces as a version first. */
   restoreVersion: contract("restoreVersion", restoreVersionInput, restoreVersionOutput),
 } as const;
+
+/**
+ * Callables that consume their App Check token (replay protection, docs/sharing.md): the client
+ * sends each call a limited-use token. Both try share passwords.
+ */
+export const APP_CHECK_CONSUMING_CALLABLES: ReadonlySet<string> = new Set([
+  callables.openShare.name,
+  callables.copySharedConversation.name,
+]);

@@ -8,6 +8,7 @@ export const ERROR_REASONS = [
   "invalid-input",
   "not-signed-in",
   "account-closed",
+  "app-check-failed",
   "rate-limited",
   "busy",
   "kakao-token-invalid",
