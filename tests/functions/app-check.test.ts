@@ -5,7 +5,7 @@
 // hands it over after its token check), with the param on as a real project sets it.
 import { createUserWithEmailAndPassword } from "firebase/auth";
 import { CustomProvider } from "firebase/app-check";
-import { initializeApp } from "firebase/app";
+import { deleteApp, initializeApp } from "firebase/app";
 import type { CallableRequest } from "firebase-functions/v2/https";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import {
@@ -109,5 +109,6 @@ describe("the client's App Check option on the emulators", () => {
     const { code } = await createShare(ts, { conversationId: id, password: "우리 둘만 아는 말" });
     // openShare asks for a limited-use token (it consumes it): still answered.
     expect((await openShare(ts, code, "우리 둘만 아는 말")).title).toBe(conversationData(2).title);
+    await deleteApp(app);
   });
 });
