@@ -107,7 +107,7 @@ describe("the client's App Check option on the emulators", () => {
     await createUserWithEmailAndPassword(ts.auth, `appcheck${Date.now()}@example.com`, "password123");
     const { id } = await createConversation(ts, conversationData(2));
     const { code } = await createShare(ts, { conversationId: id, password: "우리 둘만 아는 말" });
-    // openShare asks for a limited-use token (it consumes it): still answered.
+    // openShare, a consuming callable, is answered too (on the emulators it asks for a plain token).
     expect((await openShare(ts, code, "우리 둘만 아는 말")).title).toBe(conversationData(2).title);
     await deleteApp(app);
   });

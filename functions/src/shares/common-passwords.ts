@@ -12,6 +12,8 @@ const KEYBOARD = [
   "zxcvbnm",
   "1q2w3e4r5t6y",
   "q1w2e3r4t5y6",
+  "1qaz2wsx",
+  "1qaz2wsx!",
   "1qaz2wsx3edc",
   "qazwsxedcrfv",
   "zaq12wsx",
