@@ -170,4 +170,4 @@ export const DEMO_KAKAO_USER = {
 export const DEMO_KAKAO_TOKEN = "demo-kakao-access-token";
 
 /** The password of the seeded password-protected share (the other demo share is public). */
-export const DEMO_SHARE_PASSWORD = "talkstudio";
+export const DEMO_SHARE_PASSWORD = "demo-share-pass";
