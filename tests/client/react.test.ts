@@ -151,6 +151,39 @@ describe("@talkstudio/client/react", () => {
     expect(statuses.some((s) => s.state === "error")).toBe(false);
   });
 
+  it("useProjectSync saves at once when the tab is hidden or closed, and counts remote changes", async () => {
+    const [tab, other] = await twoTabs();
+    const data = conversationData(3);
+    const { id, revision } = await createConversation(tab, data);
+    let edit: (change: (d: ConversationData) => ConversationData) => void = () => undefined;
+    const { latest } = probe(tab, () => {
+      const [editor, setEditor] = useState(data);
+      edit = (change) => setEditor(change);
+      const project = useMemo(() => ({ id, revision, data: editor }), [editor]);
+      // A debounce no test waits for: only the page events can save in time.
+      return { editor, sync: useProjectSync(project, { onRemoteChange: setEditor, debounceMs: 600_000 }) };
+    });
+    await until(() => latest()?.sync.status.state === "saved");
+    expect(latest()?.sync.remoteRevision).toBe(0);
+
+    edit(setText("msg-1", "닫기 직전"));
+    await until(() => latest()?.sync.status.state === "saving");
+    dispatchEvent(new Event("pagehide"));
+    await until(() => latest()?.sync.status.state === "saved" && latest()?.sync.status.revision === 2);
+
+    edit(setText("msg-2", "숨기기 직전"));
+    await until(() => latest()?.sync.status.state === "saving");
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+    await until(() => latest()?.sync.status.revision === 3);
+    Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
+
+    // Another device's edit reaches the editor and moves `remoteRevision`, so inputs can key on it.
+    await saveConversation(other, id, setText("msg-3", "다른 기기")(latest()!.editor), 3);
+    await until(() => textOf(latest()!.editor, "msg-3") === "다른 기기");
+    expect(latest()?.sync.remoteRevision).toBe(1);
+  });
+
   it("useProjectSync reports only the open project's status, and the mark of its synced copy", async () => {
     const [tab] = await twoTabs();
     const [first, second] = [conversationData(3, "첫 대화"), conversationData(4, "둘째 대화")];

@@ -47,6 +47,16 @@ export interface ProjectSyncState {
   readonly flush: () => Promise<SyncStatus>;
   /** While `saved`, the mark to keep beside the editor's own copy (`rememberSynced`); else null. */
   readonly synced: SyncedMark | null;
+  /**
+   * Goes up by one each time another tab's or device's change is applied to the editor's state:
+   * an input that keeps its own copy of a field (`useState(message.text)`) takes `key={remoteRevision}`
+   * so it shows the new text instead of saving the old one over it. 0 before any.
+   */
+  readonly remoteRevision: number;
+  /** During a conflict, resolves it with this side's version of each conflicting item; else nothing. */
+  readonly keepMine: () => void;
+  /** During a conflict, resolves it with the other side's version of each conflicting item; else nothing. */
+  readonly takeTheirs: () => void;
 }
 
 /** What the engine knows of the editor's own copy after a reload (`OpenProject.reopened`). */
@@ -119,10 +129,27 @@ export function useProjectSync(
     if (sync && data) sync.update(data);
   }, [sync, data]);
 
-  const status = useSyncExternalStore(
-    useCallback((listener: () => void) => sync?.subscribe(listener) ?? (() => undefined), [sync]),
-    () => sync?.status ?? IDLE,
+  // The last second of typing must reach the server when the tab is hidden or closed.
+  useEffect(() => {
+    if (!sync || typeof document === "undefined") return;
+    const save = () => void sync.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") save();
+    };
+    addEventListener("pagehide", save);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      removeEventListener("pagehide", save);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [sync]);
+
+  const subscribe = useCallback(
+    (listener: () => void) => sync?.subscribe(listener) ?? (() => undefined),
+    [sync],
   );
+  const status = useSyncExternalStore(subscribe, () => sync?.status ?? IDLE);
+  const remoteRevision = useSyncExternalStore(subscribe, () => sync?.remoteRevision ?? 0);
   const conflict =
     status.state === "conflict" && sync
       ? { conflicts: status.conflicts, keepMine: () => sync.keepMine(), takeTheirs: () => sync.takeTheirs() }
@@ -130,5 +157,7 @@ export function useProjectSync(
   const flush = useCallback(() => sync?.flush() ?? Promise.resolve(status), [sync, status]);
   // Read with the status it belongs to (the engine computes it once per synced copy).
   const synced = useMemo(() => (status.state === "saved" ? (sync?.mark ?? null) : null), [sync, status]);
-  return { status, pending: status.pending, conflict, flush, synced };
+  const keepMine = useCallback(() => sync?.keepMine(), [sync]);
+  const takeTheirs = useCallback(() => sync?.takeTheirs(), [sync]);
+  return { status, pending: status.pending, conflict, flush, synced, remoteRevision, keepMine, takeTheirs };
 }
