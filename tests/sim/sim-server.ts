@@ -26,6 +26,8 @@ export interface Commit {
   readonly after: ServerCopy;
   readonly kind: "save" | "restore";
   readonly client: number;
+  /** Which of the client's tabs (a closed tab's queued write lands after it closed). */
+  readonly generation: number;
 }
 
 export class SimServer {
@@ -56,14 +58,14 @@ export class SimServer {
   }
 
   /** The rules: one revision up from the expected one, by someone who may edit. */
-  commit(write: SimWrite, client: number): boolean {
+  commit(write: SimWrite, client: number, generation: number): boolean {
     if (!this.mayEdit(write.uid) || write.expectedRevision !== this.revision) return false;
     const before = this.copy;
     this.revision += 1;
     this.data = write.data;
     this.writes[this.revision % WRITE_SLOTS] = write.writeId;
     this.writers.set(write.writerKey, write.writeId);
-    this.commits.push({ before, after: this.copy, kind: "save", client });
+    this.commits.push({ before, after: this.copy, kind: "save", client, generation });
     return true;
   }
 
@@ -91,7 +93,7 @@ export class SimServer {
     this.revision += 1;
     this.data = data;
     this.writes[this.revision % WRITE_SLOTS] = `restore${this.revision}`;
-    this.commits.push({ before, after: this.copy, kind: "restore", client });
+    this.commits.push({ before, after: this.copy, kind: "restore", client, generation: -1 });
   }
 
   /** removeMember: their access and their `lastWriteBy` key go. */

@@ -335,6 +335,8 @@ class Step {
   update(data: ConversationData, now: number): void {
     const s = this.s;
     const marked = markEdits(restoreReceived(data, s.received), s.synced.data, s.config.uid);
+    // The editor handing back the state the engine gave it (after onRemoteChange): nothing to do.
+    if (marked === s.local) return this.report();
     s.received = stillUntouched(s.received, marked);
     s.local = marked;
     // An edit during a conflict re-merges: it may settle the conflict (or add to it).
