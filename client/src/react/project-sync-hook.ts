@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { ConversationData } from "../schema/index.js";
+import type { TalkStudioError } from "../talkstudio-error.js";
 import { conversationDigest, type SyncedMark } from "../sync/digest.js";
 import {
   createProjectSync,
@@ -15,8 +16,17 @@ export interface OpenProject {
   readonly id: string;
   /** The cloud's revision when it was opened (read once, when `id` changes). */
   readonly revision: number;
-  /** The editor's newest state: a new object on each change (memoise it), never mutated. */
+  /**
+   * The editor's newest state that fits: a new object on each change (memoise it), never mutated.
+   * When the editor's state does not fit (`fitConversationData` answered an error), pass the last
+   * state that did here and the error as `refused`.
+   */
   readonly data: ConversationData;
+  /**
+   * Why the editor's newest state cannot be saved (`fitConversationData`'s error): while set, the
+   * status is that `error` and nothing newer than `data` is saved; the editor's copy stays as it is.
+   */
+  readonly refused?: TalkStudioError | null;
   /**
    * When the editor started from its own copy, not the cloud's (the SPA's LocalStorage project
    * after a reload): the cloud's copy at `revision` (getConversation's answer will do) and what is
@@ -125,6 +135,7 @@ export function useProjectSync(
   }, [ts, id, ownerUid, key]);
 
   const data = project?.data;
+  const refused = project?.refused ?? null;
   useEffect(() => {
     if (sync && data) sync.update(data);
   }, [sync, data]);
@@ -148,7 +159,15 @@ export function useProjectSync(
     (listener: () => void) => sync?.subscribe(listener) ?? (() => undefined),
     [sync],
   );
-  const status = useSyncExternalStore(subscribe, () => sync?.status ?? IDLE);
+  const engineStatus = useSyncExternalStore(subscribe, () => sync?.status ?? IDLE);
+  // A state that does not fit is never saved; the last that fitted is (`data`).
+  const status = useMemo<SyncStatus>(
+    () =>
+      refused
+        ? { state: "error", revision: engineStatus.revision, pending: true, error: refused }
+        : engineStatus,
+    [refused, engineStatus],
+  );
   const remoteRevision = useSyncExternalStore(subscribe, () => sync?.remoteRevision ?? 0);
   const conflict =
     status.state === "conflict" && sync

@@ -353,7 +353,7 @@ class Step {
       if (fromCache) return;
       s.deleted = true;
       s.failure = new TalkStudioError("not-found", "This conversation was deleted.", {
-        reason: "conversation-deleted",
+        reason: "conversation-not-found",
       });
       return this.report();
     }
