@@ -118,7 +118,6 @@ function startingCopy(): ConversationData {
 interface Queued {
   readonly write: SimWrite;
   readonly generation: number;
-  epoch: number;
 }
 
 interface Tab {
@@ -258,7 +257,7 @@ export function runScenario(scenario: Scenario, trace?: (line: string) => void):
           data: effect.data,
           writeId: `w${writes++}`,
         };
-        const queued: Queued = { write, generation: tab.generation, epoch: -1 };
+        const queued: Queued = { write, generation: tab.generation };
         c.queue.push(queued);
         if (c.online) send(c, queued);
         return;
@@ -322,15 +321,16 @@ export function runScenario(scenario: Scenario, trace?: (line: string) => void):
     dispatch(c, tab, { type: "resolve", side });
   }
 
+  /** Sends a queued write on the current connection; a dropped connection loses it or its answer. */
   function send(c: Client, queued: Queued): void {
-    queued.epoch = c.epoch;
+    const epoch = c.epoch;
     c.sendAt = Math.max(c.sendAt, delay());
     at(c.sendAt, () => {
-      if (c.epoch !== queued.epoch) return;
+      if (c.epoch !== epoch || !c.queue.includes(queued)) return;
       const ok = server.commit(queued.write, c.index, queued.generation);
       if (ok) committed();
       c.answerAt = Math.max(c.answerAt, delay());
-      at(c.answerAt, () => c.epoch === queued.epoch && answer(c, queued, ok));
+      at(c.answerAt, () => c.epoch === epoch && c.queue.includes(queued) && answer(c, queued, ok));
     });
   }
 
