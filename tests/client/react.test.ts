@@ -10,7 +10,10 @@ import {
   conversationDigest,
   createConversation,
   createShare,
+  fitConversationData,
   getConversation,
+  LIMITS,
+  messageOf,
   inviteToConversation,
   removeMember,
   saveConversation,
@@ -149,6 +152,68 @@ describe("@talkstudio/client/react", () => {
     await until(() => latest()?.sync.status.state === "saved" && latest()?.sync.conflict === null);
     expect(textOf(latest()!.editor, "msg-1")).toBe("그쪽 글");
     expect(statuses.some((s) => s.state === "error")).toBe(false);
+  });
+
+  it("useProjectSync saves at once when the tab is hidden or closed, and counts remote changes", async () => {
+    const [tab, other] = await twoTabs();
+    const data = conversationData(3);
+    const { id, revision } = await createConversation(tab, data);
+    let edit: (change: (d: ConversationData) => ConversationData) => void = () => undefined;
+    const { latest } = probe(tab, () => {
+      const [editor, setEditor] = useState(data);
+      edit = (change) => setEditor(change);
+      const project = useMemo(() => ({ id, revision, data: editor }), [editor]);
+      // A debounce no test waits for: only the page events can save in time.
+      return { editor, sync: useProjectSync(project, { onRemoteChange: setEditor, debounceMs: 600_000 }) };
+    });
+    await until(() => latest()?.sync.status.state === "saved");
+    expect(latest()?.sync.remoteRevision).toBe(0);
+
+    edit(setText("msg-1", "닫기 직전"));
+    await until(() => latest()?.sync.status.state === "saving");
+    dispatchEvent(new Event("pagehide"));
+    await until(() => latest()?.sync.status.state === "saved" && latest()?.sync.status.revision === 2);
+
+    edit(setText("msg-2", "숨기기 직전"));
+    await until(() => latest()?.sync.status.state === "saving");
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+    await until(() => latest()?.sync.status.revision === 3);
+    Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
+
+    // Another device's edit reaches the editor and moves `remoteRevision`, so inputs can key on it.
+    await saveConversation(other, id, setText("msg-3", "다른 기기")(latest()!.editor), 3);
+    await until(() => textOf(latest()!.editor, "msg-3") === "다른 기기");
+    expect(latest()?.sync.remoteRevision).toBe(1);
+  });
+
+  it("useProjectSync reports a state that does not fit as an error and saves the last that did", async () => {
+    const [tab, other] = await twoTabs();
+    const data = conversationData(3);
+    const { id, revision } = await createConversation(tab, data);
+    let edit: (text: string) => void = () => undefined;
+    const { latest } = probe(tab, () => {
+      // The SPA's store holds anything; only what fits reaches the hook as `data`.
+      const [spa, setSpa] = useState<unknown>(data);
+      edit = (text) => setSpa((p: ConversationData) => setText("msg-1", text)(p));
+      const fitted = useMemo(() => fitConversationData(spa), [spa]);
+      const [lastFit, setLastFit] = useState(data);
+      if (fitted.data && fitted.data !== lastFit) setLastFit(fitted.data);
+      const project = useMemo(
+        () => ({ id, revision, data: fitted.data ?? lastFit, refused: fitted.error }),
+        [fitted, lastFit],
+      );
+      return useProjectSync(project, { onRemoteChange: () => undefined, debounceMs: 100 });
+    });
+    await until(() => latest()?.status.state === "saved");
+    edit("맞는 글");
+    await until(() => latest()?.status.state === "saved" && latest()?.status.revision === 2);
+    edit("가".repeat(LIMITS.messageTextChars + 1));
+    const status = await until(() => (latest()?.status.state === "error" ? latest()?.status : undefined));
+    expect(status.state === "error" && messageOf(status.error, "ko")).toContain(
+      "2번째 메시지의 글이 너무 길어요",
+    );
+    expect(textOf(await getConversation(other, id), "msg-1")).toBe("맞는 글");
   });
 
   it("useProjectSync reports only the open project's status, and the mark of its synced copy", async () => {

@@ -30,6 +30,12 @@ import { getConversation, ownerOf, type OwnerOption } from "./get.js";
 import { summaryForCreate, summaryForSave } from "./records.js";
 import { contentRef, conversationsOf, summaryRef, throttleRef } from "./refs.js";
 
+/**
+ * The `lastWriteBy` key a save fills: the saver's uid (shared by all their tabs; see `landed`).
+ * `session` names the tab.
+ */
+export const lastWriteByKey = (uid: string, _session: string): string => uid;
+
 /** A `conflict` carries the copy that won: the whole conversation at its current revision. */
 export type ConversationErrorDetails = ErrorDetails & { readonly current?: StoredConversation };
 

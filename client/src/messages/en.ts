@@ -51,6 +51,8 @@ export const en: MessageTable = {
     "conversation-exists": "A conversation with this id exists already.",
     "wrong-file-type": "This type of file cannot be uploaded.",
     "file-too-large": "The file is too large.",
+    "project-too-large": "The project is over a size limit. Shorten it.",
+    "project-invalid": "Something in this project cannot be saved. The last state that fitted is saved.",
     "empty-file": "The file is empty.",
     "auth/popup-closed-by-user": "The sign-in window was closed.",
     "auth/cancelled-popup-request": "A sign-in window is open already.",
@@ -75,6 +77,17 @@ export const en: MessageTable = {
     "auth/user-token-expired": "Your sign-in has expired. Please sign in again.",
     "auth/requires-recent-login": "For your security, sign in once more and try again.",
     "auth/internal-error": "Something went wrong while signing in. Please try again.",
+  },
+  tooLarge: (path, limit) => {
+    const n = limit.toLocaleString("en-US");
+    const message = /^conversation\.messages\.(\d+)\.text$/.exec(path);
+    if (message)
+      return `Message ${Number(message[1]) + 1} is too long (at most ${n} characters). Shorten it or split it into several messages. The last state that fitted is saved.`;
+    if (path === "conversation.messages")
+      return `There are too many messages (at most ${n}). Delete some or split the project in two.`;
+    if (path === "")
+      return `The project is too large (at most ${n} bytes). Shorten long texts or split it into two projects.`;
+    return `'${path}' is over its limit (at most ${n}). Shorten it.`;
   },
   retryAfter: (seconds) => `Try again in ${seconds} s.`,
 };

@@ -50,6 +50,8 @@ export const ko: MessageTable = {
     "conversation-exists": "같은 ID의 대화가 이미 있어요.",
     "wrong-file-type": "이 파일 형식은 올릴 수 없어요.",
     "file-too-large": "파일이 너무 커요.",
+    "project-too-large": "프로젝트가 허용된 크기를 넘었어요. 줄여 주세요.",
+    "project-invalid": "이 프로젝트에 저장할 수 없는 내용이 있어요. 마지막으로 맞던 상태는 저장되어 있어요.",
     "empty-file": "빈 파일이에요.",
     "auth/popup-closed-by-user": "로그인 창을 닫았어요.",
     "auth/cancelled-popup-request": "로그인 창이 이미 열려 있어요.",
@@ -74,6 +76,17 @@ export const ko: MessageTable = {
     "auth/user-token-expired": "로그인이 만료되었어요. 다시 로그인해 주세요.",
     "auth/requires-recent-login": "보안을 위해 한 번 더 로그인한 뒤 다시 시도해 주세요.",
     "auth/internal-error": "로그인 중 오류가 생겼어요. 다시 시도해 주세요.",
+  },
+  tooLarge: (path, limit) => {
+    const n = limit.toLocaleString("ko-KR");
+    const message = /^conversation\.messages\.(\d+)\.text$/.exec(path);
+    if (message)
+      return `${Number(message[1]) + 1}번째 메시지의 글이 너무 길어요 (최대 ${n}자). 줄이거나 여러 메시지로 나눠 주세요. 마지막으로 맞던 상태는 저장되어 있어요.`;
+    if (path === "conversation.messages")
+      return `메시지가 너무 많아요 (최대 ${n}개). 일부를 지우거나 새 프로젝트로 나눠 주세요.`;
+    if (path === "")
+      return `프로젝트가 너무 커요 (최대 ${n}바이트). 이미지나 긴 글을 줄이거나 새 프로젝트로 나눠 주세요.`;
+    return `'${path}' 항목이 허용된 크기를 넘었어요 (최대 ${n}). 줄여 주세요.`;
   },
   retryAfter: (seconds) => `${seconds}초 후에 다시 시도해 주세요.`,
 };

@@ -17,10 +17,13 @@ export function messageOf(error: unknown, locale: Locale = "ko"): string {
   const typed = toTalkStudioError(error);
   const table = MESSAGES[locale] ?? ko;
   const reason = typed.reason;
+  const { path, limit } = typed.details;
   const sentence =
-    reason !== undefined && Object.hasOwn(table.reasons, reason)
-      ? table.reasons[reason as WordedReason]
-      : table.kinds[typed.kind];
+    reason === "project-too-large" && typeof path === "string" && typeof limit === "number"
+      ? table.tooLarge(path, limit)
+      : reason !== undefined && Object.hasOwn(table.reasons, reason)
+        ? table.reasons[reason as WordedReason]
+        : table.kinds[typed.kind];
   const wait = typed.details.retryAfterSeconds;
   return typeof wait === "number" && wait > 0 ? `${sentence} ${table.retryAfter(Math.ceil(wait))}` : sentence;
 }

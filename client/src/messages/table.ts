@@ -8,6 +8,11 @@ export type WordedReason = ErrorReason | ClientErrorReason | AuthErrorCode;
 export interface MessageTable {
   readonly kinds: Readonly<Record<ErrorKind, string>>;
   readonly reasons: Readonly<Record<WordedReason, string>>;
+  /**
+   * A project over a limit (`project-too-large`): where (`path` as in `details.path`:
+   * `conversation.messages.3.text`, `title`, or "" for the whole document) and the limit.
+   */
+  readonly tooLarge: (path: string, limit: number) => string;
   /** Appended when the server said how long to wait. */
   readonly retryAfter: (seconds: number) => string;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { ConversationData } from "../schema/index.js";
+import type { TalkStudioError } from "../talkstudio-error.js";
 import { conversationDigest, type SyncedMark } from "../sync/digest.js";
 import {
   createProjectSync,
@@ -15,8 +16,17 @@ export interface OpenProject {
   readonly id: string;
   /** The cloud's revision when it was opened (read once, when `id` changes). */
   readonly revision: number;
-  /** The editor's newest state: a new object on each change (memoise it), never mutated. */
+  /**
+   * The editor's newest state that fits: a new object on each change (memoise it), never mutated.
+   * When the editor's state does not fit (`fitConversationData` answered an error), pass the last
+   * state that did here and the error as `refused`.
+   */
   readonly data: ConversationData;
+  /**
+   * Why the editor's newest state cannot be saved (`fitConversationData`'s error): while set, the
+   * status is that `error` and nothing newer than `data` is saved; the editor's copy stays as it is.
+   */
+  readonly refused?: TalkStudioError | null;
   /**
    * When the editor started from its own copy, not the cloud's (the SPA's LocalStorage project
    * after a reload): the cloud's copy at `revision` (getConversation's answer will do) and what is
@@ -47,6 +57,16 @@ export interface ProjectSyncState {
   readonly flush: () => Promise<SyncStatus>;
   /** While `saved`, the mark to keep beside the editor's own copy (`rememberSynced`); else null. */
   readonly synced: SyncedMark | null;
+  /**
+   * Goes up by one each time another tab's or device's change is applied to the editor's state:
+   * an input that keeps its own copy of a field (`useState(message.text)`) takes `key={remoteRevision}`
+   * so it shows the new text instead of saving the old one over it. 0 before any.
+   */
+  readonly remoteRevision: number;
+  /** During a conflict, resolves it with this side's version of each conflicting item; else nothing. */
+  readonly keepMine: () => void;
+  /** During a conflict, resolves it with the other side's version of each conflicting item; else nothing. */
+  readonly takeTheirs: () => void;
 }
 
 /** What the engine knows of the editor's own copy after a reload (`OpenProject.reopened`). */
@@ -115,14 +135,40 @@ export function useProjectSync(
   }, [ts, id, ownerUid, key]);
 
   const data = project?.data;
+  const refused = project?.refused ?? null;
   useEffect(() => {
     if (sync && data) sync.update(data);
   }, [sync, data]);
 
-  const status = useSyncExternalStore(
-    useCallback((listener: () => void) => sync?.subscribe(listener) ?? (() => undefined), [sync]),
-    () => sync?.status ?? IDLE,
+  // The last second of typing must reach the server when the tab is hidden or closed.
+  useEffect(() => {
+    if (!sync || typeof document === "undefined") return;
+    const save = () => void sync.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") save();
+    };
+    addEventListener("pagehide", save);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      removeEventListener("pagehide", save);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [sync]);
+
+  const subscribe = useCallback(
+    (listener: () => void) => sync?.subscribe(listener) ?? (() => undefined),
+    [sync],
   );
+  const engineStatus = useSyncExternalStore(subscribe, () => sync?.status ?? IDLE);
+  // A state that does not fit is never saved; the last that fitted is (`data`).
+  const status = useMemo<SyncStatus>(
+    () =>
+      refused
+        ? { state: "error", revision: engineStatus.revision, pending: true, error: refused }
+        : engineStatus,
+    [refused, engineStatus],
+  );
+  const remoteRevision = useSyncExternalStore(subscribe, () => sync?.remoteRevision ?? 0);
   const conflict =
     status.state === "conflict" && sync
       ? { conflicts: status.conflicts, keepMine: () => sync.keepMine(), takeTheirs: () => sync.takeTheirs() }
@@ -130,5 +176,7 @@ export function useProjectSync(
   const flush = useCallback(() => sync?.flush() ?? Promise.resolve(status), [sync, status]);
   // Read with the status it belongs to (the engine computes it once per synced copy).
   const synced = useMemo(() => (status.state === "saved" ? (sync?.mark ?? null) : null), [sync, status]);
-  return { status, pending: status.pending, conflict, flush, synced };
+  const keepMine = useCallback(() => sync?.keepMine(), [sync]);
+  const takeTheirs = useCallback(() => sync?.takeTheirs(), [sync]);
+  return { status, pending: status.pending, conflict, flush, synced, remoteRevision, keepMine, takeTheirs };
 }

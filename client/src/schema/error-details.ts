@@ -44,6 +44,8 @@ export const CLIENT_ERROR_REASONS = [
   "wrong-file-type",
   "file-too-large",
   "empty-file",
+  "project-too-large",
+  "project-invalid",
 ] as const;
 export type ClientErrorReason = (typeof CLIENT_ERROR_REASONS)[number];
 

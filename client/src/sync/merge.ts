@@ -61,9 +61,14 @@ export function sameValue(a: unknown, b: unknown): boolean {
     );
   }
   if (!isPlain(a) || !isPlain(b)) return false;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const key of keys) if (!sameValue(a[key], b[key])) return false;
-  return true;
+  // Every key of `a` matches, and `b` has no other defined key (no key sets built: this runs often).
+  let defined = 0;
+  for (const key in a) {
+    if (a[key] !== undefined) defined += 1;
+    if (!sameValue(a[key], b[key])) return false;
+  }
+  for (const key in b) if (b[key] !== undefined) defined -= 1;
+  return defined === 0;
 }
 
 /**
@@ -224,6 +229,9 @@ export function mergeConversations(
   mine: ConversationData,
   theirs: ConversationData,
 ): MergeResult {
+  // One side unchanged: the other side's copy is the merge (the common case, kept cheap).
+  const unchanged = sameValue(base, mine) ? theirs : sameValue(base, theirs) ? mine : null;
+  if (unchanged) return { keepingMine: unchanged, takingTheirs: unchanged, conflicts: [] };
   const conflicts: MergeConflict[] = [];
   const { messages: bm, authors: ba, ...baseBody } = base.conversation;
   const { messages: mm, authors: ma, ...mineBody } = mine.conversation;
@@ -253,6 +261,7 @@ export function markEdits(data: ConversationData, base: ConversationData, uid: s
     const n = seen.get(message.id) ?? 0;
     seen.set(message.id, n + 1);
     const old = before.get(n === 0 ? message.id : `${message.id}#${n}`);
+    if (old === message) return message;
     const mark = old && sameValue(unmarked(old), unmarked(message)) ? old.editedBy : uid;
     if (message.editedBy === mark) return message;
     changed = true;

@@ -1,13 +1,15 @@
 // The save engine for the project open in the editor: the SPA hands it every store change, it
-// decides when to write, and it merges when another tab or device saved first (merge.ts).
+// decides when to write, and it merges when another tab or device saved first (merge.ts). This file
+// is the driver: it feeds Firebase's answers, timers and browser events to the pure core
+// (engine-core.ts, which decides everything) and performs the effects the core asks for.
 // Status values and merge rules: docs/conversations.md, "Sync engine".
 import { doc, onSnapshot } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
 import {
-  COLLABORATION_LIMITS,
   conversationDataOf as dataOf,
   firestorePaths,
   type ConversationData,
+  type StoredConversation,
 } from "../schema/index.js";
 import { TalkStudioError, toTalkStudioError } from "../talkstudio-error.js";
 import { requireUid } from "../require-uid.js";
@@ -16,30 +18,18 @@ import {
   watchConversation,
   type ConversationErrorDetails,
 } from "../conversations/index.js";
-import { markEdits, mergeConversations, sameValue, type MergeConflict } from "./merge.js";
 import { conversationDigest, type SyncedMark } from "./digest.js";
+import {
+  initialState,
+  isIdle,
+  step,
+  type CoreEffect,
+  type CoreEvent,
+  type CoreState,
+  type SyncStatus,
+} from "./engine-core.js";
 
-export type SyncStatus =
-  /** Everything the editor holds is on the server at `revision`. */
-  | { readonly state: "saved"; readonly revision: number; readonly pending: false }
-  /** Changes are waiting for the debounce or being written. */
-  | { readonly state: "saving"; readonly revision: number; readonly pending: true }
-  /** No connection: changes wait (the SDK queues the write) and go out when it is back. */
-  | { readonly state: "offline"; readonly revision: number; readonly pending: true }
-  /** Someone changed the same thing: nothing is saved until `keepMine()` or `takeTheirs()`. */
-  | {
-      readonly state: "conflict";
-      readonly revision: number;
-      readonly pending: true;
-      readonly conflicts: readonly MergeConflict[];
-    }
-  /** A save was refused for another reason (`not-found` once deleted elsewhere); the next change retries. */
-  | {
-      readonly state: "error";
-      readonly revision: number;
-      readonly pending: boolean;
-      readonly error: TalkStudioError;
-    };
+export type { SyncStatus };
 
 export interface ProjectSyncOptions {
   /** The conversation open in the editor. */
@@ -97,6 +87,11 @@ export interface ProjectSync {
    * editor's own copy: `local.unchanged` after a reload). Otherwise null.
    */
   readonly mark: SyncedMark | null;
+  /**
+   * Goes up by one each time a remote change is applied to the editor's state (`onRemoteChange`):
+   * editors that keep their own copy of a field (an input's `useState`) key on it to take it in.
+   */
+  readonly remoteRevision: number;
   /** Call with every store change. The engine keeps a reference: pass new objects, do not mutate. */
   update(data: ConversationData): void;
   /** Listens to status changes; returns the function that stops listening. */
@@ -115,307 +110,173 @@ export interface ProjectSync {
   dispose(): Promise<SyncStatus>;
 }
 
-/**
- * The base of a merge when the revision both sides started from is unknown: every item both sides
- * hold differently is a conflict, and nothing one side holds is dropped.
- */
-const UNKNOWN_BASE = { conversation: { messages: [], authors: [] } } as unknown as ConversationData;
+const copyOf = (stored: StoredConversation) => ({ revision: stored.revision, data: dataOf(stored) });
+
+/** A save's failure as the core's event: their copy, no answer, or a refusal. */
+function saveFailure(error: unknown): CoreEvent {
+  const typed = toTalkStudioError(error) as TalkStudioError<ConversationErrorDetails>;
+  const current = typed.details.current;
+  if (typed.kind === "conflict" && current) return { type: "refused", current: copyOf(current) };
+  if (typed.kind === "unavailable") return { type: "lost", now: Date.now() };
+  return { type: "failed", error: typed };
+}
 
 export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): ProjectSync {
   const { id } = options;
   const uid = requireUid(ts);
   const ownerUid = options.ownerUid ?? uid;
   const owner = { ownerUid };
-  /** Someone else can be editing: a member's view of another's conversation, or one with members. */
-  let shared = ownerUid !== uid;
-  const debounceMs = () =>
-    options.debounceMs ??
-    (shared ? COLLABORATION_LIMITS.sharedDebounceMs : COLLABORATION_LIMITS.soloDebounceMs);
-  const lastSaveWins = () => (options.sameEdits ?? (shared ? "last-save-wins" : "ask")) === "last-save-wins";
-  const maxWaitMs = () => options.maxWaitMs ?? 5 * debounceMs();
-  const listeners = new Set<(status: SyncStatus) => void>();
-  if (options.onStatus) listeners.add(options.onStatus);
-
-  /** The last state known to be on the server: the base of every merge. */
-  let synced = { revision: options.revision, data: dataOf(options.data) };
-  /** The editor's own copy after a reload, when it differs: merged once the caller holds `sync`. */
-  const kept = options.local && { ...options.local, data: dataOf(options.local.data) };
-  const reopening = kept !== undefined && !sameValue(kept.data, synced.data);
-  /** The editor's newest state, every message it changed marked with this user's uid. */
-  let local = reopening ? kept.data : synced.data;
-  /** The revision whose text a last-save-wins resolution is putting in the history first. */
-  let keeping: number | null = null;
-  /** The save being written, if any: one at a time. */
-  let inFlight: { revision: number; data: ConversationData } | null = null;
-  /** Newer than `synced`, seen while a save was in flight: handled once it settles. */
-  let remote: { revision: number; data: ConversationData } | null = null;
-  /**
-   * The server's copy, seen while a save was in flight, that disagrees with `synced` at or below its
-   * revision: `synced` held a write the server refused. Handled once the save settles.
-   */
-  let disowned: { revision: number; data: ConversationData } | null = null;
-  /** Their copy, and the base it is merged against, while a conflict waits for the user. */
-  let conflict: { revision: number; data: ConversationData; base: ConversationData } | null = null;
-  let failure: TalkStudioError | null = null;
-  /**
-   * The newest revision known to be on the server (saved, or read back from it). A snapshot older
-   * than it is the listener catching up, never a sign that a write of ours was refused.
-   */
-  let confirmed = 0;
-  let offline = false;
-  let disposed = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let firstUnsaved: number | null = null;
-  let idle: Array<(status: SyncStatus) => void> = [];
-  let status: SyncStatus = reopening
-    ? { state: "saving", revision: synced.revision, pending: true }
-    : { state: "saved", revision: synced.revision, pending: false };
-
-  const pending = () => !sameValue(local, synced.data);
   // The SDK notices a lost connection only when a request fails, which a hanging stream can take
   // many seconds to do; the browser knows at once (and Node has no `onLine`).
   const browserOffline = () => (globalThis.navigator as Navigator | undefined)?.onLine === false;
   const listensToBrowser = typeof globalThis.addEventListener === "function";
+  const listeners = new Set<(status: SyncStatus) => void>();
+  if (options.onStatus) listeners.add(options.onStatus);
 
-  function report(): void {
-    const revision = synced.revision;
-    let next: SyncStatus;
-    if (conflict && keeping === conflict.revision) {
-      next = { state: "saving", revision, pending: true };
-    } else if (conflict) {
-      const { conflicts } = mergeConversations(conflict.base, local, conflict.data);
-      next = { state: "conflict", revision, pending: true, conflicts };
-    } else if (failure) next = { state: "error", revision, pending: pending(), error: failure };
-    else if ((offline || browserOffline()) && (inFlight || pending()))
-      next = { state: "offline", revision, pending: true };
-    else if (inFlight || pending()) next = { state: "saving", revision, pending: true };
-    else next = { state: "saved", revision, pending: false };
-    if (!sameValue(next, status)) {
-      status = next;
-      for (const listener of listeners) listener(status);
+  let state: CoreState = initialState({
+    config: {
+      uid,
+      ownerUid,
+      sameEdits: options.sameEdits,
+      debounceMs: options.debounceMs,
+      maxWaitMs: options.maxWaitMs,
+    },
+    synced: { revision: options.revision, data: dataOf(options.data) },
+    local: options.local && { ...options.local, data: dataOf(options.local.data) },
+    browserOffline: browserOffline(),
+  });
+  let reported = state.status;
+  let disposed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle: Array<(status: SyncStatus) => void> = [];
+
+  const notify = () => {
+    for (const listener of listeners) listener(state.status);
+  };
+
+  function dispatch(event: CoreEvent): void {
+    const result = step(state, event);
+    state = result.state;
+    result.effects.forEach(perform);
+    if (isIdle(state)) idle.splice(0).forEach((resolve) => resolve(state.status));
+  }
+
+  function perform(effect: CoreEffect): void {
+    switch (effect.type) {
+      case "write":
+        saveConversation(ts, id, effect.data, effect.expectedRevision, owner).then(
+          () => dispatch({ type: "saved" }),
+          (error: unknown) => dispatch(saveFailure(error)),
+        );
+        return;
+      case "save-version":
+        void keepVersion(effect.revision);
+        return;
+      case "timer":
+        if (timer) clearTimeout(timer);
+        timer =
+          effect.ms === null
+            ? undefined
+            : setTimeout(() => {
+                timer = undefined;
+                dispatch({ type: "timer" });
+              }, effect.ms);
+        return;
+      case "remote-change":
+        options.onRemoteChange?.(effect.data, { revision: effect.revision });
+        return notify();
+      case "status":
+        // A nested dispatch (onRemoteChange calling update) may have reported a newer one already.
+        if (state.status === reported) return;
+        reported = state.status;
+        return notify();
     }
-    if (next.state !== "saving" && !timer) idle.splice(0).forEach((resolve) => resolve(status));
   }
 
-  function schedule(): void {
-    if (timer) clearTimeout(timer);
-    firstUnsaved ??= Date.now();
-    const wait = Math.max(0, Math.min(debounceMs(), firstUnsaved + maxWaitMs() - Date.now()));
-    timer = setTimeout(() => {
-      timer = undefined;
-      void save();
-    }, wait);
-  }
-
-  /** Writes the newest state over the synced revision; then whatever came in meanwhile. */
-  async function save(): Promise<void> {
-    if (inFlight || conflict) return report();
-    if (!pending()) {
-      firstUnsaved = null;
-      return report();
-    }
-    const sending = { revision: synced.revision + 1, data: local };
-    inFlight = sending;
-    failure = null;
-    firstUnsaved = null;
-    report();
-    let refused = false;
-    try {
-      await saveConversation(ts, id, sending.data, synced.revision, owner);
-      synced = sending;
-      confirmed = Math.max(confirmed, sending.revision);
-    } catch (error) {
-      refused = true;
-      const typed = toTalkStudioError(error) as TalkStudioError<ConversationErrorDetails>;
-      const current = typed.details.current;
-      if (typed.kind === "conflict" && current) {
-        confirmed = Math.max(confirmed, current.revision);
-        if (!remote || current.revision > remote.revision)
-          remote = { revision: current.revision, data: dataOf(current) };
-      } else if (typed.kind === "unavailable") {
-        // Not answered (the refusal could not be looked into, say): try again after a pause.
-        offline = true;
-        schedule();
-      } else failure = typed;
-    } finally {
-      inFlight = null;
-    }
-    const unknown = refused ? disowned : null;
-    disowned = null;
-    if (unknown) rebase(remote && remote.revision >= unknown.revision ? remote : unknown);
-    else if (remote) receive(remote);
-    else if (!failure && !offline && pending()) void save();
-    report();
-  }
-
-  /** Another side's copy newer than ours: merge it into the editor's state. */
-  function receive(theirs: { revision: number; data: ConversationData }): void {
-    remote = null;
-    // Not newer than what this tab has, or older than the conflict on screen.
-    if (theirs.revision <= synced.revision || (conflict && theirs.revision < conflict.revision)) return;
-    if (inFlight) {
-      remote = theirs;
-      return;
-    }
-    merge(theirs, conflict?.base ?? synced.data);
-  }
-
-  function merge(theirs: { revision: number; data: ConversationData }, base: ConversationData): void {
-    const result = mergeConversations(base, local, theirs.data);
-    if (result.conflicts.length > 0) {
-      conflict = { ...theirs, base };
-      if (lastSaveWins() && keeping !== theirs.revision) void overrule(conflict);
-      return report();
-    }
-    adopt(theirs, result.keepingMine);
-  }
-
-  /** The copy this engine took as synced was never the server's: merge with no common base. */
-  function rebase(theirs: { revision: number; data: ConversationData }): void {
-    remote = null;
-    merge(theirs, UNKNOWN_BASE);
-  }
-
-  /** Takes `theirs` as the new base and `data` as the editor's state, then saves the difference. */
-  function adopt(theirs: { revision: number; data: ConversationData }, data: ConversationData): void {
-    conflict = null;
-    failure = null;
-    synced = theirs;
-    const changed = !sameValue(data, local);
-    local = data;
-    if (changed) options.onRemoteChange?.(data, { revision: theirs.revision });
-    // The merge holds this tab's edits on top of theirs: re-save it on the new revision at once.
-    if (pending()) void save();
-    else report();
-  }
-
-  /**
-   * Last save wins: their copy goes into the version history (the function takes it only while the
-   * conversation is still at that revision), then this side's version of each conflicting item is
-   * saved over it. If the history cannot take it, the conflict is shown as with "ask".
-   */
-  async function overrule(theirs: { revision: number; data: ConversationData }): Promise<void> {
-    keeping = theirs.revision;
+  /** Last save wins: their copy goes into the version history before this side's is saved over it. */
+  async function keepVersion(revision: number): Promise<void> {
     try {
       // Loaded on first use: an app that never overrules bundles no Functions code in its main chunk.
       const [{ callFunction }, { callables }] = await Promise.all([
         import("../call-function.js"),
         import("../schema/contracts.js"),
       ]);
-      await callFunction(ts, callables.saveVersion, {
+      const answer = await callFunction(ts, callables.saveVersion, {
         ownerUid,
         conversationId: id,
-        revision: theirs.revision,
+        revision,
         kind: "overwritten",
       });
+      dispatch({ type: "version-kept", revision, versionId: answer.versionId });
     } catch {
-      if (keeping === theirs.revision) keeping = null;
-      return report();
+      dispatch({ type: "version-failed", revision });
     }
-    if (keeping === theirs.revision) keeping = null;
-    // Still a conflict with that revision (an edit meanwhile re-merges it into a new object; a newer
-    // save may have settled or replaced it).
-    if (conflict?.revision === theirs.revision) resolve("keepingMine");
-    else report();
-  }
-
-  function resolve(side: "keepingMine" | "takingTheirs"): void {
-    if (!conflict) return;
-    adopt(conflict, mergeConversations(conflict.base, local, conflict.data)[side]);
   }
 
   const stopWatch = watchConversation(
     ts,
     id,
-    (stored, { pending, fromCache }) => {
-      // Not the server's yet (own save, another tab's, one queued before a reload): it may be refused.
-      if (pending) return;
-      if (!stored) {
-        failure = new TalkStudioError("not-found", `Conversation ${id} was deleted.`);
-        return report();
-      }
-      // Own echoes: the revision this tab is writing with the data it sent, or anything not newer.
-      if (inFlight && stored.revision === inFlight.revision && sameValue(dataOf(stored), inFlight.data))
-        return;
-      const theirs = { revision: stored.revision, data: dataOf(stored) };
-      if (theirs.revision < confirmed) return;
-      if (!fromCache) confirmed = theirs.revision;
-      if (theirs.revision > synced.revision) return receive(theirs);
-      // The server's copy at or below our revision, but not ours: what this engine took as synced
-      // held a write that was refused (queued before a reload, or opened while still pending).
-      if (fromCache || (theirs.revision === synced.revision && sameValue(theirs.data, synced.data))) return;
-      if (inFlight) disowned = theirs;
-      else rebase(theirs);
-    },
-    (error) => {
-      failure = error;
-      report();
-    },
+    (stored, { pending, fromCache }) =>
+      dispatch({ type: "snapshot", copy: stored && copyOf(stored), fromCache, pending }),
+    (error) => dispatch({ type: "watch-error", error }),
     owner,
   );
   // The SDK queues writes while offline instead of failing them: the cache flag says when that is.
   const stopConnection = onSnapshot(
     doc(ts.db, firestorePaths.conversation(ownerUid, id)),
     { includeMetadataChanges: true },
-    (snapshot) => {
-      const wasOffline = offline;
-      offline = snapshot.metadata.fromCache;
-      shared =
-        ownerUid !== uid || Object.keys((snapshot.get("members") as object | undefined) ?? {}).length > 0;
-      if (wasOffline && !offline && !inFlight && !conflict) void save();
-      report();
-    },
+    (snapshot) =>
+      dispatch({
+        type: "connection",
+        fromCache: snapshot.metadata.fromCache,
+        hasMembers: Object.keys((snapshot.get("members") as object | undefined) ?? {}).length > 0,
+      }),
     // Its errors (a sign-out, say) reach the UI once, through the conversation watch above.
     () => undefined,
   );
 
-  const onConnectivity = () => report();
+  const onConnectivity = () => dispatch({ type: "browser", online: !browserOffline() });
   if (listensToBrowser) {
     addEventListener("online", onConnectivity);
     addEventListener("offline", onConnectivity);
   }
 
   // The editor's own copy after a reload: once the caller holds `sync` (onRemoteChange may use it).
-  // Unedited, it is the base: the cloud's copy wins wherever it differs.
-  if (reopening) {
-    queueMicrotask(() => {
-      if (kept.unchanged) merge(synced, kept.data);
-      else if (kept.revision === synced.revision) void save();
-      else rebase(synced);
-    });
-  }
+  if (state.kept) queueMicrotask(() => dispatch({ type: "reopen" }));
 
-  let marked: { synced: typeof synced; mark: SyncedMark } | null = null;
-  const settle = () => new Promise<SyncStatus>((resolve) => (idle.push(resolve), report()));
+  let marked: { synced: CoreState["synced"]; mark: SyncedMark } | null = null;
+  const settle = () =>
+    new Promise<SyncStatus>((resolve) => {
+      if (isIdle(state)) resolve(state.status);
+      else idle.push(resolve);
+    });
 
   return {
     get status() {
-      return status;
+      return state.status;
+    },
+    get remoteRevision() {
+      return state.remoteRevision;
     },
     get mark() {
-      if (status.state !== "saved") return null;
+      if (state.status.state !== "saved") return null;
+      const { synced } = state;
       if (marked?.synced !== synced)
         marked = { synced, mark: { revision: synced.revision, digest: conversationDigest(synced.data) } };
       return marked.mark;
     },
     update(data) {
       if (disposed) throw new TalkStudioError("failed-precondition", "This project sync was disposed.");
-      local = markEdits(dataOf(data), synced.data, uid);
-      // An edit during a conflict re-merges: it may settle the conflict (or add to it).
-      if (conflict) return merge(conflict, conflict.base);
-      schedule();
-      report();
+      dispatch({ type: "update", data: dataOf(data), now: Date.now() });
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    keepMine: () => resolve("keepingMine"),
-    takeTheirs: () => resolve("takingTheirs"),
+    keepMine: () => dispatch({ type: "resolve", side: "keepingMine" }),
+    takeTheirs: () => dispatch({ type: "resolve", side: "takingTheirs" }),
     flush() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      void save();
+      dispatch({ type: "flush" });
       return settle();
     },
     async dispose() {
@@ -423,6 +284,7 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       const final = await this.flush();
       stopWatch();
       stopConnection();
+      if (timer) clearTimeout(timer);
       if (listensToBrowser) {
         removeEventListener("online", onConnectivity);
         removeEventListener("offline", onConnectivity);

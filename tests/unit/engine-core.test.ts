@@ -1,0 +1,71 @@
+// The sync engine's pure core, event by event (client/src/sync/engine-core.ts). The simulator
+// (tests/sim) runs it over thousands of histories; these pin single rules.
+import { describe, expect, it } from "vitest";
+import { initialState, step, type CoreEvent, type CoreState } from "../../client/src/sync/engine-core.js";
+import { conversationData, setText, textOf } from "../support/conversation-data.js";
+
+const data = conversationData(3);
+const open = (sameEdits?: "ask" | "last-save-wins") =>
+  initialState({ config: { uid: "me", ownerUid: "me", sameEdits }, synced: { revision: 1, data } });
+
+function run(state: CoreState, ...events: CoreEvent[]) {
+  const effects = [];
+  for (const event of events) {
+    const result = step(state, event);
+    state = result.state;
+    effects.push(...result.effects);
+  }
+  return { state, effects };
+}
+
+describe("the sync engine's core", () => {
+  it("takes a missing document from the cache for no deletion; the server's says deleted, and a later copy clears it", () => {
+    let { state } = run(open(), { type: "snapshot", copy: null, fromCache: true, pending: false });
+    expect(state.status.state).toBe("saved");
+    ({ state } = run(state, { type: "snapshot", copy: null, fromCache: false, pending: false }));
+    expect(state.status).toMatchObject({ state: "error", error: { kind: "not-found" } });
+    ({ state } = run(state, {
+      type: "snapshot",
+      copy: { revision: 1, data },
+      fromCache: false,
+      pending: false,
+    }));
+    expect(state.status.state).toBe("saved");
+  });
+
+  it("overwrites their text only once the history answers it kept it", () => {
+    const mine = setText("msg-1", "mine")(data);
+    const theirs = { revision: 2, data: setText("msg-1", "theirs")(data) };
+    let { state, effects } = run(
+      open("last-save-wins"),
+      { type: "update", data: mine, now: 0 },
+      { type: "snapshot", copy: theirs, fromCache: false, pending: false },
+    );
+    expect(effects).toContainEqual({ type: "save-version", revision: 2 });
+    // The conversation moved on to revision 3 before the function ran: nothing of 2 was kept.
+    ({ state, effects } = run(state, { type: "version-kept", revision: 2, versionId: null }));
+    expect(effects.filter((e) => e.type === "write")).toEqual([]);
+    expect(state.status.state).toBe("conflict");
+    // Revision 3 arrives and is kept: only then is mine saved over it.
+    const third = { revision: 3, data: setText("msg-2", "other")(theirs.data) };
+    ({ state, effects } = run(state, { type: "snapshot", copy: third, fromCache: false, pending: false }));
+    expect(effects).toContainEqual({ type: "save-version", revision: 3 });
+    ({ state, effects } = run(state, { type: "version-kept", revision: 3, versionId: "r3" }));
+    const write = effects.find((e) => e.type === "write");
+    expect(write && textOf(write.data, "msg-1")).toBe("mine");
+    expect(write && textOf(write.data, "msg-2")).toBe("other");
+  });
+
+  it("counts remote changes and ignores an editor putting back the text a remote change replaced", () => {
+    const theirs = { revision: 2, data: setText("msg-1", "their edit")(data) };
+    let { state } = run(open(), { type: "snapshot", copy: theirs, fromCache: false, pending: false });
+    expect(state.remoteRevision).toBe(1);
+    // A stale input hands back the old text: not the user's edit, the remote text stays.
+    ({ state } = run(state, { type: "update", data, now: 0 }));
+    expect(textOf(state.local, "msg-1")).toBe(textOf(theirs.data, "msg-1"));
+    expect(state.status.state).toBe("saved");
+    // The user typing there is an edit like any other.
+    ({ state } = run(state, { type: "update", data: setText("msg-1", "typed")(theirs.data), now: 0 }));
+    expect(textOf(state.local, "msg-1")).toBe("typed");
+  });
+});

@@ -1,0 +1,45 @@
+// A project over a limit is answered, never thrown, and worded so the user knows what to shorten.
+import { describe, expect, it } from "vitest";
+import { fitConversationData, LIMITS, messageOf } from "../../client/src/index.js";
+import { conversationData, conversationOfBytes } from "../support/conversation-data.js";
+
+describe("fitConversationData", () => {
+  it("says which message is too long and by which limit, in Korean and English", () => {
+    const data = conversationData(5);
+    const long = {
+      ...data,
+      conversation: {
+        ...data.conversation,
+        messages: data.conversation.messages.map((m, i) =>
+          i === 3 ? { ...m, text: "가".repeat(LIMITS.messageTextChars + 1) } : m,
+        ),
+      },
+    };
+    const fitted = fitConversationData(long);
+    expect(fitted.data).toBeNull();
+    expect(fitted.error?.details).toMatchObject({
+      reason: "project-too-large",
+      path: "conversation.messages.3.text",
+      limit: LIMITS.messageTextChars,
+    });
+    expect(messageOf(fitted.error, "ko")).toContain("4번째 메시지의 글이 너무 길어요");
+    expect(messageOf(fitted.error, "ko")).toContain(LIMITS.messageTextChars.toLocaleString("ko-KR"));
+    expect(messageOf(fitted.error, "en")).toContain("Message 4 is too long");
+  });
+
+  it("says the whole project is too large when it is over the document limit", () => {
+    const fitted = fitConversationData(conversationOfBytes(1_000_001));
+    expect(fitted.error?.details).toMatchObject({ reason: "project-too-large", path: "" });
+    expect(messageOf(fitted.error, "en")).toContain("The project is too large");
+  });
+
+  it("answers a project that fits with its data, and anything else with an error, never a throw", () => {
+    expect(fitConversationData(conversationData(3)).error).toBeNull();
+    for (const junk of [null, 3, "x", [], { title: 5 }]) {
+      const fitted = fitConversationData(junk);
+      expect(fitted.data).toBeNull();
+      expect(fitted.error?.kind).toBe("invalid");
+      expect(messageOf(fitted.error, "ko").length).toBeGreaterThan(0);
+    }
+  });
+});
