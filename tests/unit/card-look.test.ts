@@ -89,6 +89,11 @@ describe("the card, drawn as the page's phone", () => {
     const { tree } = await cardParts(grouped(skin));
     expect(icons(tree)).toEqual(expected);
     expect(texts(tree).includes("Back")).toBe(skin === "telegram");
+    // The "online" dot on the header's avatar, but on KakaoTalk.
+    const dots = nodes(tree).filter(
+      (n) => n.props.style?.position === "absolute" && String(n.props.style.border).includes("solid"),
+    );
+    expect(dots).toHaveLength(skin === "kakao" ? 0 : 1);
   });
 
   it("stacks KakaoTalk's read count over the time, as the SPA's preview does", async () => {

@@ -61,6 +61,19 @@ describe("each skin's header and input bar on the page", () => {
     expect(css).not.toContain(".skin-telegram .tools{display:none}");
   });
 
+  it.each([
+    ["kakao", undefined],
+    ["discord", "#23A55A"],
+    ["telegram", "#4DCD5E"],
+    ["insta", "#44D62C"],
+  ] as const)("marks %s's header avatar online as the SPA does (%s)", (skin, colour) => {
+    const { html, css } = pageOf(skin);
+    expect(headerOf(html)).toMatch(/<span class="face"><span class="avatar"/);
+    const dot = /\.room \.face::after\{[^}]*\}/.exec(css)?.[0];
+    if (colour === undefined) expect(dot).toBeUndefined();
+    else expect(dot).toContain(`background:${colour}`);
+  });
+
   it("stacks KakaoTalk's read count over the time", () => {
     const { css } = pageOf("kakao");
     expect(css).toMatch(/\.skin-kakao \.stamp\{[^}]*flex-direction:column/);

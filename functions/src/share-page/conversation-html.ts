@@ -59,7 +59,7 @@ function header(data: ConversationData, look: Look): Html {
   return markup`<header class="room">
     <span class="back" aria-hidden="true">${iconHtml(chrome.back)}${label}</span>${badge}
     <span class="who">
-      ${avatar(other)}
+      <span class="face">${avatar(other)}</span>
       <span class="titles"
         ><h1>${conversation.title}</h1>${subtitle ? markup`<small>${subtitle}</small>` : null}</span
       >

@@ -49,7 +49,7 @@ export interface Clock {
 }
 
 /** "오후 12:30" out of "2024-12-10 오후 12:30", as the SPA's bubbles show it; other text as it is. */
-export function shownTime(datetime: string): string {
+function shownTime(datetime: string): string {
   const clock = /(오전|오후)\s*(\d{1,2}:\d{2})$/.exec(datetime);
   return clock ? `${clock[1]} ${clock[2]}` : datetime;
 }

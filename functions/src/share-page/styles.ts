@@ -34,6 +34,7 @@ ${Array.from({ length: 11 }, (_, i) => `.level-${i}{width:${i * 2}px}`).join("")
 .back{display:flex;align-items:center;flex:none;margin-right:4px}
 .tools{display:flex;align-items:center;flex:none}
 .room .avatar{width:36px;height:36px;border-radius:12px}
+.room .face{position:relative;display:flex;flex:none}
 .chat{list-style:none;margin:0;padding:8px 0;flex:1;display:flex;flex-direction:column;justify-content:flex-end}
 .msg{display:flex;margin:0 0 2px}
 .msg.last{margin-bottom:8px}

@@ -31,7 +31,7 @@ export interface PhoneSize {
 }
 
 /** An avatar without a picture: the author's initial on a tile (the page's fallback too). */
-export const AVATAR_TILE = { bg: "#C9D3DD", text: "#FFFFFF" } as const;
+const AVATAR_TILE = { bg: "#C9D3DD", text: "#FFFFFF" } as const;
 
 /** The widest a time or a read mark is drawn, CSS px: a datetime is free text of up to 32 characters. */
 const STAMP_MAX = 140;

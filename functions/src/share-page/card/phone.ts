@@ -39,7 +39,25 @@ function header(kit: CardKit): Row {
         marginRight: px(8),
       },
     );
-  const face = kit.avatar(other?.name ?? "", app.header.avatar, app.header.avatarRadius);
+  const dot = chrome.online;
+  const face = el(
+    "div",
+    { position: "relative", flexShrink: 0 },
+    kids(
+      kit.avatar(other?.name ?? "", app.header.avatar, app.header.avatarRadius),
+      dot &&
+        el("div", {
+          position: "absolute",
+          right: 0,
+          bottom: 0,
+          width: px(dot.size),
+          height: px(dot.size),
+          borderRadius: px(dot.size / 2),
+          backgroundColor: dot.color,
+          border: `${px(dot.ring)}px solid ${preset.headerBg}`,
+        }),
+    ),
+  );
   const titles = el(
     "div",
     { flexDirection: "column", flexShrink: 1, minWidth: 0 },

@@ -53,6 +53,7 @@ const header: HeaderChrome = {
   icon: { size: 17, color: ICON },
   gap: 12,
   badge: true,
+  online: { color: "#23A55A", size: 10, ring: 3 },
 };
 
 const { avatar: face, name, time, text, divider } = phone;
@@ -62,7 +63,7 @@ const css = `
 .skin-discord .statusbar{height:47px;padding:14px 27px 0}
 .skin-discord .statusbar,.skin-discord .room{background:${preset.headerBg};color:#fff}
 .skin-discord .room{height:${phone.header.height}px;padding:0 12px;border-bottom:1px solid ${phone.header.rule}}
-${chromeCss("discord", header)}
+${chromeCss("discord", header, preset.headerBg)}
 .skin-discord .room .back{color:${ICON}}
 .skin-discord .room .who{flex:1}
 .skin-discord .room .avatar{width:${phone.header.avatar}px;height:${phone.header.avatar}px;border-radius:50%}

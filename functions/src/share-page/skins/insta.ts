@@ -49,6 +49,7 @@ const header: HeaderChrome = {
   tools: ["phone", "video"],
   icon: { size: 24, color: "#262626" },
   gap: 20,
+  online: { color: "#44D62C", size: 10, ring: 2 },
 };
 
 const { avatar: face, time, read, text, divider } = phone;
@@ -58,7 +59,7 @@ const css = `
 .skin-insta{background:${preset.background};color:${preset.headerText};--behind:${preset.background}}
 .skin-insta .statusbar,.skin-insta .room{background:${preset.headerBg};color:#000}
 .skin-insta .room{height:${phone.header.height}px;padding:8px 16px;border-bottom:.5px solid ${phone.header.rule}}
-${chromeCss("insta", header)}
+${chromeCss("insta", header, preset.headerBg)}
 .skin-insta .room .who{flex:1;gap:12px}
 .skin-insta .room .avatar{border-radius:50%}
 .skin-insta .msg{flex-direction:column;align-items:flex-start;padding:0 ${phone.inset}px}

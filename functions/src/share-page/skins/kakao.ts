@@ -64,7 +64,7 @@ const css = `
 .skin-kakao{background:${preset.background};--behind:${preset.background}}
 .skin-kakao .statusbar,.skin-kakao .room{background:${preset.headerBg};color:${preset.headerText}}
 .skin-kakao .room{height:${phone.header.height}px;padding:8px 12px}
-${chromeCss("kakao", header)}
+${chromeCss("kakao", header, preset.headerBg)}
 .skin-kakao .msg{padding:0 ${phone.inset}px;align-items:flex-end}
 .skin-kakao .msg>.avatar,.skin-kakao .gutter{width:${face.size}px;height:${face.size}px;border-radius:${face.radius}px;margin-right:${face.gap}px}
 .skin-kakao .gutter{height:1px}

@@ -26,6 +26,8 @@ export interface HeaderChrome {
   backSize: number;
   /** The unread count beside the back arrow (Discord's). */
   badge?: boolean;
+  /** The "online" dot on the avatar's corner: its colour, size and ring (in the header's colour), CSS px. */
+  online?: { color: string; size: number; ring: number };
 }
 
 /** The inert input bar at the bottom of the page (the card has none): icons and a placeholder. */
@@ -76,13 +78,18 @@ ${at}.other.last .bubble::after{left:-${tail.offset}px;clip-path:path("${tail.ot
 }
 
 /** The header's and input bar's icon sizes and colours as rules (the markup is the page's, shared). */
-export function chromeCss(id: string, header: HeaderChrome): string {
+export function chromeCss(id: string, header: HeaderChrome, headerBg: string): string {
   const at = `.skin-${id}`;
   const button = header.toolButton;
+  const dot = header.online;
   return `${at} .room .icon{width:${header.icon.size}px;height:${header.icon.size}px;color:${header.icon.color}}
 ${at} .room .back .icon{width:${header.backSize}px;height:${header.backSize}px}${at} .tools{gap:${header.gap}px}${
     button
       ? `\n${at} .tools>span{width:${button.size}px;height:${button.size}px;border-radius:50%;background:${button.bg};display:flex;align-items:center;justify-content:center}`
+      : ""
+  }${
+    dot
+      ? `\n${at} .room .face::after{content:"";position:absolute;right:0;bottom:0;width:${dot.size}px;height:${dot.size}px;border-radius:50%;background:${dot.color};border:${dot.ring}px solid ${headerBg}}`
       : ""
   }`;
 }

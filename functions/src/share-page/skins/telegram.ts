@@ -64,6 +64,7 @@ const header: HeaderChrome = {
   tools: ["ellipsis-vertical"],
   icon: { size: 22, color: "#FFFFFF" },
   gap: 16,
+  online: { color: "#4DCD5E", size: 12, ring: 2 },
 };
 
 /** The two check marks, CSS px. */
@@ -75,7 +76,7 @@ const css = `
 .skin-telegram{background:${preset.background.replace(/, /g, ",")};--behind:#CFE1EE;--notch:${preset.headerBg}}
 .skin-telegram .statusbar,.skin-telegram .room{background:${preset.headerBg};color:${preset.headerText}}
 .skin-telegram .room{height:${phone.header.height}px;padding:0 8px}
-${chromeCss("telegram", header)}
+${chromeCss("telegram", header, preset.headerBg)}
 .skin-telegram .room .who{flex:1;justify-content:center;gap:10px}
 .skin-telegram .room .avatar{border-radius:50%}
 .skin-telegram .back-label{font-size:17px;margin-left:-2px}
