@@ -41,6 +41,13 @@ function lookOf(skin: PlatformSkin, shorts: boolean): ConversationData {
   return data;
 }
 
+const PLACEHOLDERS: Record<PlatformSkin, string> = {
+  kakao: "메시지 입력",
+  discord: "Message @민지",
+  telegram: "Message",
+  insta: "Message...",
+};
+
 describe.skipIf(chromiumMissing !== undefined)(`the share page in Chromium${skipped}`, () => {
   let browser: Browser;
   let page: Page;
@@ -69,6 +76,22 @@ describe.skipIf(chromiumMissing !== undefined)(`the share page in Chromium${skip
     // Nothing wider than the phone: no sideways scrolling.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     if (skin === "discord") expect(await page.textContent(".badge")).toBe("12");
+    // The SPA preview's chrome: drawn icons in the header and the input bar, the placeholder.
+    const box = (selector: string) => page.locator(selector).first().boundingBox();
+    for (const icon of [".room .back .icon", ".room .tools .icon", ".inputbar .icon"]) {
+      expect((await box(icon))?.width).toBeGreaterThanOrEqual(16);
+    }
+    expect(await page.textContent(".inputbar .placeholder")).toBe(PLACEHOLDERS[skin]);
+    if (skin === "kakao") {
+      // The read count over the time, not beside it.
+      const [read, time] = [await box(".msg.me.last .read"), await box(".msg.me.last time")];
+      expect(read!.y + read!.height).toBeLessThanOrEqual(time!.y + 1);
+      expect(Math.abs(read!.x + read!.width - (time!.x + time!.width))).toBeLessThan(1);
+    }
+    if (skin === "telegram") {
+      expect(await page.textContent(".room .back-label")).toBe("Back");
+      expect((await box(".room .who .avatar"))!.x).toBeLessThan((await box(".room h1"))!.x);
+    }
     // Pretendard from Hosting, not the viewer's fonts (this machine has no Korean one).
     await page.evaluate(() => document.fonts.ready);
     const loaded = await page.evaluate(() =>
@@ -107,7 +130,12 @@ describe.skipIf(chromiumMissing !== undefined)(`the share page in Chromium${skip
     await page.waitForLoadState("load");
     expect(await page.evaluate(() => (window as { pwned?: string }).pwned)).toBeUndefined();
     expect(await page.evaluate(() => document.scripts.length)).toBe(0);
-    expect(await page.locator("svg, a[href^='javascript']").count()).toBe(0);
+    // The phone's own icons are the only <svg>.
+    expect(
+      await page
+        .locator("svg:not(.icon), svg.icon *:not(path, circle, rect, line), a[href^='javascript']")
+        .count(),
+    ).toBe(0);
     expect(await page.textContent(".chat")).toContain(`<svg onload="window.pwned='text'"></svg>`);
     expect(dialogs).toEqual([]);
   });

@@ -11,7 +11,7 @@ const SHOTS = "reports/share-card";
 
 interface Tree {
   type: string;
-  props: { style?: Record<string, unknown>; children?: unknown };
+  props: { style?: Record<string, unknown>; children?: unknown; src?: unknown };
 }
 
 /** Every node of the card's element tree. */
@@ -27,6 +27,22 @@ const texts = (tree: Tree) =>
   nodes(tree)
     .map((n) => n.props.children)
     .filter((c): c is string => typeof c === "string");
+/** The Lucide icons the card draws, in order, known by a piece of each one's path data. */
+const ICON_PATHS = {
+  "chevron-left": "m15 18-6-6 6-6",
+  "arrow-left": "m12 19-7-7 7-7",
+  search: "m21 21-4.34-4.34",
+  "ellipsis-vertical": 'cy="5" r="1"',
+  phone: "M13.832 16.568",
+  video: "m16 13 5.223 3.482",
+};
+const icons = (tree: Tree) =>
+  nodes(tree)
+    .filter((n) => n.type === "img" && String(n.props.src).startsWith("data:image/svg+xml;base64,"))
+    .map((n) => {
+      const svg = Buffer.from(String(n.props.src).split(",")[1]!, "base64").toString();
+      return Object.entries(ICON_PATHS).find(([, d]) => svg.includes(d))?.[0] ?? svg;
+    });
 const tails = (tree: Tree) => nodes(tree).filter((n) => String(n.props.style?.clipPath).startsWith("path("));
 
 const say = (role: "me" | "other", text: string, minute: number): TextMessage => ({
@@ -58,10 +74,36 @@ describe("the card, drawn as the page's phone", () => {
     expect(drawn.filter((t) => t === "민지")).toHaveLength(2); // the header's title and the group's name
     expect(drawn.filter((t) => t.startsWith("오후 7:"))).toEqual(["오후 7:02", "오후 7:04"]);
     expect(tails(tree)).toHaveLength(2);
-    // The read `1` on my group only, beside its time.
+    // The read `1` on my group only, over its time.
     expect(drawn.filter((t) => t === "1")).toHaveLength(1);
     const unread = texts((await cardParts(grouped("kakao", false))).tree);
     expect(unread.filter((t) => t === "1")).toHaveLength(0);
+  });
+
+  it.each([
+    ["kakao", ["chevron-left", "search", "ellipsis-vertical"]],
+    ["discord", ["arrow-left", "phone", "video"]],
+    ["telegram", ["chevron-left", "ellipsis-vertical"]],
+    ["insta", ["chevron-left", "phone", "video"]],
+  ] as const)("draws %s's header icons as the SPA's preview does: %j", async (skin, expected) => {
+    const { tree } = await cardParts(grouped(skin));
+    expect(icons(tree)).toEqual(expected);
+    expect(texts(tree).includes("Back")).toBe(skin === "telegram");
+    // The "online" dot on the header's avatar, but on KakaoTalk.
+    const dots = nodes(tree).filter(
+      (n) => n.props.style?.position === "absolute" && String(n.props.style.border).includes("solid"),
+    );
+    expect(dots).toHaveLength(skin === "kakao" ? 0 : 1);
+  });
+
+  it("stacks KakaoTalk's read count over the time, as the SPA's preview does", async () => {
+    const { tree } = await cardParts(grouped("kakao"));
+    const stamp = nodes(tree).find((n) => {
+      const children = n.props.children;
+      return Array.isArray(children) && children.length === 2 && texts(n).join("|") === "1|오후 7:04";
+    });
+    expect(stamp?.props.style?.flexDirection).toBe("column");
+    expect(stamp?.props.style?.alignItems).toBe("flex-end");
   });
 
   it("draws each app's own rules: Telegram times every bubble, Discord names a group once, Instagram says Seen", async () => {

@@ -4,7 +4,8 @@
 import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
 import type { ConversationData, Message } from "../../schema.js";
-import { lookOf, PRESETS } from "../look.js";
+import { lookOf } from "../look.js";
+import { SKINS } from "../skins/all.js";
 import { emojiDataUrl, loadFonts } from "./assets.js";
 import { CARD_LIMITS, IMAGE_LIMITS } from "./limits.js";
 import { phone } from "./phone.js";
@@ -75,7 +76,7 @@ function cardTree(data: ConversationData): Node {
           padding: "0 24px",
           fontSize: 20,
           fontWeight: 700,
-          color: PRESETS[look.skin].timeColor,
+          color: SKINS[look.skin].preset.timeColor,
         },
         "TalkStudio",
       ),

@@ -16,7 +16,7 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 const ELLIPSIS = "…";
 
 /**
- * A grapheme's advance in em, from Pretendard's metrics: Hangul syllables and jamo are 0.865 em, a
+ * A grapheme's advance in em, from Pretendard's metrics: Hangul syllables and jamo count 0.87 em, a
  * space 0.25 em, most other ASCII stays under 0.62 em (a few capitals and symbols reach 0.92), and
  * anything else (kana, emoji, symbols) is counted as a full em. The rare line wider than this is
  * clipped by its bubble, never drawn past it.

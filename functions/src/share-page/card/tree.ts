@@ -22,3 +22,7 @@ export const oneLine = (text: string, px: number, widthPx: number) =>
 /** A single line that never wraps: what does not fit is clipped by its box. */
 export const line = (text: string, style: Record<string, unknown>) =>
   el("div", { whiteSpace: "pre", overflow: "hidden", flexShrink: 0, ...style }, text || " ");
+
+/** A list of children without the ones left out. */
+export const kids = (...nodes: (Node | null | false | undefined | "")[]) =>
+  nodes.filter((n): n is Node => Boolean(n));
