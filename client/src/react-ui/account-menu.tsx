@@ -108,7 +108,7 @@ export function AccountMenu(props: AccountMenuProps) {
       data-signed-in="true"
       onKeyDown={(event) => event.key === "Escape" && open && close()}
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+        if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false);
       }}
     >
       <button

@@ -8,7 +8,7 @@ import { useVersions } from "../react/collaboration.js";
 import { useTalkStudio } from "../react/provider.js";
 import { useSession } from "../react/session.js";
 import type { ConversationData, Member } from "../schema/index.js";
-import { HistoryIcon } from "./icons.js";
+import { HistoryIcon, RefreshIcon } from "./icons.js";
 import { classes, dateText, stringsOf, type CommonProps } from "./locale.js";
 import { useAction } from "./use-action.js";
 
@@ -72,6 +72,15 @@ export function HistoryPanel(props: HistoryPanelProps) {
       <h3 className="ts-section-title">
         <HistoryIcon />
         {t.history.title}
+        <button
+          type="button"
+          className="ts-icon-button ts-history-refresh"
+          aria-label={t.history.refresh}
+          title={t.history.refresh}
+          onClick={versions.refresh}
+        >
+          <RefreshIcon />
+        </button>
       </h3>
       {canEdit && (
         <form className="ts-history-save" onSubmit={save}>
@@ -106,7 +115,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
       <ol className="ts-version-list" aria-busy={versions.loading}>
         {!versions.loading && versions.items.length === 0 && <li className="ts-muted">{t.history.none}</li>}
         {versions.items.map((v) => (
-          <li key={v.id} className="ts-version" data-kind={v.kind}>
+          <li key={v.id} className="ts-version" data-kind={v.kind} data-version={v.id}>
             <div className="ts-version-summary">
               <span className="ts-version-name">{v.name ?? v.title}</span>
               <span className="ts-muted">

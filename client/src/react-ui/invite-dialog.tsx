@@ -125,7 +125,7 @@ export function InviteDialog(props: InviteDialogProps) {
         )}
         <ul className="ts-member-list" aria-busy={members.loading}>
           {members.items.map((m) => (
-            <li key={m.uid} className="ts-member" data-role={m.role}>
+            <li key={m.uid} className="ts-member" data-role={m.role} data-uid={m.uid}>
               {m.photoURL ? (
                 <img className="ts-avatar" src={m.photoURL} alt="" referrerPolicy="no-referrer" />
               ) : (

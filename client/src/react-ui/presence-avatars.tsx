@@ -19,6 +19,17 @@ export interface PresenceAvatarsProps extends CommonProps {
   readonly max?: number;
 }
 
+/** Inline, so the names stay hidden without the stylesheet too. */
+const VISUALLY_HIDDEN = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  margin: -1,
+  overflow: "hidden",
+  clipPath: "inset(50%)",
+  whiteSpace: "nowrap",
+} as const;
+
 const initialOf = (name: string) => [...name.trim()][0]?.toUpperCase() ?? "?";
 
 export function PresenceAvatars(props: PresenceAvatarsProps) {
@@ -37,12 +48,11 @@ export function PresenceAvatars(props: PresenceAvatarsProps) {
   const shown = people.slice(0, max);
   const names = people.map((p: PresenceEntry) => (p.uid === uid ? t.me : p.name || t.someone));
   return (
-    <div
-      className={classes("ts-presence", props.className)}
-      role="group"
-      aria-label={people.length ? `${t.presence.label}: ${names.join(", ")}` : t.presence.onlyMe}
-      data-count={people.length}
-    >
+    <div className={classes("ts-presence", props.className)} data-count={people.length}>
+      {/* What the pictures say, for screen readers (and for a page's find). */}
+      <span className="ts-visually-hidden" style={VISUALLY_HIDDEN}>
+        {people.length ? `${t.presence.label}: ${names.join(", ")}` : t.presence.onlyMe}
+      </span>
       {shown.map((p, i) =>
         p.avatarUrl ? (
           <img

@@ -128,6 +128,7 @@ export const en: Strings = {
 
   history: {
     title: "History",
+    refresh: "Refresh",
     none: "No versions yet.",
     preview: "Preview",
     restore: "Restore this version",

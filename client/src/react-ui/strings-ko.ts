@@ -126,6 +126,7 @@ export const ko = {
 
   history: {
     title: "판 기록",
+    refresh: "새로 읽기",
     none: "기록이 아직 없어요.",
     preview: "미리 보기",
     restore: "이 판으로 되돌리기",
