@@ -2,7 +2,7 @@ import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions }
 import { TalkStudioError, parseOrThrow, typedErrors } from "./talkstudio-error.js";
 import type { TalkStudio } from "./firebase.js";
 import { lazyService } from "./lazy-service.js";
-import { FUNCTIONS_REGION } from "./schema/index.js";
+import { APP_CHECK_CONSUMING_CALLABLES, FUNCTIONS_REGION } from "./schema/index.js";
 import type { CallableContract, CallableInput, CallableOutput } from "./schema/index.js";
 
 /** Cloud Functions in TalkStudio's region, started on the first call. */
@@ -23,7 +23,10 @@ export function callFunction<C extends CallableContract>(
 ): Promise<CallableOutput<C>> {
   return typedErrors(async () => {
     const data: unknown = parseOrThrow(contract.input, input, `Not a valid ${contract.name} request.`);
-    const { data: answer } = await httpsCallable(functionsOf(ts), contract.name)(data);
+    await ts.appCheckReady;
+    const limitedUseAppCheckTokens = APP_CHECK_CONSUMING_CALLABLES.has(contract.name);
+    const call = httpsCallable(functionsOf(ts), contract.name, { limitedUseAppCheckTokens });
+    const { data: answer } = await call(data);
     const parsed = contract.output.safeParse(answer);
     if (!parsed.success) {
       throw new TalkStudioError("unknown", `${contract.name} answered in a shape this client does not know.`);

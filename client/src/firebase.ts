@@ -1,4 +1,5 @@
 import type { FirebaseApp } from "firebase/app";
+import type { AppCheck, AppCheckOptions } from "firebase/app-check";
 import { connectAuthEmulator, getAuth, type Auth } from "firebase/auth";
 import { connectFirestoreEmulator, type Firestore } from "firebase/firestore";
 import { DEFAULT_SHARE_BASE_URL } from "./schema/share-settings.js";
@@ -19,6 +20,19 @@ export interface TalkStudio {
   readonly shareBaseUrl: string;
   /** The emulator hosts every service connects to, or undefined in production. */
   readonly emulators: ConnectedEmulators | undefined;
+  /** App Check once started (`appCheck` option), else undefined; every callable waits for it. */
+  readonly appCheckReady: Promise<AppCheck> | undefined;
+}
+
+/**
+ * App Check for the app (docs/sharing.md, "App Check"): in production the reCAPTCHA Enterprise
+ * provider, `new ReCaptchaEnterpriseProvider(siteKey)` from `firebase/app-check`. With `emulators`,
+ * the debug provider is switched on: `debugToken` is the token registered in the console (or
+ * `true` to have the SDK make one and print it).
+ */
+export interface AppCheckOption {
+  provider: AppCheckOptions["provider"];
+  debugToken?: string | true;
 }
 
 export interface TalkStudioOptions {
@@ -31,6 +45,8 @@ export interface TalkStudioOptions {
   offline?: boolean;
   /** Default https://talkstudio.app, or the Hosting emulator with `emulators`. */
   shareBaseUrl?: string;
+  /** Attest this app to Firestore and the functions (enforced in production). */
+  appCheck?: AppCheckOption;
 }
 
 export interface EmulatorHosts {
@@ -66,5 +82,23 @@ export function createTalkStudio(app: FirebaseApp, options: TalkStudioOptions = 
     connectAuthEmulator(auth, `http://${emulators.host}:${emulators.authPort}`, { disableWarnings: true });
     connectFirestoreEmulator(db, emulators.host, emulators.firestorePort);
   }
-  return { app, auth, db, cache, emulators, shareBaseUrl: shareBaseUrl.replace(/\/+$/, "") };
+  const appCheckReady = options.appCheck && startAppCheck(app, options.appCheck, emulators !== undefined);
+  return { app, auth, db, cache, emulators, appCheckReady, shareBaseUrl: shareBaseUrl.replace(/\/+$/, "") };
+}
+
+/**
+ * Loaded on demand, so an app without App Check bundles none of it (the provider the app passes
+ * comes from the same module). The debug token must be set before App Check starts.
+ */
+async function startAppCheck(
+  app: FirebaseApp,
+  option: AppCheckOption,
+  onEmulators: boolean,
+): Promise<AppCheck> {
+  if (onEmulators) {
+    (globalThis as { FIREBASE_APPCHECK_DEBUG_TOKEN?: string | true }).FIREBASE_APPCHECK_DEBUG_TOKEN =
+      option.debugToken ?? true;
+  }
+  const { initializeAppCheck } = await import("firebase/app-check");
+  return initializeAppCheck(app, { provider: option.provider, isTokenAutoRefreshEnabled: true });
 }

@@ -1,4 +1,4 @@
-import { defineInt, defineString } from "firebase-functions/params";
+import { defineBoolean, defineInt, defineString } from "firebase-functions/params";
 import { DEFAULT_SHARE_BASE_URL } from "./schema.js";
 
 // Deploy-time parameters. The demo project's values live in functions/.env.demo-talkstudio;
@@ -59,6 +59,12 @@ export const hostingProxyRanges = defineString("HOSTING_PROXY_RANGES", {
 export const shareBaseUrl = defineString("SHARE_BASE_URL", {
   default: DEFAULT_SHARE_BASE_URL,
   description: "Where share pages live: share URLs are `${SHARE_BASE_URL}/s/{code}` (the Hosting site).",
+});
+
+export const enforceAppCheck = defineBoolean("ENFORCE_APP_CHECK", {
+  default: true,
+  description:
+    'Refuse callable requests without a valid App Check token (docs/sharing.md, "App Check"); false only in the demo project.',
 });
 
 export const KAKAO_TIMEOUT_MS = 5_000;

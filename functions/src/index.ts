@@ -22,6 +22,7 @@ export {
   listInvites,
   revokeInvite,
   acceptInvite,
+  previewInvite,
   listMembers,
   removeMember,
   leaveConversation,

@@ -74,7 +74,7 @@ describe("createShare and openShare", () => {
     const { owner, id, data } = await ownerWithConversation();
     const { code } = await createShare(owner, {
       conversationId: id,
-      password: "비밀번호1234",
+      password: "우리끼리비밀1234",
       allowDownload: false,
     });
     const viewer = newClient();
@@ -86,7 +86,7 @@ describe("createShare and openShare", () => {
       kind: "permission-denied",
       reason: "wrong-password",
     });
-    const opened = await openShare(viewer, code, "비밀번호1234");
+    const opened = await openShare(viewer, code, "우리끼리비밀1234");
     expect(opened).toMatchObject({ code, content: data, allowDownload: false });
   });
 
@@ -206,7 +206,7 @@ describe("shares follow their conversation", () => {
   it("shows a save within seconds, password shares included", async () => {
     const { owner, id, data } = await ownerWithConversation();
     const open = await createShare(owner, { conversationId: id });
-    const locked = await createShare(owner, { conversationId: id, password: "12345678" });
+    const locked = await createShare(owner, { conversationId: id, password: "87651234" });
     const edited = { ...data, title: "고친 제목", conversation: { ...data.conversation, title: "새 방" } };
     await saveConversation(owner, id, edited, 1);
     const viewer = newClient();
@@ -214,7 +214,7 @@ describe("shares follow their conversation", () => {
       (await openShare(viewer, open.code)).title === "고친 제목" ? true : undefined,
     );
     expect((await openShare(viewer, open.code)).content).toEqual(edited);
-    expect((await openShare(viewer, locked.code, "12345678")).content).toEqual(edited);
+    expect((await openShare(viewer, locked.code, "87651234")).content).toEqual(edited);
   });
 
   it("revokes every share of a deleted conversation", async () => {

@@ -147,12 +147,13 @@ const TEMPLATES = new Map<string, Record<string, unknown>>([
   ["revokeInvite", { code: CODE }],
   ["removeMember", { conversationId: "c1", uid: "u1" }],
   ["acceptInvite", { code: CODE }],
+  ["previewInvite", { code: CODE }],
   ["listMembers", { conversationId: "c1", ownerUid: "u1" }],
   ["leaveConversation", { ownerUid: "u1", conversationId: "c1" }],
   ["saveVersion", { ownerUid: "u1", conversationId: "c1", name: "v1" }],
   ["restoreVersion", { ownerUid: "u1", conversationId: "c1", versionId: "r1" }],
 ]);
-/** importConversations carries the caller's keys inside each item: its id and source. */
+/** importConversations carries the caller's keys inside each item: its id, source and theme keys. */
 const IMPORT_ITEM = {
   id: "p1",
   source: "talkstudio_projects",
@@ -163,12 +164,20 @@ const IMPORT_ITEM = {
 
 function hostilePayloads(name: string): Record<string, unknown>[] {
   if (name === "importConversations") {
-    return ["id", "source"].flatMap((field) =>
-      HOSTILE.flatMap((text) => [
-        { items: [{ ...IMPORT_ITEM, [field]: text }] },
-        { items: [{ ...IMPORT_ITEM, [field]: `p1${text}` }] },
-      ]),
-    );
+    const themed = (key: string) => ({
+      items: [
+        { ...IMPORT_ITEM, data: { ...IMPORT_ITEM.data, theme: { ...IMPORT_ITEM.data.theme, [key]: 1 } } },
+      ],
+    });
+    return [
+      ...["id", "source"].flatMap((field) =>
+        HOSTILE.flatMap((text) => [
+          { items: [{ ...IMPORT_ITEM, [field]: text }] },
+          { items: [{ ...IMPORT_ITEM, [field]: `p1${text}` }] },
+        ]),
+      ),
+      ...HOSTILE.flatMap((text) => [themed(text), themed(`k${text}`)]),
+    ];
   }
   const template = TEMPLATES.get(name);
   if (!template) throw new Error(`No template for ${name}: add one.`);

@@ -7,8 +7,11 @@ import {
   acceptInvite,
   inviteToConversation,
   listInvites,
+  previewInvite,
   revokeInvite,
 } from "../../functions/src/members/invites.js";
+import { leaveConversation, removeMember } from "../../functions/src/members/members.js";
+import { deleteUserData } from "../../functions/src/account-deletion/delete-user-data.js";
 import type { ShareDeps } from "../../functions/src/shares/deps.js";
 import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
@@ -96,14 +99,116 @@ describe("guessing invite codes", () => {
         reason: "invite-not-found",
       });
     }
-    expect(await rejection(acceptInvite(deps, caller("newcomer"), real.code))).toEqual({
+    // Unknown codes from the address are refused now; a real invite is not (it spends no guess).
+    expect(await rejection(acceptInvite(deps, caller("newcomer"), "another".padEnd(22, "x")))).toEqual({
       code: "resource-exhausted",
       reason: "rate-limited",
     });
+    expect((await previewInvite(deps, caller("newcomer"), real.code)).role).toBe("viewer");
+    expect((await acceptInvite(deps, caller("newcomer"), real.code)).role).toBe("viewer");
     // Another address is not held back by this one.
-    expect((await acceptInvite(deps, caller("newcomer", "198.51.100.7"), real.code)).role).toBe("viewer");
-    // Fifteen minutes later the address may try again.
+    expect(
+      await rejection(acceptInvite(deps, caller("other", "198.51.100.7"), "third".padEnd(22, "x"))),
+    ).toEqual({ code: "not-found", reason: "invite-not-found" });
+    // Fifteen minutes later the address may guess again.
     const later = depsAt(db, { ms: T0 + 15 * 60_000 });
-    expect((await acceptInvite(later, caller("another"), real.code)).role).toBe("viewer");
+    expect(await rejection(acceptInvite(later, caller("another"), "fourth".padEnd(22, "x")))).toEqual({
+      code: "not-found",
+      reason: "invite-not-found",
+    });
+  });
+
+  it("charges a preview's unknown code as a guess, as accepting does", async () => {
+    const db = adminDb();
+    const deps = depsAt(db, { ms: T0 });
+    await seedConversation(db, "owner", "c1");
+    const real = await inviteToConversation(deps, "owner", { conversationId: "c1", role: "editor" });
+    for (let i = 0; i < RATE_LIMITS.wrongInvitesPerUserPer15Minutes; i++) {
+      expect(await rejection(previewInvite(deps, caller("peeker"), `peek${i}`.padEnd(22, "x")))).toEqual({
+        code: "not-found",
+        reason: "invite-not-found",
+      });
+    }
+    expect(await rejection(previewInvite(deps, caller("peeker"), real.code))).toEqual({
+      code: "resource-exhausted",
+      reason: "rate-limited",
+    });
+  });
+});
+
+describe("previewing an invite", () => {
+  it("tells the title, the inviter's name and the role, joins nothing, and refuses as accepting does", async () => {
+    const db = adminDb();
+    const deps = depsAt(db, { ms: T0 });
+    await seedConversation(db, "owner", "c1");
+    await db.doc(firestorePaths.user("owner")).set({ displayName: "민지", photoURL: null });
+    const invite = await inviteToConversation(deps, "owner", {
+      conversationId: "c1",
+      role: "editor",
+      maxUses: 1,
+    });
+    const preview = await previewInvite(deps, caller("friend"), invite.code);
+    expect(preview).toEqual({
+      title: conversationData(2).title,
+      inviterName: "민지",
+      role: "editor",
+      expiresAt: invite.expiresAt,
+    });
+    expect(JSON.stringify(preview)).not.toContain("owner");
+    expect((await db.doc(firestorePaths.conversation("owner", "c1")).get()).get("members")).toBeUndefined();
+    await acceptInvite(deps, caller("friend"), invite.code);
+    // The one seat is taken: a stranger's preview says so, the member's still shows what they joined.
+    expect(await rejection(previewInvite(deps, caller("stranger"), invite.code))).toEqual({
+      code: "failed-precondition",
+      reason: "invite-used-up",
+    });
+    expect((await previewInvite(deps, caller("friend"), invite.code)).role).toBe("editor");
+    await revokeInvite(deps, "owner", invite.code);
+    expect(await rejection(previewInvite(deps, caller("friend"), invite.code))).toEqual({
+      code: "failed-precondition",
+      reason: "invite-revoked",
+    });
+  });
+});
+
+describe("removal sticks", () => {
+  it("never re-admits a removed member through an invite live at the removal, even after their account is deleted", async () => {
+    const db = adminDb();
+    const deps = depsAt(db, { ms: T0 });
+    await seedConversation(db, "owner", "c1");
+    const link = await inviteToConversation(deps, "owner", { conversationId: "c1", role: "editor" });
+    const other = await inviteToConversation(deps, "owner", { conversationId: "c1", role: "viewer" });
+    await acceptInvite(deps, caller("member"), link.code);
+    await removeMember(deps, "owner", { conversationId: "c1", uid: "member" });
+    for (const code of [link.code, other.code]) {
+      expect(await rejection(acceptInvite(deps, caller("member"), code))).toEqual({
+        code: "failed-precondition",
+        reason: "invite-revoked",
+      });
+      expect(await rejection(previewInvite(deps, caller("member"), code))).toEqual({
+        code: "failed-precondition",
+        reason: "invite-revoked",
+      });
+    }
+    // Deleting the account and coming back under the same uid (a Kakao id) lifts nothing.
+    await deleteUserData("member", { db, files: null, log: () => undefined });
+    expect(await rejection(acceptInvite(deps, caller("member"), link.code))).toEqual({
+      code: "failed-precondition",
+      reason: "invite-revoked",
+    });
+    // Everyone else still joins with the same link; a new invite is how the owner takes them back.
+    expect((await acceptInvite(deps, caller("friend"), link.code)).role).toBe("editor");
+    const fresh = await inviteToConversation(deps, "owner", { conversationId: "c1", role: "viewer" });
+    expect((await acceptInvite(deps, caller("member"), fresh.code)).role).toBe("viewer");
+  });
+
+  it("lets a member who left come back with the same link: leaving is not a removal", async () => {
+    const db = adminDb();
+    const deps = depsAt(db, { ms: T0 });
+    await seedConversation(db, "owner", "c1");
+    const link = await inviteToConversation(deps, "owner", { conversationId: "c1", role: "viewer" });
+    await acceptInvite(deps, caller("member"), link.code);
+    await leaveConversation(deps, "member", { ownerUid: "owner", conversationId: "c1" });
+    expect((await acceptInvite(deps, caller("member"), link.code)).role).toBe("viewer");
   });
 });

@@ -13,6 +13,7 @@ import {
   listMembers,
   listSharedWithMe,
   openShare,
+  previewInvite,
   RATE_LIMITS,
   removeMember,
   revokeInvite,
@@ -23,6 +24,7 @@ import {
 } from "../../client/src/index.js";
 import { summaryForSave } from "../../client/src/conversations/records.js";
 import { contentRecord } from "../../client/src/schema/conversation-records.js";
+import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { eventually } from "../support/eventually.js";
@@ -150,6 +152,28 @@ describe("invite links", () => {
   });
 });
 
+describe("previewing an invite", () => {
+  it("shows what the link joins (no uid) before anything is joined", async () => {
+    const [owner, friend] = [await person(), await person()];
+    const { id } = await createConversation(owner, conversationData(2, "우리 대화"));
+    // The profile is made on sign-up (onUserCreated); the owner then names themselves.
+    const profile = adminDb().doc(firestorePaths.user(owner.uid));
+    await eventually(async () => ((await profile.get()).exists ? true : undefined));
+    await profile.update({ displayName: "민지" });
+    const invite = await inviteToConversation(owner, id, { role: "editor" });
+    const preview = await previewInvite(friend, invite.code);
+    expect(preview).toEqual({
+      title: "우리 대화",
+      inviterName: "민지",
+      role: "editor",
+      expiresAt: invite.expiresAt,
+    });
+    expect(JSON.stringify(preview)).not.toContain(owner.uid);
+    expect(await listSharedWithMe(friend)).toMatchObject({ items: [] });
+    expect((await acceptInvite(friend, invite.code)).role).toBe("editor");
+  });
+});
+
 describe("leaving and removal", () => {
   it("refuses a removed member's open listener at once, and lets a member leave", async () => {
     const [owner, viewer, editor] = [await person(), await person(), await person()];
@@ -183,7 +207,8 @@ describe("leaving and removal", () => {
   it("takes a removed member's conversation out of their live shared list while it is open, until re-invited", async () => {
     const [owner, member] = [await person(), await person()];
     const { id } = await createConversation(owner, conversationData(2));
-    await acceptInvite(member, (await inviteToConversation(owner, id, { role: "editor" })).code);
+    const link = await inviteToConversation(owner, id, { role: "editor" });
+    await acceptInvite(member, link.code);
     const pages: string[][] = [];
     const stopList = watchSharedWithMe(member, { pageSize: 10 }, (items) =>
       pages.push(items.map((c) => c.id)),
@@ -211,7 +236,11 @@ describe("leaving and removal", () => {
     await removeMember(owner, id, member.uid);
     await listed([]);
     expect(refusals).toContain("permission-denied");
-    // A new invite accepted in this app lists it again.
+    // The link that seated them never does again; a new invite accepted in this app lists it again.
+    expect(await failureOf(acceptInvite(member, link.code))).toEqual({
+      kind: "failed-precondition",
+      reason: "invite-revoked",
+    });
     await acceptInvite(member, (await inviteToConversation(owner, id, { role: "viewer" })).code);
     await listed([id]);
     stopWatch();

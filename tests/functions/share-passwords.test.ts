@@ -5,13 +5,20 @@ import { createUserWithEmailAndPassword } from "firebase/auth";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { rateLimitKeyOfIp } from "../../functions/src/common/client-ip.js";
 import { msLeftInWindow } from "../../functions/src/rate-limit/rate-limiter.js";
+import {
+  COMMON_PASSWORDS,
+  dubeolsikKeys,
+  isCommonPassword,
+} from "../../functions/src/shares/common-passwords.js";
 import { guessCharges } from "../../functions/src/shares/limits.js";
 import {
   createConversation,
   createShare,
   openShare,
   RATE_LIMITS,
+  messageOf,
   SHARE_LIMITS,
+  updateShare,
   type TalkStudio,
 } from "../../client/src/index.js";
 import { failureOf } from "../support/failure.js";
@@ -57,6 +64,26 @@ beforeEach(async () => {
 });
 afterAll(closeClients);
 
+describe("the common-password list", () => {
+  it("holds the top few thousand, Korean keyboard patterns included, all long enough to be set", () => {
+    expect(COMMON_PASSWORDS.size).toBeGreaterThanOrEqual(3000);
+    for (const password of COMMON_PASSWORDS) expect(password.length).toBeGreaterThanOrEqual(8);
+    expect(dubeolsikKeys("사랑해")).toBe("tkfkdgo");
+    expect(dubeolsikKeys("안녕하세요")).toBe("dkssudgktpdy");
+    for (const password of [
+      "qwer1234",
+      "1q2w3e4r",
+      "asdf1234",
+      "1qaz2wsx",
+      "saranghae",
+      "tkfkdgo123",
+      "kimminsu",
+    ])
+      expect(isCommonPassword(password)).toBe(true);
+    expect(isCommonPassword(PASSWORD)).toBe(false);
+  });
+});
+
 describe("openShare password guessing", () => {
   it(`allows ${perAddress} wrong guesses per address however the leftmost entry is spoofed`, async () => {
     const code = await passwordShare();
@@ -83,6 +110,29 @@ describe("openShare password guessing", () => {
     expect(await openFrom("198.51.100.10", code, "1".repeat(SHARE_LIMITS.passwordAttemptMinChars))).toEqual(
       WRONG,
     );
+  });
+
+  it("refuses the most common passwords, in any case, with words in Korean and English", async () => {
+    const { owner, code } = await ownedPasswordShare();
+    const { id } = await createConversation(owner, conversationData(2));
+    for (const password of [
+      "12345678",
+      "password",
+      "qwerty12",
+      "Qwer1234",
+      "1q2w3e4r",
+      "asdf1234",
+      "tkfkdgo1",
+    ]) {
+      const refused = createShare(owner, { conversationId: id, password });
+      expect(await failureOf(refused)).toEqual({ kind: "invalid", reason: "password-too-common" });
+    }
+    const error = await updateShare(owner, { code, password: "saranghae" }).catch((e: unknown) => e);
+    expect(messageOf(error)).toContain("흔해서");
+    expect(messageOf(error, "en")).toContain("most common");
+    // The share keeps its password; an uncommon one is set.
+    expect(await openFrom("198.51.100.11", code, PASSWORD)).toMatchObject({ status: 200 });
+    await updateShare(owner, { code, password: "우리 둘만 아는 말" });
   });
 
   it("spends nothing on right passwords", async () => {

@@ -2,12 +2,16 @@
 // server-side in bulk, with the same idempotence and report as the client's rules-checked batches.
 import { createUserWithEmailAndPassword } from "firebase/auth";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { importConversations } from "../../functions/src/imports/import-conversations.js";
 import {
+  firestorePaths,
   listConversations,
   migrateLocalStorage,
   RATE_LIMITS,
+  type ImportItem,
   type TalkStudio,
 } from "../../client/src/index.js";
+import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
 import { callableUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { fixtureStorage, storageOf } from "../support/local-storage.js";
@@ -112,6 +116,42 @@ describe("migrateLocalStorage through importConversations", () => {
     }
     expect((await callRaw({ items: [item("p1")] })).error?.status).toBe("UNAUTHENTICATED");
     expect((await listConversations(ts)).items).toEqual([]);
+  });
+
+  it("refuses what Firestore cannot store as invalid, never internal, and spends no budget", async () => {
+    const ts = await signedIn();
+    const idToken = await ts.auth.currentUser?.getIdToken();
+    const withTheme = (extra: Record<string, unknown>) => {
+      const good = item("p2");
+      return { ...good, data: { ...good.data, theme: { ...good.data.theme, ...extra } } };
+    };
+    const deep = Array.from({ length: 25 }).reduce<unknown>((inner) => ({ a: inner }), 1);
+    for (const extra of [{ __x__: "1" }, { __name__: 1 }, { "": 1 }, { grid: [[1, 2]] }, { deep }]) {
+      const answer = await callRaw({ items: [item("p1"), withTheme(extra)] }, idToken);
+      expect(answer.error).toMatchObject({
+        status: "INVALID_ARGUMENT",
+        details: { reason: "invalid-input" },
+      });
+    }
+    expect((await listConversations(ts)).items).toEqual([]);
+    const budget = await adminDb()
+      .doc(firestorePaths.throttle(ts.auth.currentUser!.uid, "conversationImports"))
+      .get();
+    expect(budget.get("count") ?? 0).toBe(0);
+  });
+
+  it("gives back the budget of every item not written, whatever stopped it", async () => {
+    const db = adminDb();
+    // Past the schema (the domain function called directly): Firestore itself refuses this one.
+    const bad = item("p2") as unknown as ImportItem;
+    const refused = { ...bad, data: { ...bad.data, theme: { ...bad.data.theme, __x__: "1" } } };
+    await expect(
+      importConversations(db, "importer", [item("p1") as unknown as ImportItem, refused], new Date()),
+    ).rejects.toThrow();
+    expect(
+      (await db.doc(firestorePaths.throttle("importer", "conversationImports")).get()).get("count"),
+    ).toBe(1);
+    expect((await db.doc(firestorePaths.conversation("importer", "p1")).get()).exists).toBe(true);
   });
 
   it("never overwrites: a project already there is reported, not written", async () => {

@@ -7,6 +7,7 @@ import {
   type AcceptedInvite,
   type Invite,
   type InviteOptions,
+  type InvitePreview,
   type Member,
 } from "../schema/index.js";
 
@@ -16,6 +17,14 @@ export const inviteToConversation = (
   conversationId: string,
   options: InviteOptions,
 ): Promise<Invite> => callFunction(ts, callables.inviteToConversation, { conversationId, ...options });
+
+/**
+ * What accepting an invite would join — `{ title, inviterName, role, expiresAt }` — for the question
+ * asked before acceptInvite. Refused as acceptInvite would be (`invite-not-found`, `-expired`,
+ * `-revoked`, `-used-up`), and rate-limited as it is; it joins nothing.
+ */
+export const previewInvite = (ts: TalkStudio, code: string): Promise<InvitePreview> =>
+  callFunction(ts, callables.previewInvite, { code });
 
 /**
  * Joins the conversation of an invite with its role (an owner accepting their own link gets

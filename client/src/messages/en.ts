@@ -17,6 +17,7 @@ export const en: MessageTable = {
   reasons: {
     "invalid-input": "The request is not valid.",
     "not-signed-in": "Please sign in again.",
+    "app-check-failed": "We could not confirm this is our app. Reload the page and try again.",
     "account-closed": "This account was closed. Sign in again with an account that is still open.",
     "too-many-shares": "This conversation already has 5 live links. Revoke one to make another.",
     "not-an-editor": "Only the owner and editors of this conversation can do this.",
@@ -33,6 +34,8 @@ export const en: MessageTable = {
     "share-revoked": "The owner has turned this share link off.",
     "password-required": "This share needs a password.",
     "wrong-password": "That password is not right.",
+    "password-too-common":
+      "That password is one of the most common ones and easy to guess (like 12345678, qwer1234 or 1q2w3e4r). Choose another.",
     "download-not-allowed": "This share does not allow downloads or copies.",
     "invite-not-found": "This invite link does not exist. Check that it was copied whole.",
     "invite-expired": "This invite link has expired. Ask the owner for a new one.",

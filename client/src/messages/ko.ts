@@ -17,6 +17,7 @@ export const ko: MessageTable = {
   reasons: {
     "invalid-input": "요청 내용이 올바르지 않아요.",
     "not-signed-in": "로그인이 필요해요. 다시 로그인해 주세요.",
+    "app-check-failed": "앱을 확인하지 못했어요. 페이지를 새로 고친 뒤 다시 시도해 주세요.",
     "account-closed": "탈퇴했거나 사용이 중지된 계정이에요. 다른 계정으로 다시 로그인해 주세요.",
     "too-many-shares": "이 대화에는 이미 공유 링크가 5개 있어요. 하나를 취소한 뒤 다시 만들어 주세요.",
     "not-an-editor": "이 대화의 소유자와 편집자만 할 수 있어요.",
@@ -33,6 +34,8 @@ export const ko: MessageTable = {
     "share-revoked": "공유한 사람이 링크를 끊었어요.",
     "password-required": "비밀번호가 필요한 공유예요.",
     "wrong-password": "비밀번호가 맞지 않아요.",
+    "password-too-common":
+      "너무 흔해서 쉽게 추측되는 비밀번호예요(예: 12345678, qwer1234, 1q2w3e4r). 다른 비밀번호를 정해 주세요.",
     "download-not-allowed": "이 공유는 내려받기나 복사를 허용하지 않아요.",
     "invite-not-found": "존재하지 않는 초대 링크예요. 링크를 빠짐없이 복사했는지 확인해 주세요.",
     "invite-expired": "초대 링크가 만료되었어요. 소유자에게 새 링크를 요청해 주세요.",

@@ -5,6 +5,7 @@ import {
   conversationIdInput,
   invite,
   inviteCodeInput,
+  invitePreview,
   inviteToConversationInput,
   listInvitesOutput,
   listMembersInput,
@@ -79,6 +80,8 @@ export const callables = {
   revokeInvite: contract("revokeInvite", inviteCodeInput, revokeInviteOutput),
   removeMember: contract("removeMember", removeMemberInput, noOutput),
   acceptInvite: contract("acceptInvite", inviteCodeInput, acceptInviteOutput),
+  /** What accepting an invite would join (title, inviter's name, role), asked before acceptInvite. */
+  previewInvite: contract("previewInvite", inviteCodeInput, invitePreview),
   listMembers: contract("listMembers", listMembersInput, listMembersOutput),
   leaveConversation: contract("leaveConversation", sharedConversationInput, noOutput),
   /** Keeps the conversation's current revision in its history (named, or a co-editor's overwritten text). */
@@ -86,3 +89,12 @@ export const callables = {
   /** Saves a version's copy as a new revision, keeping what it replaces as a version first. */
   restoreVersion: contract("restoreVersion", restoreVersionInput, restoreVersionOutput),
 } as const;
+
+/**
+ * Callables that consume their App Check token (replay protection, docs/sharing.md): the client
+ * sends each call a limited-use token. Both try share passwords.
+ */
+export const APP_CHECK_CONSUMING_CALLABLES: ReadonlySet<string> = new Set([
+  callables.openShare.name,
+  callables.copySharedConversation.name,
+]);

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { firestoreValueProblem } from "./firestore-value.js";
 import { userId } from "./ids.js";
 import { LIMITS, MAX_DOCUMENT_BYTES } from "./limits.js";
 
@@ -105,6 +106,10 @@ export const theme = z
       (t) => jsonBytes(t) <= LIMITS.themeJsonBytes,
       `a theme is at most ${LIMITS.themeJsonBytes} bytes of JSON`,
     ),
+    // Its free keys are stored as sent: what Firestore would refuse is refused here, never at the write.
+    z.refine((t) => firestoreValueProblem(t) === null, {
+      error: (issue) => `a theme cannot be stored: it ${firestoreValueProblem(issue.input)}`,
+    }),
   );
 export type Theme = z.infer<typeof theme>;
 

@@ -42,6 +42,11 @@ export interface InviteDocument<Time> {
   /** How many people it may seat; `uses` counts those it did. */
   maxUses: number;
   uses: number;
+  /**
+   * Members the owner removed while this invite was live: it never seats them again (a new invite
+   * does). Absent until the first removal.
+   */
+  removedUids?: string[];
 }
 
 // ---- Callable shapes ------------------------------------------------------------------------
@@ -90,6 +95,18 @@ export const acceptInviteOutput = z.object({
   role: z.enum(["owner", ...MEMBER_ROLES]),
 });
 export type AcceptedInvite = z.infer<typeof acceptInviteOutput>;
+
+/**
+ * What an invite would seat the caller in, shown before they accept: the conversation's title, the
+ * inviter's display name (never their uid) and the role. Refused as acceptInvite would refuse it.
+ */
+export const invitePreview = z.object({
+  title: z.string(),
+  inviterName: z.nullable(z.string()),
+  role: memberRole,
+  expiresAt: isoTime,
+});
+export type InvitePreview = z.infer<typeof invitePreview>;
 
 /** A conversation someone else owns, named by its owner and id. */
 export const sharedConversationInput = z.strictObject({ ownerUid: userId, conversationId: firestoreId });

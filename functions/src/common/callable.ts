@@ -2,7 +2,9 @@ import { getAuth } from "firebase-admin/auth";
 import { logger } from "firebase-functions";
 import { onCall, type CallableOptions, type CallableRequest } from "firebase-functions/v2/https";
 import type * as z from "zod/mini";
-import type { CallableContract, CallableOutput } from "../schema.js";
+import { APP_CHECK_CONSUMING_CALLABLES, type CallableContract, type CallableOutput } from "../schema.js";
+import { enforceAppCheck } from "../config.js";
+import { assertAppCheck } from "./app-check.js";
 import { assertAccountOpen } from "./closed-accounts.js";
 import { DomainError, parseInput, toHttpsError } from "./errors.js";
 import { logged, requestIdOf } from "./request-log.js";
@@ -36,9 +38,12 @@ function defineCallable<C extends CallableContract, Caller extends AnyCaller>(
   caller: (request: CallableRequest<unknown>) => Caller,
   handler: Handler<C, Caller>,
 ) {
-  return onCall(options, (request: CallableRequest<unknown>) =>
+  // The password paths consume their token: a replayed one is refused (APP_CHECK_CONSUMING_CALLABLES).
+  const consumes = APP_CHECK_CONSUMING_CALLABLES.has(contract.name);
+  return onCall({ ...options, consumeAppCheckToken: consumes }, (request: CallableRequest<unknown>) =>
     logged(contract.name, requestIdOf(request.rawRequest.get("x-cloud-trace-context")), async () => {
       try {
+        assertAppCheck(request.app, { enforced: enforceAppCheck.value(), consumes });
         const who = caller(request);
         const input = parseInput(contract.input, request.data) as Input<C>;
         return checkedOutput(contract, await handler(input, who));
@@ -49,7 +54,10 @@ function defineCallable<C extends CallableContract, Caller extends AnyCaller>(
   );
 }
 
-/** A callable anyone may call (signed in or not): input parsed, output checked, errors mapped. */
+/**
+ * A callable anyone may call (signed in or not): App Check asked for (ENFORCE_APP_CHECK), input
+ * parsed, output checked, errors mapped.
+ */
 export function publicCallable<C extends CallableContract>(
   contract: C,
   options: CallableOptions,

@@ -88,39 +88,44 @@ async function refund(db: Firestore, uid: string, n: number) {
   await ref.update({ count: FieldValue.increment(-n) });
 }
 
-/** Commits a batch; refused, it retries one conversation at a time so a taken id sinks only itself. */
-async function write(db: Firestore, uid: string, items: readonly ImportItem[], now: Date) {
-  const written: string[] = [];
-  const taken: string[] = [];
-  const commit = async (part: readonly ImportItem[]) => {
-    const batch = db.batch();
-    for (const item of part) addCreate(batch, db, uid, item, now);
-    await batch.commit();
-    written.push(...part.map((i) => i.id));
-  };
-  try {
-    await commit(items);
-  } catch (error) {
-    if (items.length === 1) {
-      if (!isAlreadyExists(error)) throw error;
-      taken.push(items[0]?.id ?? "");
-    } else {
-      const singles = await Promise.all(items.map((item) => write(db, uid, [item], now)));
-      for (const single of singles) {
-        written.push(...single.written);
-        taken.push(...single.taken);
-      }
-    }
-  }
-  return { written, taken };
+interface Outcome {
+  written: string[];
+  /** There already: never overwritten. */
+  taken: string[];
+  /** Any other refusal: our bug once the schema has checked the items, reported after the refund. */
+  failures: unknown[];
 }
+
+/**
+ * Commits a batch; refused, it retries one conversation at a time so a taken id sinks only itself.
+ * Never rejects: what was not written is in `taken` or `failures`.
+ */
+async function write(db: Firestore, uid: string, items: readonly ImportItem[], now: Date): Promise<Outcome> {
+  try {
+    const batch = db.batch();
+    for (const item of items) addCreate(batch, db, uid, item, now);
+    await batch.commit();
+    return { written: items.map((i) => i.id), taken: [], failures: [] };
+  } catch (error) {
+    if (items.length > 1) return merged(await Promise.all(items.map((item) => write(db, uid, [item], now))));
+    if (isAlreadyExists(error)) return { written: [], taken: [items[0]?.id ?? ""], failures: [] };
+    return { written: [], taken: [], failures: [error] };
+  }
+}
+
+const merged = (outcomes: readonly Outcome[]): Outcome => ({
+  written: outcomes.flatMap((o) => o.written),
+  taken: outcomes.flatMap((o) => o.taken),
+  failures: outcomes.flatMap((o) => o.failures),
+});
 
 /**
  * Imports `items` (schema-checked) as `uid`'s conversations: what exists is left alone, what is
  * past the import budget is not written, the rest is written in as few commits as Firestore allows.
  * The client sends only what its existence query did not find, so existence is left to the create
- * preconditions (a taken id costs a retry, not a read of every summary); budget spent on a taken
- * id is refunded.
+ * preconditions (a taken id costs a retry, not a read of every summary); budget spent on any item
+ * not written is refunded, a failed write's too (the schema refuses what Firestore would, so that
+ * is our bug: it is rethrown after the refund).
  */
 export async function importConversations(
   db: Firestore,
@@ -130,12 +135,13 @@ export async function importConversations(
 ): Promise<ImportConversationsOutput> {
   await consumeRateLimits(db, [{ rule: requestsPerUser, key: uid }], now);
   const granted = await spendBudget(db, uid, items, now);
-  const outcomes = await Promise.all(batchesOf(granted).map((batch) => write(db, uid, batch, now)));
-  const taken = outcomes.flatMap((o) => o.taken);
-  await refund(db, uid, taken.length);
+  const outcome = merged(await Promise.all(batchesOf(granted).map((batch) => write(db, uid, batch, now))));
+  // Every granted item not written gives its budget back, whatever stopped it.
+  await refund(db, uid, granted.length - outcome.written.length);
+  if (outcome.failures.length > 0) throw outcome.failures[0];
   return {
-    imported: outcomes.flatMap((o) => o.written),
-    alreadyImported: taken,
+    imported: outcome.written,
+    alreadyImported: outcome.taken,
     overBudget: items.slice(granted.length).map((i) => i.id),
   };
 }

@@ -79,21 +79,29 @@ export function writeMembers(
 
 /**
  * Removes `uid` from a conversation's members, with their presence (the others would see them until
- * it went stale), in its own transaction; nothing when they were none.
+ * it went stale), in its own transaction; nothing when they were none. With `removedAt` (the owner
+ * removing them, not a member leaving) every invite live at that moment remembers them in
+ * `removedUids` and never seats them again: a link they kept cannot undo the removal.
  */
 export async function removeFromMembers(
   db: Firestore,
   ownerUid: string,
   conversationId: string,
   uid: string,
+  removedAt?: Date,
 ): Promise<void> {
   await db.runTransaction(async (tx) => {
     const [summary] = await tx.getAll(summaryRef(db, ownerUid, conversationId));
+    const live =
+      removedAt === undefined
+        ? []
+        : (await tx.get(liveInvitesOf(db, ownerUid, conversationId, removedAt))).docs;
     if (!summary!.exists) return;
     const { [uid]: removed, ...rest } = membersOf(summary!);
     if (removed === undefined) return;
     writeMembers(tx, db, ownerUid, conversationId, rest, uid);
     tx.delete(db.doc(firestorePaths.presenceOf(ownerUid, conversationId, uid)));
+    for (const invite of live) tx.update(invite.ref, { removedUids: FieldValue.arrayUnion(uid) });
   });
 }
 
@@ -131,10 +139,12 @@ export const inviteOf = (code: string, stored: StoredInvite, baseUrl: string): I
 export const inviteNotFound = () =>
   new DomainError("not-found", "invite-not-found", "There is no such invite.");
 
+export const inviteRevoked = () =>
+  new DomainError("failed-precondition", "invite-revoked", "The owner turned this invite off.");
+
 /** `revoked` or `expired` as the failed-precondition the caller can tell apart. */
 export function assertInviteOpen(stored: StoredInvite, now: Date): void {
-  if (stored.revokedAt !== null)
-    throw new DomainError("failed-precondition", "invite-revoked", "The owner turned this invite off.");
+  if (stored.revokedAt !== null) throw inviteRevoked();
   if (stored.expiresAt.toMillis() <= now.getTime())
     throw new DomainError("failed-precondition", "invite-expired", "This invite has expired.");
 }

@@ -1,4 +1,5 @@
 // Entry points of members and invites: thin wrappers over the domain functions in this folder.
+import type { CallableRequest } from "firebase-functions/v2/https";
 import { signedInCallable } from "../common/callable.js";
 import { trustedProxyHops } from "../config.js";
 import { clientKey } from "../rate-limit/per-ip.js";
@@ -20,12 +21,15 @@ export const listInvites = signedInCallable(
 export const revokeInvite = signedInCallable(callables.revokeInvite, {}, ({ code }, { uid }) =>
   invites.revokeInvite(productionShareDeps(), uid, code),
 );
-export const acceptInvite = signedInCallable(callables.acceptInvite, {}, ({ code }, { uid, request }) =>
-  invites.acceptInvite(
-    productionShareDeps(),
-    { uid, clientKey: clientKey(request.rawRequest.headers, trustedProxyHops.value()) },
-    code,
-  ),
+const inviteCaller = ({ uid, request }: { uid: string; request: CallableRequest<unknown> }) => ({
+  uid,
+  clientKey: clientKey(request.rawRequest.headers, trustedProxyHops.value()),
+});
+export const acceptInvite = signedInCallable(callables.acceptInvite, {}, ({ code }, caller) =>
+  invites.acceptInvite(productionShareDeps(), inviteCaller(caller), code),
+);
+export const previewInvite = signedInCallable(callables.previewInvite, {}, ({ code }, caller) =>
+  invites.previewInvite(productionShareDeps(), inviteCaller(caller), code),
 );
 export const listMembers = signedInCallable(callables.listMembers, {}, async (input, { uid }) => ({
   items: await members.listMembers(productionShareDeps(), uid, input),

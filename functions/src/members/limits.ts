@@ -12,8 +12,12 @@ export const inviteCreateCharges = (uid: string): RateLimitCharge[] => [
   ...memberCharges(uid),
 ];
 
-/** Trying a code reserves one guess per user and per address; a code that exists gives them back. */
-export const inviteGuessCharges = (uid: string, clientKey: string): RateLimitCharge[] => [
+/** Trying a code reserves one guess of the caller's, given back when the code exists. */
+export const userGuessCharges = (uid: string): RateLimitCharge[] => [
   { rule: RATE_LIMIT_RULES.inviteGuessesPerUser, key: uid },
+];
+
+/** A code that does not exist also spends one guess of the caller's address. */
+export const addressGuessCharges = (clientKey: string): RateLimitCharge[] => [
   { rule: RATE_LIMIT_RULES.inviteGuessesPerAddress, key: clientKey },
 ];

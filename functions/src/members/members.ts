@@ -44,17 +44,21 @@ export async function listMembers(
     .sort((a, b) => ORDER[a.role] - ORDER[b.role] || a.uid.localeCompare(b.uid));
 }
 
-/** The owner takes a member out; removing someone who is not a member changes nothing. */
+/**
+ * The owner takes a member out, for good: the invites live now never seat them again (only a new
+ * one does). Removing someone who is not a member changes nothing.
+ */
 export async function removeMember(
   deps: Pick<ShareDeps, "db" | "now">,
   ownerUid: string,
   input: { conversationId: string; uid: string },
 ): Promise<void> {
   if (input.uid === ownerUid) throw ownerCannotLeave();
-  await consumeRateLimits(deps.db, memberCharges(ownerUid), deps.now());
+  const now = deps.now();
+  await consumeRateLimits(deps.db, memberCharges(ownerUid), now);
   const summary = await summaryRef(deps.db, ownerUid, input.conversationId).get();
   if (!summary.exists) throw conversationNotFound();
-  await removeFromMembers(deps.db, ownerUid, input.conversationId, input.uid);
+  await removeFromMembers(deps.db, ownerUid, input.conversationId, input.uid, now);
 }
 
 /** A member leaves someone else's conversation; leaving one you are not in changes nothing. */

@@ -1,5 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { DomainError } from "../common/errors.js";
 import type { PasswordHash } from "../schema.js";
+import { isCommonPassword } from "./common-passwords.js";
 
 /**
  * scrypt cost: N=2^15, r=8 needs 32 MiB and ~60 ms a guess on one core — online guessing is already
@@ -18,8 +20,18 @@ function derive(password: string, salt: Buffer, params: Omit<PasswordHash, "algo
   );
 }
 
-/** A new salted hash of `password` (NFC-normalised: the same Hangul typed on any keyboard matches). */
+/**
+ * A new salted hash of `password` (NFC-normalised: the same Hangul typed on any keyboard matches).
+ * Every new password passes here, so here one of the most common is refused.
+ */
 export async function hashPassword(password: string): Promise<PasswordHash> {
+  if (isCommonPassword(password)) {
+    throw new DomainError(
+      "invalid-argument",
+      "password-too-common",
+      "This password is one of the most common ones; choose another.",
+    );
+  }
   const salt = randomBytes(SALT_BYTES);
   const hash = await derive(password, salt, PARAMS);
   return { algorithm: "scrypt", ...PARAMS, salt: salt.toString("base64"), hash: hash.toString("base64") };
