@@ -1,13 +1,12 @@
 // `/?invite={code}`: says what the invite is (the conversation's title, who invited, the role) and
 // joins only when the person says so. Signed out, it asks them to sign in first.
 import { useEffect, useState, type ReactNode } from "react";
-import { acceptInvite } from "../members/index.js";
+import { acceptInvite, previewInvite } from "../members/index.js";
 import { messageOf } from "../messages/index.js";
 import { useTalkStudio } from "../react/provider.js";
 import { useSession } from "../react/session.js";
-import type { AcceptedInvite } from "../schema/index.js";
+import type { AcceptedInvite, InvitePreview } from "../schema/index.js";
 import { AccountMenu } from "./account-menu.js";
-import { previewInvite, type InvitePreview } from "./invite-preview.js";
 import { dateText, stringsOf, type CommonProps } from "./locale.js";
 import { Modal } from "./modal.js";
 import { useAction } from "./use-action.js";
@@ -65,7 +64,7 @@ export function InviteAcceptDialog(props: InviteAcceptDialogProps) {
   else
     body = (
       <>
-        <p className="ts-invite-summary">{t.accept.body(preview.inviterName, preview.title)}</p>
+        <p className="ts-invite-summary">{t.accept.body(preview.inviterName ?? t.someone, preview.title)}</p>
         <p className="ts-muted">
           {t.accept.role(t.role(preview.role))} · {t.accept.until(dateText(preview.expiresAt, props.locale))}
         </p>
