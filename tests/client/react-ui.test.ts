@@ -194,7 +194,7 @@ describe("@talkstudio/client/react-ui", () => {
     await until(() => view.querySelector(".ts-share-dialog"));
     // The first control of the body has the focus; Tab from the last wraps to the first.
     expect(document.activeElement?.tagName).toBe("SELECT");
-    type(view.querySelector(".ts-share-password"), "비밀번호12345");
+    type(view.querySelector(".ts-share-password"), "초록-고래-42-바다");
     click(view.querySelector(".ts-share-create-button"));
     await until(() => view.querySelector(".ts-share-created input"));
     const [share] = (await listShares(ts, { conversationId: id })).items;

@@ -62,7 +62,8 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
   async function inMembersDialog<T>(page: Page, read: (dialog: Locator) => Promise<T>): Promise<T> {
     await page.click("#open-invites");
     const dialog = page.locator(".ts-invite-dialog");
-    await dialog.locator(".ts-member[data-role=owner]").waitFor();
+    // The first callable of the file may wait for the Functions emulator's worker to start.
+    await dialog.locator(".ts-member[data-role=owner]").waitFor({ timeout: 60_000 });
     const result = await read(dialog);
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });

@@ -73,7 +73,7 @@ describe.skipIf(chromiumMissing !== undefined)(`the demo's components in Chromiu
     await page.locator(".ts-account-button").waitFor();
 
     // Two projects the SPA's code made; the second with one message over the 1,000-character limit.
-    const [good, long] = [structuredClone(PROJECTS[0]!), structuredClone(PROJECTS[1]!)];
+    const [good, long] = [structuredClone(PROJECTS[0]!), structuredClone(PROJECTS[2]!)];
     long.title = "아주 긴 대화";
     long.conversation.messages[2]!.text = "가".repeat(1200);
     await page.evaluate(
@@ -129,7 +129,7 @@ describe.skipIf(chromiumMissing !== undefined)(`the demo's components in Chromiu
     expect(await page.evaluate(() => document.activeElement?.closest(".ts-share-dialog") !== null)).toBe(
       true,
     );
-    await dialog.locator(".ts-share-password").fill("비밀번호-12345");
+    await dialog.locator(".ts-share-password").fill("초록-고래-42-바다");
     await dialog.getByLabel("내려받기와 내 계정에 복사 허용").first().uncheck();
     await dialog.locator(".ts-share-create-button").click();
     const created = dialog.locator(".ts-share-created input");
@@ -145,7 +145,7 @@ describe.skipIf(chromiumMissing !== undefined)(`the demo's components in Chromiu
     // Someone else opens the link: it asks for the password, then shows the conversation.
     const viewer = await newPage();
     await viewer.goto(url);
-    await viewer.fill("#password", "비밀번호-12345");
+    await viewer.fill("#password", "초록-고래-42-바다");
     await viewer.click("button[type=submit]");
     await poll(() => viewer.locator(".msg").count()).toBeGreaterThan(0);
 

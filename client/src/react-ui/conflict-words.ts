@@ -92,8 +92,9 @@ export function conflictWords(
   if (conflict.kind === "message") {
     const index = data.conversation.messages.findIndex((m) => m.id === conflict.id);
     const shown = conflict.base ?? conflict.mine;
+    // Where the editor's copy has it: its place (a message both sides added has one too).
     const what =
-      conflict.base === null || index < 0
+      index < 0
         ? `${t.conflict.newMessage} · "${snippet(shown.text)}"`
         : "role" in shown
           ? `${t.conflict.message(index + 1, speakerOf(shown, data, t))} · "${snippet(shown.text)}"`

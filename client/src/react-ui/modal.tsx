@@ -30,28 +30,38 @@ export function Modal(props: {
       box.current?.querySelector<HTMLElement>(`.ts-dialog-body :is(${FOCUSABLE})`) ??
       box.current?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? box.current)?.focus();
-    return () => opener?.focus();
+    // On the document: a control that went away (a row revoked, a button disabled) leaves the focus
+    // on the page's body, and Escape and Tab must still work from there.
+    const onKeyDown = (event: KeyboardEvent) => {
+      const dialog = box.current;
+      if (!dialog) return;
+      if (event.key === "Escape" && !latest.current.mustChoose) {
+        event.stopPropagation();
+        latest.current.onClose();
+        return;
+      }
+      if (event.key !== "Tab") return;
+      const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const [head, last] = [items[0], items.at(-1)];
+      const active = document.activeElement;
+      if (!head || !last) return event.preventDefault();
+      if (!dialog.contains(active)) {
+        event.preventDefault();
+        (event.shiftKey ? last : head).focus();
+      } else if (event.shiftKey && (active === head || active === dialog)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        head.focus();
+      }
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+      opener?.focus();
+    };
   }, []);
-
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === "Escape" && !latest.current.mustChoose) {
-      event.stopPropagation();
-      latest.current.onClose();
-      return;
-    }
-    if (event.key !== "Tab" || !box.current) return;
-    const items = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = items[0];
-    const last = items.at(-1);
-    if (!first || !last) return event.preventDefault();
-    if (event.shiftKey && (document.activeElement === first || document.activeElement === box.current)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
 
   return (
     <div
@@ -67,7 +77,6 @@ export function Modal(props: {
         aria-labelledby={titleId}
         tabIndex={-1}
         className={classes(`ts-dialog ts-${props.name}`, props.className)}
-        onKeyDown={onKeyDown}
       >
         <header className="ts-dialog-header">
           <h2 id={titleId} className="ts-dialog-title">
