@@ -47,7 +47,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["client/src/**/*.ts"],
+    files: ["client/src/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": forbid([devOnly, browserOnly], zodMiniOnly),
     },

@@ -5,7 +5,15 @@
 // It finds a Firestore emulator that works offline, checks Java, builds the functions bundle and
 // runs firebase-tools from node_modules. Every failure is one sentence, never a stack trace.
 import { spawn, spawnSync } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import {
+  copyFileSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+} from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -109,6 +117,11 @@ async function buildDemo() {
     define: { "process.env.NODE_ENV": '"production"' },
     logLevel: "warning",
   }).catch(() => fail("Building the demo page failed (see the esbuild output above)."));
+  // The page uses the components' own stylesheet, as an app importing it would.
+  copyFileSync(
+    join(root, "client", "src", "react-ui", "styles.css"),
+    join(root, "hosting", "public", "react-ui.css"),
+  );
 }
 
 /** Storage and the UI need files firebase-tools downloads; offline they exist only if cached earlier. */

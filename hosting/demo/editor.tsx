@@ -9,12 +9,10 @@ import {
   getConversation,
   messageOf,
   type ConversationData,
-  type MergeConflict,
   type ConversationRole,
-  type Message,
-  type SyncStatus,
 } from "../../client/src/index.js";
-import { useProjectSync, useTalkStudio, type OpenProject } from "../../client/src/react/index.js";
+import { useMembers, useProjectSync, useTalkStudio, type OpenProject } from "../../client/src/react/index.js";
+import { CloudStatusBadge, ConflictDialog } from "../../client/src/react-ui/index.js";
 
 interface Draft {
   readonly revision: number;
@@ -39,46 +37,6 @@ function readDraft(key: string): Draft | undefined {
   }
 }
 
-const STATUS_TEXT: Record<SyncStatus["state"], string> = {
-  saved: "저장됨",
-  saving: "저장 중…",
-  offline: "오프라인: 연결되면 저장해요",
-  conflict: "다른 곳에서도 고쳤어요: 어느 쪽을 남길지 골라 주세요",
-  error: "저장하지 못했어요",
-};
-
-const textOf = (message: Message | null | undefined) =>
-  message && "text" in message ? message.text : "(없음)";
-
-function ConflictDialog(props: {
-  conflicts: readonly MergeConflict[];
-  keepMine: () => void;
-  takeTheirs: () => void;
-}) {
-  return (
-    <dialog open id="conflict" aria-labelledby="conflict-title">
-      <h3 id="conflict-title">같은 곳을 두 곳에서 고쳤어요</h3>
-      {props.conflicts.map((c, i) => (
-        <div key={i} className="conflict">
-          <p className="meta">
-            {c.kind === "message" ? `메시지 ${c.id}` : c.kind === "field" ? c.path : `${c.list} 순서`}
-          </p>
-          <p className="mine">내 것: {c.kind === "message" ? textOf(c.mine) : JSON.stringify(c.mine)}</p>
-          <p className="theirs">
-            그쪽 것: {c.kind === "message" ? textOf(c.theirs) : JSON.stringify(c.theirs)}
-          </p>
-        </div>
-      ))}
-      <button id="keep-mine" type="button" onClick={props.keepMine}>
-        내 것 남기기
-      </button>
-      <button id="take-theirs" type="button" onClick={props.takeTheirs}>
-        그쪽 것 받기
-      </button>
-    </dialog>
-  );
-}
-
 function Loaded(props: {
   project: Omit<OpenProject, "data">;
   initial: ConversationData;
@@ -98,6 +56,8 @@ function Loaded(props: {
     // Members editing someone else's conversation: no prompt, the overwritten text goes to the history.
     ...(ownerUid ? { ownerUid } : {}),
   });
+  // Whose text each side of a conflict is: read when one shows.
+  const members = useMembers(conflict ? id : null, ownerUid ? { ownerUid } : {});
   const lostAccess = status.state === "error" && status.error.kind === "permission-denied";
   const readOnly = props.role === "viewer" || lostAccess;
 
@@ -157,10 +117,7 @@ function Loaded(props: {
         </p>
       )}
       <p id="sync" data-state={status.state}>
-        {status.state === "error"
-          ? `${STATUS_TEXT.error}: ${messageOf(status.error)}`
-          : STATUS_TEXT[status.state]}
-        <span className="meta"> · 판 {status.revision}</span>
+        <CloudStatusBadge status={status} showRevision />
       </p>
       <label>
         제목{" "}
@@ -190,7 +147,7 @@ function Loaded(props: {
       <button id="add-message" type="button" disabled={readOnly} onClick={addMessage}>
         메시지 추가 (add a message)
       </button>
-      {conflict && <ConflictDialog {...conflict} />}
+      <ConflictDialog conflict={conflict} data={data} members={members.items} />
     </div>
   );
 }

@@ -7,20 +7,17 @@ import { createRoot } from "react-dom/client";
 import { initializeApp } from "firebase/app";
 import { createUserWithEmailAndPassword, signInWithEmailAndPassword, updateProfile } from "firebase/auth";
 import {
-  acceptInvite,
   copySharedConversation,
   createConversation,
-  createShare,
   createTalkStudio,
   getMyProfile,
   messageOf,
+  migrateLocalStorage,
   openShare,
-  signInWithGoogle,
-  signOut,
   toConversationData,
   updateMyProfile,
   type ConversationRole,
-  type ConversationSummary,
+  type MigrationResult,
   type SharedConversationSummary,
 } from "../../client/src/index.js";
 import {
@@ -30,9 +27,14 @@ import {
   useConversations,
   useSession,
   useSharedWithMe,
-  useShares,
   useTalkStudio,
 } from "../../client/src/react/index.js";
+import {
+  AccountMenu,
+  InviteAcceptDialog,
+  MigrationReport,
+  ShareDialog,
+} from "../../client/src/react-ui/index.js";
 import { DEMO_PROJECTS, DEMO_USER } from "../../dev/demo-projects.js";
 import { Editor, type OpenTarget } from "./editor.js";
 import { Together } from "./together.js";
@@ -100,25 +102,14 @@ function Badges() {
   );
 }
 
-function Session({ say }: { say: (text: string) => void }) {
-  const { user, ready } = useSession();
-  if (!ready) return <p>불러오는 중…</p>;
-  if (user) {
-    return (
-      <p id="who">
-        {user.displayName ?? user.email ?? user.uid} (으)로 로그인했어요.{" "}
-        <button id="sign-out" type="button" onClick={() => void signOut(ts).catch((e) => say(messageOf(e)))}>
-          로그아웃
-        </button>
-      </p>
-    );
-  }
+/** The demo's own ways in: the seeded demo user, or someone new for editing together. */
+function DemoSignIn({ say }: { say: (text: string) => void }) {
   return (
-    <p id="who">
-      로그인하지 않았어요.{" "}
+    <>
       <button
         id="demo-sign-in"
         type="button"
+        className="ts-button"
         onClick={() =>
           void signInWithEmailAndPassword(ts.auth, DEMO_USER.email, DEMO_USER.password).catch((e) =>
             say(messageOf(e)),
@@ -128,14 +119,43 @@ function Session({ say }: { say: (text: string) => void }) {
         데모 사용자로 로그인
       </button>
       <GuestSignIn say={say} />
+    </>
+  );
+}
+
+/**
+ * Who is signed in and the way out (AccountMenu); signed out, the Auth emulator's Google and GitHub
+ * sign-in plus the demo's own (inside the invite dialog instead while one is open).
+ */
+function Session({ say, inviting }: { say: (text: string) => void; inviting: boolean }) {
+  const { user, ready } = useSession();
+  return (
+    <div id="who" className="row" data-uid={user?.uid ?? ""}>
+      <AccountMenu providers={["google", "github"]} onError={(e) => say(messageOf(e))} />
+      {ready && !user && !inviting && <DemoSignIn say={say} />}
+    </div>
+  );
+}
+
+/**
+ * Moves the projects this browser's LocalStorage holds in the SPA's format to the cloud, then says
+ * what moved and what was refused and why (MigrationReport).
+ */
+function Migrate({ say }: { say: (text: string) => void }) {
+  const [result, setResult] = useState<MigrationResult | null>(null);
+  const run = async () => setResult(await migrateLocalStorage(ts, localStorage));
+  return (
+    <>
       <button
-        id="google-sign-in"
+        id="migrate"
         type="button"
-        onClick={() => void signInWithGoogle(ts).catch((e) => say(messageOf(e)))}
+        className="ts-button"
+        onClick={() => void run().catch((e) => say(messageOf(e)))}
       >
-        Google로 로그인 (Auth 에뮬레이터)
+        이 브라우저의 대화 옮기기 (move this browser&apos;s projects)
       </button>
-    </p>
+      {result && <MigrationReport result={result} onClose={() => setResult(null)} />}
+    </>
   );
 }
 
@@ -166,7 +186,12 @@ function GuestSignIn({ say }: { say: (text: string) => void }) {
         value={name}
         onChange={(e) => setName(e.target.value)}
       />
-      <button id="guest-sign-in" type="button" onClick={() => void signUp().catch((e) => say(messageOf(e)))}>
+      <button
+        id="guest-sign-in"
+        type="button"
+        className="ts-button"
+        onClick={() => void signUp().catch((e) => say(messageOf(e)))}
+      >
         새 사람으로 로그인 (sign in as someone new)
       </button>
     </span>
@@ -176,11 +201,7 @@ function GuestSignIn({ say }: { say: (text: string) => void }) {
 function Projects(props: { open: (open: OpenTarget) => void; say: (text: string) => void }) {
   const { items, loading, error } = useConversations({ pageSize: 50, order: "updated" });
   const { user } = useSession();
-  const [password, setPassword] = useState("");
-  const share = async (c: ConversationSummary) => {
-    const created = await createShare(ts, { conversationId: c.id, ...(password ? { password } : {}) });
-    props.say(`공유했어요: ${created.url}${password ? " (비밀번호 보호)" : ""}`);
-  };
+  const [sharing, setSharing] = useState<{ id: string; title: string } | null>(null);
   const create = async () => {
     const [sample] = DEMO_PROJECTS;
     const data = { ...toConversationData(sample), title: `새 대화 ${new Date().toLocaleTimeString("ko")}` };
@@ -192,23 +213,15 @@ function Projects(props: { open: (open: OpenTarget) => void; say: (text: string)
   if (!user) return <p>로그인하면 여기에 보여요.</p>;
   return (
     <>
+      <Migrate say={props.say} />
       <button
         id="new-project"
         type="button"
+        className="ts-button"
         onClick={() => void create().catch((e) => props.say(messageOf(e)))}
       >
         새 대화
       </button>
-      <label>
-        새 링크의 비밀번호 (비우면 공개){" "}
-        <input
-          id="password"
-          type="text"
-          autoComplete="off"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
       {error && <p role="alert">{messageOf(error)}</p>}
       <ul id="conversations">
         {loading && <li>불러오는 중…</li>}
@@ -221,12 +234,15 @@ function Projects(props: { open: (open: OpenTarget) => void; say: (text: string)
             <span className="meta">
               {c.platformSkin} · {c.messageCount}개
             </span>
-            <button type="button" onClick={() => void share(c).catch((e) => props.say(messageOf(e)))}>
+            <button type="button" className="ts-button share" onClick={() => setSharing(c)}>
               공유
             </button>
           </li>
         ))}
       </ul>
+      {sharing && (
+        <ShareDialog conversationId={sharing.id} title={sharing.title} onClose={() => setSharing(null)} />
+      )}
     </>
   );
 }
@@ -254,57 +270,6 @@ function SharedWithMe({ shared }: { shared: Loaded<SharedConversationSummary> })
         ))}
       </ul>
     </>
-  );
-}
-
-/**
- * `/?invite=CODE` (an invite link, `inviteUrl`): once signed in, joins the conversation with the
- * link's role and opens it.
- */
-function InviteAccept(props: { code: string; open: (open: OpenTarget) => void; done: () => void }) {
-  const ts = useTalkStudio();
-  const { user } = useSession();
-  const [problem, setProblem] = useState<string | null>(null);
-  const { code, open, done } = props;
-  useEffect(() => {
-    if (!user) return;
-    let current = true;
-    acceptInvite(ts, code).then(
-      ({ ownerUid, conversationId }) => {
-        if (!current) return;
-        open(ownerUid === user.uid ? { id: conversationId } : { ownerUid, id: conversationId });
-        done();
-      },
-      (e: unknown) => current && setProblem(messageOf(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [ts, user, code, open, done]);
-  return (
-    <section id="invite">
-      {problem ??
-        (user
-          ? "초대를 받는 중… (accepting the invite)"
-          : "로그인하면 초대를 받아요 (sign in to accept the invite).")}
-    </section>
-  );
-}
-
-function Shares({ id }: { id: string }) {
-  const { items } = useShares(id);
-  return (
-    <ul id="shares">
-      {items.map((s) => (
-        <li key={s.code}>
-          <span className="meta">
-            {s.passwordProtected ? "비밀번호 · " : ""}
-            {s.revokedAt ? "끊김" : `~${s.expiresAt.slice(0, 10)}`} · 조회 {s.viewCount}
-          </span>
-          <a href={s.url}>열기</a>
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -378,10 +343,25 @@ function App() {
       </p>
       <Badges />
       <section id="session">
-        <Session say={say} />
+        <Session say={say} inviting={inviteCode !== null} />
       </section>
       {user && copyCode && <CopyOffer code={copyCode} done={() => setCopyCode(null)} />}
-      {inviteCode && <InviteAccept code={inviteCode} open={open} done={inviteDone} />}
+      {inviteCode && (
+        <InviteAcceptDialog
+          code={inviteCode}
+          onAccepted={({ ownerUid, conversationId }) => {
+            setInviteCode(null);
+            open(ownerUid === user?.uid ? { id: conversationId } : { ownerUid, id: conversationId });
+          }}
+          onClose={inviteDone}
+          signIn={
+            <div className="row">
+              <AccountMenu providers={["google", "github"]} onError={(e) => say(messageOf(e))} />
+              <DemoSignIn say={say} />
+            </div>
+          }
+        />
+      )}
       <section>
         <h2>내 대화</h2>
         <Projects open={open} say={say} />
@@ -404,16 +384,9 @@ function App() {
           <Together
             key={`${user.uid}/${hashOf(opened)}`}
             open={opened}
-            uid={user.uid}
             role={role}
-            say={say}
+            close={() => open(null)}
           />
-          {role === "owner" && (
-            <>
-              <h3>이 대화의 공유 링크</h3>
-              <Shares id={opened.id} />
-            </>
-          )}
         </section>
       )}
       <p id="status" role="status">

@@ -90,9 +90,11 @@ describe("toConversationData and toSpaProject", () => {
   });
 
   it("give the SPA its text escaped as its own sanitizer leaves it, and take it back plain", () => {
-    const data = conversationData(1, `Tom & "Jerry" <3 it's a/b`);
+    const data = conversationData(1, `"따옴표" & Tom <3 it's a/b`);
+    const chat = { ...data.conversation, title: `"따옴표" & 친구` };
     const spa = toSpaProject({
       ...data,
+      conversation: chat,
       id: "proj_1",
       revision: 1,
       platformSkin: "kakao",
@@ -106,9 +108,12 @@ describe("toConversationData and toSpaProject", () => {
       importedFrom: null,
       copiedFromShare: null,
     });
-    expect(spa.title).toBe("Tom &amp; &quot;Jerry&quot; &lt;3 it&#x27;s a&#x2F;b");
+    // The project's own title is plain in the SPA (its list renders it as text); the chat's title
+    // passes the SPA's sanitizer, so it is escaped like message text.
+    expect(spa.title).toBe(`"따옴표" & Tom <3 it's a/b`);
+    expect(spa.conversation.title).toBe("&quot;따옴표&quot; &amp; 친구");
     expect(spa.createdAt).toBe("2025-03-14T09:00:00.000Z");
-    expect(toConversationData(spa)).toEqual(data);
+    expect(toConversationData(spa)).toEqual({ ...data, conversation: chat });
   });
 
   it("refuse what does not fit, with the issues", async () => {

@@ -3,7 +3,7 @@
 // into different messages, a title edit while the other adds messages, presence, a viewer, and a
 // removal. Screenshots go to reports/demo-coediting/ (gitignored).
 import { mkdirSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { firestorePaths, type ConversationData } from "../../client/src/index.js";
 import { adminDb } from "../support/admin.js";
@@ -54,21 +54,47 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
     await page.goto(url);
     await page.fill("#guest-name", name);
     await page.click("#guest-sign-in");
-    await page.locator("#sign-out").waitFor();
+    await page.locator(".ts-account-button").waitFor();
     return page;
   }
+
+  /** Opens the members dialog, reads what `read` wants, and closes it (Escape). */
+  async function inMembersDialog<T>(page: Page, read: (dialog: Locator) => Promise<T>): Promise<T> {
+    await page.click("#open-invites");
+    const dialog = page.locator(".ts-invite-dialog");
+    // The first callable of the file may wait for the Functions emulator's worker to start.
+    await dialog.locator(".ts-member[data-role=owner]").waitFor({ timeout: 60_000 });
+    const result = await read(dialog);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    return result;
+  }
+
+  /** The names the members dialog lists for `role`. */
+  const membersAs = (page: Page, role: string) =>
+    inMembersDialog(page, async (dialog) =>
+      (await dialog.locator(`.ts-member[data-role=${role}]`).allTextContents()).join(),
+    );
 
   const boxes = (page: Page) => page.locator("#messages textarea");
   const saved = (page: Page) => page.locator("#sync[data-state=saved]").waitFor();
 
   /** A's new conversation and B in it as `role` through the invite link, both with it open. */
   async function inviteSomeone(a: Page, name: string, role: "editor" | "viewer") {
-    const before = (await a.locator("#invite-url").count()) ? await a.inputValue("#invite-url") : "";
-    await a.click(`#invite-${role}`);
-    await poll(() => a.locator("#invite-url").inputValue()).not.toBe(before);
-    const url = await a.inputValue("#invite-url");
+    const url = await inMembersDialog(a, async (dialog) => {
+      await dialog.locator(".ts-invite-role").selectOption(role);
+      await dialog.locator(".ts-invite-create-button").click();
+      const link = dialog.locator(".ts-copy-field input");
+      await poll(() => link.inputValue()).toMatch(/invite=/);
+      return link.inputValue();
+    });
     expect(url).toMatch(new RegExp(`^${HOSTING}/\\?invite=[\\w-]{22}$`));
     const b = await person(name, url);
+    // The invite says what it is and who sent it, and joins only when asked.
+    const asked = b.locator(".ts-invite-accept-dialog");
+    await poll(() => asked.locator(".ts-invite-summary").textContent()).toContain("Alice");
+    await b.screenshot({ path: `${SHOTS}/invite-${role}.png`, fullPage: true });
+    await asked.locator(".ts-join").click();
     await b.locator(`#editor[data-role=${role}]`).waitFor();
     await saved(b);
     return b;
@@ -78,7 +104,7 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
     await a.click("#new-project");
     await saved(a);
     const id = (await a.locator("#editor").getAttribute("data-id"))!;
-    const ownerUid = (await a.locator("#members li[data-role=owner]").getAttribute("data-uid"))!;
+    const ownerUid = (await a.locator("#who").getAttribute("data-uid"))!;
     return { id, ownerUid };
   }
 
@@ -118,8 +144,8 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
     await saved(bob);
     await poll(() => alice.textContent("#presence")).toContain("Bob");
     // The owner sees the new member by name.
-    await poll(() => alice.locator("#members li[data-role=editor]").textContent()).toContain("Bob");
-    await poll(() => bob.locator("#members li[data-role=owner]").textContent()).toContain("Alice");
+    await poll(() => membersAs(alice, "editor")).toContain("Bob");
+    await poll(() => membersAs(bob, "owner")).toContain("Alice");
 
     // Both type into different messages at the same time.
     const [first, second] = [await boxes(alice).nth(0).inputValue(), await boxes(alice).nth(1).inputValue()];
@@ -159,7 +185,7 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
             .inputValue(),
         ).toBe(text);
       await saved(page);
-      expect(await page.locator("#conflict").count()).toBe(0);
+      expect(await page.locator(".ts-conflict-dialog").count()).toBe(0);
       // Nothing the page said went wrong (a refused call shows there).
       expect(await page.textContent("#status")).toBe("");
     }
@@ -177,16 +203,19 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
     await poll(() => boxes(carol).nth(0).inputValue()).toBe(expected.texts[0]);
     for (const field of [carol.locator("#title"), boxes(carol).nth(0), carol.locator("#add-message")])
       expect(await field.isDisabled()).toBe(true);
-    expect(await carol.locator("#save-version, .restore").count()).toBe(0);
+    expect(await carol.locator(".ts-history-save, .ts-version-restore").count()).toBe(0);
     await carol.screenshot({ path: `${SHOTS}/carol-viewer.png`, fullPage: true });
 
     // Alice takes Bob out: his page says so, his inputs lock, the conversation leaves his shared
     // list; no uncaught error.
-    await alice.click(`#members li[data-role=editor] .remove`);
+    await alice.click("#open-invites");
+    const editor = alice.locator(".ts-invite-dialog .ts-member[data-role=editor]");
+    await editor.locator(".ts-member-remove").click();
+    await editor.locator(".ts-confirm .ts-danger").click();
     await bob.locator("#no-access").waitFor();
     expect(await bob.locator("#title").isDisabled()).toBe(true);
     await poll(() => bob.locator(`#shared li[data-id="${id}"]`).count()).toBe(0);
-    await poll(() => alice.locator("#members li[data-role=editor]").count()).toBe(0);
+    await poll(() => editor.count()).toBe(0);
     await bob.screenshot({ path: `${SHOTS}/bob-removed.png`, fullPage: true });
   }, 120_000);
 
@@ -195,16 +224,20 @@ describe.skipIf(chromiumMissing !== undefined)(`two people on the demo page in C
     await newConversation(alice);
     const bob = await inviteSomeone(alice, "Bob", "editor");
     const original = await alice.inputValue("#title");
-    await alice.click("#save-version");
-    await alice.locator("#versions li[data-version]").first().waitFor();
+    await alice.fill(".ts-history-save input", "저장한 판");
+    await alice.click(".ts-history-save button");
+    await alice.locator(".ts-version").first().waitFor();
     await typeAtEnd(bob, bob.locator("#title"), " 바뀐 제목");
     await poll(() => alice.inputValue("#title")).toBe(`${original} 바뀐 제목`);
     await saved(bob);
-    await bob.click("#refresh-versions");
-    const named = bob.locator("#versions li[data-version]").filter({ hasText: "저장" }).first();
-    await named.locator(".restore").click();
+    await bob.click(".ts-history-refresh");
+    const named = bob.locator(".ts-version").filter({ hasText: "저장한 판" }).first();
+    await named.locator(".ts-version-preview").click();
+    await poll(() => named.locator(".ts-version-preview-box").textContent()).toContain(original);
+    await named.locator(".ts-version-restore").click();
+    await named.locator(".ts-version-restore-confirm").click();
     for (const page of [alice, bob]) await poll(() => page.inputValue("#title")).toBe(original);
-    await poll(() => bob.locator("#versions li[data-version]").count()).toBeGreaterThan(1);
+    await poll(() => bob.locator(".ts-version").count()).toBeGreaterThan(1);
     await bob.screenshot({ path: `${SHOTS}/versions.png`, fullPage: true });
   }, 60_000);
 });

@@ -31,6 +31,7 @@ const PROJECT = (
   }
 ).localStorage.talkstudio_projects[2]!;
 const [FIRST, SECOND] = ["msg-1741921639899", "msg-1741921647745"];
+const PROJECT_MESSAGES = toConversationData(PROJECT).conversation.messages;
 const DEBOUNCE_MS = 1000;
 
 /** Polls for a browser-side state; a shared 2-core machine is slow, so longer than vitest's 1 s. */
@@ -83,7 +84,7 @@ describe.skipIf(chromiumMissing !== undefined)(`the demo editor in Chromium${ski
       if (message.text() === "talkstudio sync: error") problems.push(message.text());
     });
     await page.goto(`${HOSTING}/#${hash}`);
-    await page.locator("#demo-sign-in, #sign-out").first().waitFor();
+    await page.locator("#demo-sign-in, .ts-account-button").first().waitFor();
     if (await page.locator("#demo-sign-in").count()) await page.click("#demo-sign-in");
     if (hash && settled) await page.locator("#sync[data-state=saved]").waitFor();
     return page;
@@ -132,12 +133,18 @@ describe.skipIf(chromiumMissing !== undefined)(`the demo editor in Chromium${ski
 
     await context.setOffline(false);
     const again = await openTab(context, PROJECT.id, false);
-    await again.locator("#conflict").waitFor();
-    const dialog = await again.textContent("#conflict");
+    await again.locator(".ts-conflict-dialog").waitFor();
+    const dialog = (await again.textContent(".ts-conflict-dialog"))!;
     expect(dialog).toContain("내가 오프라인에서 쓴 글");
     expect(dialog).toContain("다른 기기의 글");
+    // What a person reads: which message (its place, speaker and a snippet), no ids, uids or JSON.
+    const position = PROJECT_MESSAGES.findIndex((m) => m.id === FIRST) + 1;
+    expect(dialog).toContain(`${position}번째 메시지 · `);
+    expect(dialog).not.toContain(FIRST);
+    expect(dialog).not.toContain(device.auth.currentUser!.uid);
+    expect(dialog).not.toMatch(/[{}]/);
     await again.screenshot({ path: `${SHOTS}/conflict-after-reload.png`, fullPage: true });
-    await again.click("#keep-mine");
+    await again.click(".ts-keep-mine");
     await eventually(async () => ((await cloudText(FIRST)) === "내가 오프라인에서 쓴 글" ? true : undefined));
     await poll(() => state(again)).toBe("saved");
   });
@@ -156,7 +163,7 @@ describe.skipIf(chromiumMissing !== undefined)(`the demo editor in Chromium${ski
       await poll(() => box(page, FIRST).inputValue()).toBe("첫 탭의 글");
       await poll(() => box(page, SECOND).inputValue()).toBe("둘째 탭의 글");
       await poll(() => state(page)).toBe("saved");
-      expect(await page.locator("#conflict").count()).toBe(0);
+      expect(await page.locator(".ts-conflict-dialog").count()).toBe(0);
     }
   });
 
@@ -166,15 +173,15 @@ describe.skipIf(chromiumMissing !== undefined)(`the demo editor in Chromium${ski
     await box(one, FIRST).fill("첫 탭이 쓴 글");
     await box(two, FIRST).fill("둘째 탭이 쓴 글");
     const conflicted = await eventually(async () => {
-      for (const page of [one, two]) if (await page.locator("#conflict").count()) return page;
+      for (const page of [one, two]) if (await page.locator(".ts-conflict-dialog").count()) return page;
       return undefined;
     }, 15_000);
-    const dialog = await conflicted.textContent("#conflict");
+    const dialog = await conflicted.textContent(".ts-conflict-dialog");
     expect(dialog).toContain("첫 탭이 쓴 글");
     expect(dialog).toContain("둘째 탭이 쓴 글");
     await conflicted.screenshot({ path: `${SHOTS}/conflict-two-tabs.png`, fullPage: true });
     const mine = await box(conflicted, FIRST).inputValue();
-    await conflicted.click("#keep-mine");
+    await conflicted.click(".ts-keep-mine");
     await eventually(async () => ((await cloudText(FIRST)) === mine ? true : undefined));
     for (const page of [one, two]) await poll(() => box(page, FIRST).inputValue()).toBe(mine);
   });

@@ -168,10 +168,13 @@ describe.skipIf(chromiumMissing !== undefined)(`the share page in Chromium${skip
     expect((await adminAuth().getUser(DEMO_USER.uid)).email).toBe(DEMO_USER.email);
     await page.goto(`${HOSTING}/`);
     await page.click("#demo-sign-in");
-    await expect.poll(() => page.locator("#conversations li button").count()).toBeGreaterThan(0);
-    await page.locator("#conversations li button").first().click();
-    await expect.poll(() => page.textContent("#status")).toMatch(/공유했어요: http/);
-    const url = (await page.textContent("#status"))?.match(/http\S+/)?.[0] ?? "";
+    await expect.poll(() => page.locator("#conversations li button.share").count()).toBeGreaterThan(0);
+    await page.locator("#conversations li button.share").first().click();
+    // The share dialog (@talkstudio/client/react-ui): a link with the default settings.
+    await page.click(".ts-share-create-button");
+    const created = page.locator(".ts-share-created input");
+    await expect.poll(() => created.inputValue()).toMatch(/^http/);
+    const url = await created.inputValue();
     await page.goto(url);
     await expect.poll(() => page.locator(".msg").count()).toBeGreaterThan(0);
 

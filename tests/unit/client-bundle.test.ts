@@ -9,12 +9,15 @@ import { describe, expect, it } from "vitest";
 const root = join(import.meta.dirname, "../..");
 
 /** The code an app loads at start: its main chunk and the chunks that one imports statically. */
-async function bundleOf(names: string[]): Promise<string> {
+const bundleOf = (names: string[], entry = "index.ts") =>
+  bundled(`export { ${names.join(", ")} } from "./client/src/${entry}";`);
+
+async function bundled(contents: string): Promise<string> {
   const outdir = mkdtempSync(join(tmpdir(), "talkstudio-bundle-"));
   try {
     const result = await build({
       stdin: {
-        contents: `export { ${names.join(", ")} } from "./client/src/index.ts";`,
+        contents,
         resolveDir: root,
         loader: "ts",
         sourcefile: "main.ts",
@@ -50,6 +53,7 @@ async function bundleOf(names: string[]): Promise<string> {
 // Strings only each SDK's code holds: its service's production host.
 const STORAGE = "firebasestorage.googleapis.com";
 const FUNCTIONS = "cloudfunctions.net";
+const REACT = "react.transitional.element";
 
 describe("the client's bundle", () => {
   it("holds no Storage or Functions code for an app that only edits and lists", async () => {
@@ -63,5 +67,15 @@ describe("the client's bundle", () => {
     expect(shares).toContain(FUNCTIONS);
     expect(shares).not.toContain(STORAGE);
     expect(await bundleOf(["createTalkStudio", "uploadAvatar"])).toContain(STORAGE);
+  });
+
+  it("holds no React and none of the components for an app of the main entry, every export", async () => {
+    const main = await bundled(`export * from "./client/src/index.ts";`);
+    const ui = await bundleOf(["ConflictDialog"], "react-ui/index.ts");
+    // React's element tag and a component's class name: both in the components' entry only.
+    for (const marker of [REACT, "ts-keep-mine"]) {
+      expect(ui).toContain(marker);
+      expect(main).not.toContain(marker);
+    }
   });
 });

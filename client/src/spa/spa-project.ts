@@ -11,7 +11,10 @@ import {
   type Theme,
 } from "../schema/index.js";
 
-/** A project as the SPA keeps it in LocalStorage (`talkstudio_projects`), text HTML-escaped. */
+/**
+ * A project as the SPA keeps it in LocalStorage (`talkstudio_projects`): the conversation's text
+ * HTML-escaped, the project's title as typed.
+ */
 export interface SpaProject {
   readonly id: string;
   readonly title: string;
@@ -41,13 +44,14 @@ const escapedMessage = (m: Message): Message => ({ ...m, text: escapeHtml(m.text
 /**
  * A conversation's editable part as the SPA's store holds it (text escaped as its sanitizer
  * leaves it): what the sync engine's `onRemoteChange` data becomes before it goes into the store.
+ * The project's own `title` is not the sanitizer's: the SPA keeps it as typed and renders it as text.
  */
 export function toSpaConversation(
   data: ConversationData,
 ): Omit<SpaProject, "id" | "createdAt" | "updatedAt"> {
   const { conversation } = data;
   return {
-    title: escapeHtml(data.title),
+    title: data.title,
     conversation: {
       ...conversation,
       title: escapeHtml(conversation.title),
