@@ -4,8 +4,8 @@
 // Applies the guide's listing verbatim to SPA_DIR (which it resets to its committed files first),
 // builds it with the SPA's Vite, starts the emulators and drives Chromium through every scenario;
 // prints PASS/FAIL per scenario and the glue's line count. Nothing of the SPA enters this repository.
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -20,6 +20,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SPA_PORT = 5173;
 const HOSTING = `http://${process.env.FIREBASE_HOSTING_EMULATOR_HOST ?? "127.0.0.1:5000"}`;
 const SCENARIO_MS = 120_000;
+const START_MS = 180_000;
 const SHOTS = join(tmpdir(), "spa-adoption");
 
 /** What each page showed when a scenario failed, outside this repository (the SPA's pixels). */
@@ -31,6 +32,8 @@ async function screenshots(browser: Browser, scenario: number): Promise<void> {
 }
 
 async function drive(spaDir: string, glueLines: string): Promise<number> {
+  mkdirSync(SHOTS, { recursive: true });
+  writeFileSync(join(SHOTS, "drive-started"), "");
   const [browser, server] = await Promise.all([launchChromium(), serveSpa(join(spaDir, "dist"), SPA_PORT)]);
   const world = { browser, url: `http://127.0.0.1:${SPA_PORT}`, hostingUrl: HOSTING, root };
   const only = process.env.SCENARIOS?.split(",").map(Number);
@@ -81,12 +84,26 @@ if (process.argv.includes("--drive")) {
   process.exitCode = (await drive(spaDir, process.env.GLUE_LINES ?? "?")) ? 1 : 0;
 } else {
   const lines = process.env.SKIP_BUILD ? "?" : String(prepareSpa(root, spaDir));
-  await waitForFreeEmulatorPorts();
-  const self = `node --import tsx ${JSON.stringify(fileURLToPath(import.meta.url))} --drive`;
-  const result = spawnSync("node", [join(root, "scripts/emulators.mjs"), "exec", self], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, GLUE_LINES: lines },
-  });
-  process.exitCode = result.status ?? 1;
+  // Another suite can take the ports between the wait and the start (firebase-tools then hangs):
+  // give the drive three minutes to start, else stop that attempt and wait again.
+  const started = join(SHOTS, "drive-started");
+  rmSync(started, { force: true });
+  let status: number | null = 1;
+  for (let attempt = 0; attempt < 5 && !existsSync(started); attempt++) {
+    await waitForFreeEmulatorPorts();
+    const self = `node --import tsx ${JSON.stringify(fileURLToPath(import.meta.url))} --drive`;
+    const child = spawn("node", [join(root, "scripts/emulators.mjs"), "exec", self], {
+      cwd: root,
+      stdio: "inherit",
+      detached: true,
+      env: { ...process.env, GLUE_LINES: lines },
+    });
+    const exited = new Promise<number | null>((done) => child.once("exit", done));
+    const deadline = Date.now() + START_MS;
+    while (!existsSync(started) && Date.now() < deadline && child.exitCode === null)
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    if (!existsSync(started) && child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
+    status = await exited;
+  }
+  process.exitCode = status ?? 1;
 }
