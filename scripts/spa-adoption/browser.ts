@@ -60,7 +60,7 @@ export async function newDevice(
   context.setDefaultTimeout(15_000);
   if (options.storage) {
     await context.addInitScript((entries) => {
-      if (sessionStorage.getItem("seeded")) return;
+      if (location.protocol !== "http:" || sessionStorage.getItem("seeded")) return;
       sessionStorage.setItem("seeded", "1");
       for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
     }, options.storage);

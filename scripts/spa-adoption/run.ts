@@ -5,7 +5,7 @@
 // builds it with the SPA's Vite, starts the emulators and drives Chromium through every scenario;
 // prints PASS/FAIL per scenario and the glue's line count. Nothing of the SPA enters this repository.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -21,6 +21,12 @@ const SPA_PORT = 5173;
 const HOSTING = `http://${process.env.FIREBASE_HOSTING_EMULATOR_HOST ?? "127.0.0.1:5000"}`;
 const SCENARIO_MS = 120_000;
 const START_MS = 180_000;
+/** The drive's lines, kept in a file too: the emulator wrapper's relay of its output can drop them. */
+const RESULT = () => join(SHOTS, "result.txt");
+function report(line: string): void {
+  console.log(line);
+  appendFileSync(RESULT(), `${line}\n`);
+}
 const SHOTS = join(tmpdir(), "spa-adoption");
 
 /** What each page showed when a scenario failed, outside this repository (the SPA's pixels). */
@@ -28,12 +34,13 @@ async function screenshots(browser: Browser, scenario: number): Promise<void> {
   const pages = browser.contexts().flatMap((context) => context.pages());
   for (const [n, page] of pages.entries())
     await page.screenshot({ path: join(SHOTS, `${scenario}-${n}.png`) }).catch(() => undefined);
-  console.log(`      screenshots: ${SHOTS}/${scenario}-*.png`);
+  report(`      screenshots: ${SHOTS}/${scenario}-*.png`);
 }
 
 async function drive(spaDir: string, glueLines: string): Promise<number> {
   mkdirSync(SHOTS, { recursive: true });
   writeFileSync(join(SHOTS, "drive-started"), "");
+  writeFileSync(RESULT(), "");
   const [browser, server] = await Promise.all([launchChromium(), serveSpa(join(spaDir, "dist"), SPA_PORT)]);
   const world = { browser, url: `http://127.0.0.1:${SPA_PORT}`, hostingUrl: HOSTING, root };
   const only = process.env.SCENARIOS?.split(",").map(Number);
@@ -46,14 +53,14 @@ async function drive(spaDir: string, glueLines: string): Promise<number> {
     );
     try {
       const note = await Promise.race([scenario(), timeout]);
-      console.log(`PASS  ${index + 1}. ${name}${note ? `: ${note}` : ""} (${Date.now() - started} ms)`);
+      report(`PASS  ${index + 1}. ${name}${note ? `: ${note}` : ""} (${Date.now() - started} ms)`);
     } catch (error) {
       failed++;
-      console.log(`FAIL  ${index + 1}. ${name}: ${(error as Error).message.split("\n")[0]}`);
+      report(`FAIL  ${index + 1}. ${name}: ${(error as Error).message.split("\n")[0]}`);
       await screenshots(browser, index + 1);
     }
   }
-  console.log(`glue: ${glueLines} lines`);
+  report(`glue: ${glueLines} lines`);
   await browser.close();
   server.close();
   return failed;
@@ -105,5 +112,6 @@ if (process.argv.includes("--drive")) {
     if (!existsSync(started) && child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
     status = await exited;
   }
+  if (existsSync(RESULT())) console.log(`\n${readFileSync(RESULT(), "utf8")}`);
   process.exitCode = status ?? 1;
 }
