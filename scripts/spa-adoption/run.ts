@@ -20,7 +20,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SPA_PORT = 5173;
 const HOSTING = `http://${process.env.FIREBASE_HOSTING_EMULATOR_HOST ?? "127.0.0.1:5000"}`;
 const SCENARIO_MS = 120_000;
-const START_MS = 180_000;
+const START_MS = 480_000;
 /** The drive's lines, kept in a file too: the emulator wrapper's relay of its output can drop them. */
 const RESULT = () => join(SHOTS, "result.txt");
 function report(line: string): void {

@@ -294,6 +294,7 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
       "sharing: a password share made in the SPA opens at /s/{code} elsewhere",
       async () => {
         await open(minji.page);
+        const shown = await messageBox(minji.page, 0).inputValue(); // what the link must show
         await minji.page.getByRole("button", { name: "공유" }).click();
         const dialog = minji.page.locator(".ts-dialog");
         await dialog
@@ -316,7 +317,7 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
         await page.goto(`${world.hostingUrl}/s/${code}`);
         await page.locator('input[type="password"]').fill("share-password-1");
         await page.keyboard.press("Enter");
-        await page.getByText("다른 기기에서 고친 글").first().waitFor();
+        await page.getByText(shown).first().waitFor();
         await stranger.close();
         return `/s/${code}`;
       },
