@@ -2,8 +2,8 @@
 // features directly. Uses: the full client (every export), the SPA-shaped use (sign-in, sync, live
 // list, shares; then with the migration and messageOf) and the share viewer (`firebase/firestore/lite` only). The SDK
 // features of a use are read from the client files its bundle really contains. Bundled with esbuild
-// (minified, browser, ESM, tree-shaken) and gzipped; no emulator needed. One more row: what loading
-// the client on demand (`import()`) adds to an app's main chunk.
+// (minified, browser, ESM, tree-shaken) and gzipped; no emulator needed. Two more: what the guide's
+// on-demand entry adds to an app's main chunk (and how much of the cloud is in it), and the UI entry.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -130,40 +130,92 @@ export async function benchClientSize(): Promise<ClientSize[]> {
   return sizes;
 }
 
-/** Gzipped bytes of the entry chunk of a code-split bundle of `contents`. */
-async function mainChunkBytes(contents: string): Promise<number> {
+/** The entry chunk of a code-split bundle of `contents`: gzipped bytes, and those from the cloud. */
+async function mainChunk(contents: string): Promise<{ bytes: number; cloudBytes: number }> {
   const outdir = mkdtempSync(join(tmpdir(), "talkstudio-chunks-"));
   try {
     const result = await build({
       ...bundling,
-      stdin: { contents, resolveDir: root, loader: "ts", sourcefile: "main.ts" },
+      stdin: { contents, resolveDir: root, loader: "tsx", sourcefile: "main.tsx" },
+      jsx: "automatic",
+      external: ["react", "react/jsx-runtime"],
       splitting: true,
       outdir,
       entryNames: "main",
+      metafile: true,
     });
-    const main = result.outputFiles!.find((file) => file.path === join(outdir, "main.js"))!;
-    return gzipSync(main.contents, { level: 9 }).length;
+    const path = join(outdir, "main.js");
+    const main = result.outputFiles!.find((file) => file.path === path)!;
+    const inputs = result.metafile.outputs[relative(root, path)]?.inputs ?? {};
+    const cloudBytes = Object.entries(inputs)
+      .filter(([input]) => /node_modules\/(@?firebase|zod)\/|^client\/src\//.test(input))
+      .reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
+    return { bytes: gzipSync(main.contents, { level: 9 }).length, cloudBytes };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
 }
 
+export interface OnDemandCost {
+  /** The app's main chunk with the guide's entry, and without any cloud. */
+  readonly withBytes: number;
+  readonly withoutBytes: number;
+  /** Minified bytes of Firebase, zod or the client in the main chunk: what a visitor who never signed in fetches. */
+  readonly cloudBytesInMain: number;
+}
+
 /**
- * What the on-demand pattern of docs/integrating-the-spa.md adds to an app's main chunk: an app that
- * opens the cloud with `import()` on first need, against the same app without it. The client and
- * Firebase land in their own chunks, loaded when the user first signs in.
+ * What the on-demand entry of docs/integrating-the-spa.md (`CloudEntry`) adds to an app's main chunk:
+ * a flag read and a button; the client, Firebase and the UI land in their own chunk, fetched only
+ * once the visitor asks to sign in or has signed in on this browser before.
  */
-export async function benchOnDemandCost(): Promise<{ withBytes: number; withoutBytes: number }> {
-  const app = (cloud: string) => `
-    const state = { projects: [], status: "local" };
-    export function render(target) { target.textContent = state.status + " " + state.projects.length; }
-    export async function openCloud(config, project) { ${cloud} }`;
-  const withBytes = await mainChunkBytes(
-    app(`const [{ initializeApp }, c] = await Promise.all([import("firebase/app"), import("${fromRoot("index.ts")}")]);
-      const ts = c.createTalkStudio(initializeApp(config));
-      const sync = c.createProjectSync(ts, { ...project, onStatus: (s) => { state.status = s.state; } });
-      return { ts, sync };`),
+export async function benchOnDemandCost(): Promise<OnDemandCost> {
+  const app = (entry: string) => `
+    import { lazy, Suspense, useState } from "react";
+    ${entry}
+    export function App() { return <main>editor</main>; }`;
+  const withEntry = await mainChunk(
+    app(`const Cloud = lazy(async () => {
+      const [{ initializeApp }, client, react, ui] = await Promise.all([import("firebase/app"),
+        import("${fromRoot("index.ts")}"), import("${fromRoot("react/index.ts")}"), import("${fromRoot("react-ui/index.ts")}")]);
+      const ts = client.createTalkStudio(initializeApp({ projectId: "p" }));
+      return { default: () => <react.TalkStudioProvider ts={ts}><ui.AccountMenu /></react.TalkStudioProvider> };
+    });
+    export function CloudEntry() {
+      const [on, setOn] = useState(() => localStorage.getItem("talkstudio_cloud_owner") !== null);
+      return on ? <Suspense fallback={null}><Cloud /></Suspense> : <button onClick={() => setOn(true)}>로그인</button>;
+    }`),
   );
-  const withoutBytes = await mainChunkBytes(app(`return null;`));
-  return { withBytes, withoutBytes };
+  const without = await mainChunk(app(""));
+  return { withBytes: withEntry.bytes, withoutBytes: without.bytes, cloudBytesInMain: withEntry.cloudBytes };
+}
+
+/**
+ * @talkstudio/client/react-ui's own code (components, words), minified and gzipped: React and the
+ * client core it calls are left out, as the app has them anyway; and its stylesheet.
+ */
+export async function benchUiEntry(): Promise<{ scriptBytes: number; styleBytes: number }> {
+  const uiDir = join(clientSrc, "react-ui");
+  const result = await build({
+    ...bundling,
+    entryPoints: [join(uiDir, "index.ts")],
+    jsx: "automatic",
+    plugins: [
+      {
+        name: "only-the-ui",
+        setup(plugin) {
+          plugin.onResolve({ filter: /.*/ }, ({ path, resolveDir, kind }) => {
+            if (kind === "entry-point") return undefined;
+            const inside = path.startsWith(".") && join(resolveDir, path).startsWith(uiDir);
+            return inside ? undefined : { path, external: true };
+          });
+        },
+      },
+    ],
+  });
+  const style = readFileSync(join(uiDir, "styles.css"));
+  return {
+    scriptBytes: gzipSync(result.outputFiles![0]!.contents, { level: 9 }).length,
+    styleBytes: gzipSync(style, { level: 9 }).length,
+  };
 }

@@ -1,0 +1,388 @@
+// The scenarios of issue 27, each as a person does it in the built SPA (desktop unless said), in
+// order: later ones use the accounts and projects earlier ones made. Run inside the emulator suite.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { unescapeHtml } from "../../client/src/migration/html-entities.js";
+import {
+  badgeState,
+  cloudText,
+  messageBox,
+  newDevice,
+  openById,
+  showMessages,
+  signIn,
+  uidOf,
+  until,
+  type Device,
+} from "./browser.js";
+
+export interface World {
+  readonly browser: Browser;
+  readonly url: string;
+  readonly hostingUrl: string;
+  readonly root: string;
+}
+
+const MINJI = { email: "minji@example.com", name: "김민지" };
+const JIHOON = { email: "jihoon@example.com", name: "박지훈" };
+const BIG_THEME_BYTES = 300 * 1024;
+
+interface SpaProject {
+  id: string;
+  title: string;
+  conversation: { title: string; messages: { id: string; text: string }[] };
+  theme: Record<string, unknown>;
+}
+
+/** LocalStorage the SPA's own code made (tests/fixtures/spa, scripts/spa-fixtures), plus a project over the limits. */
+function seededStorage(root: string): {
+  storage: Record<string, string>;
+  projects: SpaProject[];
+  oversized: SpaProject;
+} {
+  const read = (name: string) =>
+    (
+      JSON.parse(readFileSync(join(root, "tests/fixtures/spa", name), "utf8")) as {
+        localStorage: { talkstudio_projects: SpaProject[] };
+      }
+    ).localStorage.talkstudio_projects;
+  const projects = [...read("editor.json"), ...read("ai-generator.json")];
+  const [first] = projects;
+  const oversized: SpaProject = {
+    ...first!,
+    id: "proj_oversized_background",
+    title: "배경이 너무 큰 프로젝트",
+    theme: { ...first!.theme, backgroundImageUrl: `data:image/png;base64,${"A".repeat(BIG_THEME_BYTES)}` },
+  };
+  return { storage: { talkstudio_projects: JSON.stringify([...projects, oversized]) }, projects, oversized };
+}
+
+/** Half an emoji (the SPA's 1000-unit cut) is stored as U+FFFD. */
+const wellFormed = (text: string) =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+const escapes = (title: string) => /&(amp|quot|lt|gt|#x2F|#39);/.test(title);
+
+export function scenarios(world: World): [string, () => Promise<string | void>][] {
+  const { browser, url } = world;
+  const seeded = seededStorage(world.root);
+  const fits = seeded.projects;
+  let minji: Device;
+  let minjiUid = "";
+  const target = fits.find((p) => p.conversation.messages.length >= 3)!;
+  const open = async (page: Page) => {
+    await openById(page, target.id);
+    await showMessages(page);
+  };
+  const type = async (page: Page, index: number, text: string) => {
+    await messageBox(page, index).fill(text);
+  };
+  const inCloud = (text: string, ms?: number) =>
+    until(
+      `"${text}" in the cloud`,
+      async () => (await cloudText(minjiUid, target.id))?.includes(text) ?? false,
+      ms,
+    );
+
+  return [
+    [
+      "a visitor who never signed in fetches no cloud code",
+      async () => {
+        minji = await newDevice(browser, url, { storage: seeded.storage });
+        await minji.page.locator(".ts-cloud-entry").waitFor();
+        const cloud = minji.scripts.filter((s) => /Cloud-|firebase|index\.esm/i.test(s.url));
+        if (cloud.length) throw new Error(`fetched ${cloud.map((s) => s.url).join(", ")}`);
+        return `${minji.scripts.length} script(s), ${minji.scripts.reduce((n, s) => n + s.bytes, 0)} bytes, 0 cloud bytes`;
+      },
+    ],
+    [
+      "sign-in (Google at the Auth emulator)",
+      async () => {
+        await signIn(minji.page, MINJI);
+        minjiUid = await uidOf(MINJI.email);
+      },
+    ],
+    [
+      "migration of the SPA's own LocalStorage (refused project reported: defect 7)",
+      async () => {
+        await minji.page
+          .locator(".ts-dialog", { hasText: seeded.oversized.title })
+          .waitFor({ timeout: 60_000 });
+        let differences = 0;
+        for (const project of fits) {
+          const stored = await cloudText(minjiUid, project.id);
+          if (!stored) throw new Error(`${project.id} (${project.title}) is not in the cloud`);
+          for (const message of project.conversation.messages)
+            if (!stored.includes(JSON.stringify(wellFormed(unescapeHtml(message.text))).slice(1, -1)))
+              differences++;
+        }
+        if (differences) throw new Error(`${differences} message texts differ`);
+        await minji.page.locator(".ts-dialog .ts-primary").click();
+        return `${fits.length} of ${fits.length + 1} projects, the refused one in the report`;
+      },
+    ],
+    [
+      "autosave",
+      async () => {
+        await open(minji.page);
+        const started = Date.now();
+        await type(minji.page, 0, "자동 저장되는 글");
+        await inCloud("자동 저장되는 글");
+        return `in the cloud after ${Date.now() - started} ms`;
+      },
+    ],
+    [
+      "reload: the project opens from the SPA's own list with no dialog",
+      async () => {
+        await minji.page.reload();
+        await minji.page.getByTitle("프로젝트 관리").click();
+        await minji.page.getByRole("button", { name: target.title }).first().click();
+        await until(
+          "the box shows the saved text",
+          async () => (await messageBox(minji.page, 0).inputValue()) === "자동 저장되는 글",
+        );
+        await until("saved", async () => (await badgeState(minji.page)) === "saved");
+        if (await minji.page.locator(".ts-dialog").count()) throw new Error("a dialog opened");
+      },
+    ],
+    [
+      "tab-close flush: an edit < 1 s old reaches the cloud (defect 4)",
+      async () => {
+        const tab = await minji.context.newPage();
+        await tab.goto(url);
+        await open(tab);
+        await type(tab, 1, "닫기 직전에 쓴 글");
+        await tab.close({ runBeforeUnload: true });
+        await inCloud("닫기 직전에 쓴 글");
+      },
+    ],
+    [
+      "offline edit in a tab closed offline, sent on the next visit",
+      async () => {
+        const tab = await minji.context.newPage();
+        await tab.goto(url);
+        await open(tab);
+        await minji.context.setOffline(true);
+        await type(tab, 2, "오프라인에서 쓴 글");
+        await until("the SPA's own autosave", async () =>
+          (await tab.evaluate(() => localStorage.getItem("talkstudio_projects") ?? "")).includes(
+            "오프라인에서 쓴 글",
+          ),
+        );
+        await tab.close({ runBeforeUnload: true });
+        await minji.context.setOffline(false);
+        await minji.page.reload();
+        await open(minji.page);
+        await inCloud("오프라인에서 쓴 글", 30_000);
+      },
+    ],
+    [
+      "two tabs: different messages merge",
+      async () => {
+        const two = await minji.context.newPage();
+        await two.goto(url);
+        await open(two);
+        await open(minji.page).catch(() => undefined);
+        await type(minji.page, 0, "첫 탭의 글");
+        await type(two, 1, "둘째 탭의 글");
+        await inCloud("첫 탭의 글");
+        await inCloud("둘째 탭의 글");
+        await until(
+          "each tab shows the other's",
+          async () =>
+            (await messageBox(minji.page, 1).inputValue()) === "둘째 탭의 글" &&
+            (await messageBox(two, 0).inputValue()) === "첫 탭의 글",
+        );
+        await two.close();
+      },
+    ],
+    [
+      "second device (phone layout) opens a project it never had; another device's edit reaches its box (defect 3)",
+      async () => {
+        const phone = await newDevice(browser, url, {
+          mobile: true,
+          storage: { talkstudio_guide_completed: "true" },
+        });
+        await signIn(phone.page, MINJI);
+        await open(phone.page);
+        await until(
+          "the phone's box shows it",
+          async () => (await messageBox(phone.page, 0).inputValue()) === "다른 기기에서 고친 글",
+        );
+        await type(phone.page, 1, "폰에서 쓴 글");
+        await inCloud("폰에서 쓴 글");
+        const stored = (await cloudText(minjiUid, target.id)) ?? "";
+        if (!stored.includes("다른 기기에서 고친 글"))
+          throw new Error("the phone saved its old text over the other device's edit");
+        await phone.context.close();
+      },
+    ],
+    [
+      "titles come back unescaped on a second device (defect 6)",
+      async () => {
+        const quoted = fits.find((p) => /[&"<>]/.test(p.title)) ?? target;
+        const other = await newDevice(browser, url);
+        await signIn(other.page, MINJI);
+        await openById(other.page, quoted.id);
+        const stored = JSON.parse(
+          (await other.page.evaluate(() => localStorage.getItem("talkstudio_projects"))) ?? "[]",
+        ) as SpaProject[];
+        const title = stored.find((p) => p.id === quoted.id)?.title ?? "";
+        await other.context.close();
+        if (escapes(title) && !escapes(quoted.title)) throw new Error(`title came back as ${title}`);
+        return `"${title}"`;
+      },
+    ],
+    [
+      "a project the schema refuses leaves the app working (defect 1)",
+      async () => {
+        await minji.page.getByTitle("프로젝트 관리").click();
+        await minji.page.getByRole("button", { name: seeded.oversized.title }).first().click();
+        await until("the badge says what is wrong", async () => (await badgeState(minji.page)) === "error");
+        const detail = (await minji.page.locator(".ts-status-badge").textContent()) ?? "";
+        await messageBox(minji.page, 0).fill("큰 프로젝트에서도 쓸 수 있어요");
+        const local = (await minji.page.evaluate(() => localStorage.getItem("talkstudio_projects"))) ?? "";
+        await until("the SPA's autosave keeps it", async () =>
+          ((await minji.page.evaluate(() => localStorage.getItem("talkstudio_projects"))) ?? "").includes(
+            "큰 프로젝트에서도",
+          ),
+        );
+        if (!local) throw new Error("LocalStorage lost");
+        return detail;
+      },
+    ],
+    [
+      "a new project is not reported deleted (defect 2, 5 runs)",
+      async () => {
+        for (let run = 0; run < 5; run++) {
+          await minji.page.getByTitle("프로젝트 관리").click();
+          await minji.page
+            .getByRole("button", { name: /새 프로젝트/ })
+            .first()
+            .click();
+          await until("saved", async () => (await badgeState(minji.page)) === "saved");
+          await type(minji.page, 0, `새 프로젝트 ${run}`);
+          await until("saved after an edit", async () => (await badgeState(minji.page)) === "saved");
+          const text = (await minji.page.locator(".ts-status-badge").textContent()) ?? "";
+          if (/not-found|삭제/.test(text)) throw new Error(`run ${run}: ${text}`);
+        }
+      },
+    ],
+    [
+      "the same message in two tabs: a readable conflict dialog (defect 5)",
+      async () => {
+        await open(minji.page);
+        const two = await minji.context.newPage();
+        await two.goto(url);
+        await open(two);
+        await minji.context.setOffline(true);
+        await type(minji.page, 0, "첫 탭이 쓴 같은 줄");
+        await type(two, 0, "둘째 탭이 쓴 같은 줄");
+        await minji.context.setOffline(false);
+        const dialog = minji.page.locator(".ts-dialog").or(two.locator(".ts-dialog"));
+        await dialog.first().waitFor({ timeout: 30_000 });
+        const text = (await dialog.first().textContent()) ?? "";
+        if (/[{}]|msg-|"text"/.test(text) || text.includes(minjiUid))
+          throw new Error(`raw data shown: ${text.slice(0, 200)}`);
+        if (!text.includes("첫 탭이 쓴 같은 줄") || !text.includes("둘째 탭이 쓴 같은 줄"))
+          throw new Error("both versions not shown");
+        await dialog.first().getByRole("button").first().click();
+        await two.close();
+      },
+    ],
+    [
+      "sharing: a password share made in the SPA opens at /s/{code} elsewhere",
+      async () => {
+        await open(minji.page);
+        const shown = await messageBox(minji.page, 0).inputValue(); // what the link must show
+        await minji.page.getByRole("button", { name: "공유" }).click();
+        const dialog = minji.page.locator(".ts-dialog");
+        await dialog
+          .getByLabel(/비밀번호/)
+          .first()
+          .fill("share-password-1");
+        await dialog
+          .getByRole("button", { name: /만들기|공유 링크/ })
+          .first()
+          .click();
+        const link = await until(
+          "a link",
+          async () => (await dialog.locator("input[readonly]").count()) > 0,
+        ).then(() => dialog.locator("input[readonly]").first().inputValue());
+        const code = /\/s\/([^/?#]+)/.exec(link)?.[1];
+        if (!code) throw new Error(`no /s/ link: ${link}`);
+        await minji.page.keyboard.press("Escape");
+        const stranger = await browser.newContext();
+        const page = await stranger.newPage();
+        await page.goto(`${world.hostingUrl}/s/${code}`);
+        await page.locator('input[type="password"]').fill("share-password-1");
+        await page.keyboard.press("Enter");
+        await page.getByText(shown).first().waitFor();
+        await stranger.close();
+        return `/s/${code}`;
+      },
+    ],
+    [
+      "two people co-edit through an invite",
+      async () => {
+        await minji.page.getByRole("button", { name: "초대" }).click();
+        const dialog = minji.page.locator(".ts-dialog");
+        await dialog
+          .getByRole("button", { name: /만들기|초대 링크/ })
+          .first()
+          .click();
+        await until("an invite link", async () => (await dialog.locator("input[readonly]").count()) > 0);
+        const link = await dialog.locator("input[readonly]").first().inputValue();
+        const code = new URL(link).searchParams.get("invite");
+        if (!code) throw new Error(`no invite code in ${link}`);
+        await minji.page.keyboard.press("Escape");
+        const jihoon = await newDevice(browser, `${url}/?invite=${code}`);
+        await signIn(jihoon.page, JIHOON);
+        await jihoon.page
+          .locator(".ts-dialog")
+          .getByRole("button", { name: /참여|수락/ })
+          .first()
+          .click();
+        await messageBox(jihoon.page, 0).waitFor();
+        await type(jihoon.page, 1, "지훈이 함께 쓴 글");
+        await inCloud("지훈이 함께 쓴 글");
+        await until(
+          "민지 sees it",
+          async () => (await messageBox(minji.page, 1).inputValue()) === "지훈이 함께 쓴 글",
+        );
+        await jihoon.context.close();
+      },
+    ],
+    [
+      "delete: a project deleted in the SPA leaves the cloud too",
+      async () => {
+        const victim = fits.find((p) => p.id !== target.id)!;
+        await minji.page.getByTitle("프로젝트 관리").click();
+        const row = minji.page
+          .locator("div", { has: minji.page.getByRole("button", { name: victim.title }) })
+          .last();
+        await row.getByRole("button").last().click();
+        await row.getByRole("button").last().click();
+        await until("gone from the cloud", async () => (await cloudText(minjiUid, victim.id)) === null);
+        await minji.page.keyboard.press("Escape");
+      },
+    ],
+    [
+      "second account on the same browser: signing out forgets the first account's projects",
+      async () => {
+        await minji.page.locator(".ts-account-button").click();
+        await minji.page.getByRole("menuitem", { name: /로그아웃/ }).click();
+        await until(
+          "LocalStorage cleared",
+          async () => (await minji.page.evaluate(() => localStorage.getItem("talkstudio_projects"))) === null,
+        );
+        await signIn(minji.page, JIHOON);
+        const options = await minji.page
+          .locator('select[aria-label="클라우드 프로젝트"] option')
+          .allTextContents();
+        if (options.some((o) => fits.some((p) => p.title === o)))
+          throw new Error("민지's projects are listed for 지훈");
+      },
+    ],
+  ];
+}
