@@ -182,8 +182,8 @@ describe("@talkstudio/client/react", () => {
     Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
 
     // Another device's edit reaches the editor and moves `remoteRevision`, so inputs can key on it.
-    await saveConversation(other, id, setText("msg-3", "다른 기기")(latest()!.editor), 3);
-    await until(() => textOf(latest()!.editor, "msg-3") === "다른 기기");
+    await saveConversation(other, id, setText("msg-2", "다른 기기")(latest()!.editor), 3);
+    await until(() => textOf(latest()!.editor, "msg-2") === "다른 기기");
     expect(latest()?.sync.remoteRevision).toBe(1);
   });
 

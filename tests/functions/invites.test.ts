@@ -28,6 +28,7 @@ import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { eventually } from "../support/eventually.js";
+import { saveIdsOf } from "../support/save-ids.js";
 import { failureOf } from "../support/failure.js";
 
 let people = 0;
@@ -42,11 +43,20 @@ async function person(): Promise<TalkStudio & { uid: string }> {
 }
 
 /** A save as a member's client sends it: both documents of the owner's conversation, revision + 1. */
-function saveAs(ts: TalkStudio, ownerUid: string, id: string, revision: number, title: string) {
+function saveAs(
+  ts: TalkStudio & { uid: string },
+  ownerUid: string,
+  id: string,
+  revision: number,
+  title: string,
+) {
   const data = conversationData(4, title);
   const batch = writeBatch(ts.db);
   batch.update(doc(ts.db, firestorePaths.conversation(ownerUid, id)), summaryForSave(data, revision));
-  batch.update(doc(ts.db, firestorePaths.content(ownerUid, id)), contentRecord(data, revision));
+  batch.update(doc(ts.db, firestorePaths.content(ownerUid, id)), {
+    ...contentRecord(data, revision),
+    ...saveIdsOf(ts.uid, revision),
+  });
   return batch.commit();
 }
 

@@ -28,7 +28,8 @@ import { contentRecord } from "../../client/src/schema/conversation-records.js";
 import { LIMITS, MAX_DOCUMENT_BYTES, RATE_LIMITS, type ConversationData } from "../../client/src/index.js";
 import { conversationData, conversationOfBytes } from "../support/conversation-data.js";
 import { withoutRulesCoverage } from "../support/rules-coverage.js";
-import { saveIdsOf, useRulesTestEnvironment } from "../support/rules.js";
+import { useRulesTestEnvironment } from "../support/rules.js";
+import { saveIdsOf } from "../support/save-ids.js";
 
 const env = useRulesTestEnvironment();
 const summaryPath = (uid: string, id: string) => `users/${uid}/conversations/${id}`;

@@ -23,7 +23,8 @@ import { contentRecord } from "../../client/src/schema/conversation-records.js";
 import type { MemberMap } from "../../client/src/index.js";
 import { conversationData } from "../support/conversation-data.js";
 import { eventually } from "../support/eventually.js";
-import { saveIdsOf, useRulesTestEnvironment } from "../support/rules.js";
+import { useRulesTestEnvironment } from "../support/rules.js";
+import { saveIdsOf } from "../support/save-ids.js";
 
 const env = useRulesTestEnvironment();
 const SUMMARY = "users/alice/conversations/c1";

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { initializeTestEnvironment, type RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import { afterAll, beforeAll } from "vitest";
-import { LIMITS } from "../../client/src/index.js";
 // Not ./emulators.js: importing that marks a file as one that uses the shared test project.
 import { firestoreEmulator, PROJECT_ID } from "../../dev/emulators.js";
 import { recordRulesCoverageOf } from "./rules-coverage.js";
@@ -34,15 +33,4 @@ export function useRulesTestEnvironment(): () => RulesTestEnvironment {
     if (!env) throw new Error("The rules test environment has not started.");
     return env;
   };
-}
-
-let saves = 0;
-
-/**
- * The save ids a client's save sets (client/src/conversations/write.ts; rules: validWrites): one new
- * id in the revision's slot of `writes` and under the saver's key of `lastWriteBy`.
- */
-export function saveIdsOf(saver: string, revision: number): Record<string, string> {
-  const id = `save${++saves}`;
-  return { [`writes.${revision % LIMITS.writeSlots}`]: id, [`lastWriteBy.${saver}`]: id };
 }

@@ -1,0 +1,12 @@
+import { LIMITS } from "../../client/src/index.js";
+
+let saves = 0;
+
+/**
+ * The save ids a client's save sets (client/src/conversations/write.ts; rules: validWrites): one new
+ * id in the revision's slot of `writes` and under the saver's key of `lastWriteBy`.
+ */
+export function saveIdsOf(saver: string, revision: number): Record<string, string> {
+  const id = `save${++saves}`;
+  return { [`writes.${revision % LIMITS.writeSlots}`]: id, [`lastWriteBy.${saver}`]: id };
+}
