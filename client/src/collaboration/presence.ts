@@ -51,23 +51,33 @@ export function joinPresence(
   return typedErrors(async () => {
     const uid = requireUid(ts);
     const ref = doc(ts.db, firestorePaths.presenceOf(ownerOf(ts, options), conversationId, uid));
-    const profile = (await getDoc(doc(ts.db, firestorePaths.user(uid)))).data() ?? {};
-    const { displayName, photoURL } = parseOrThrow(profileShown, profile, "Not a valid profile.");
-    const name = displayName ?? "";
-    const avatarUrl = photoURL ?? "";
+    const readShown = async () => {
+      const profile = (await getDoc(doc(ts.db, firestorePaths.user(uid)))).data() ?? {};
+      const { displayName, photoURL } = parseOrThrow(profileShown, profile, "Not a valid profile.");
+      return { name: displayName ?? "", avatarUrl: photoURL ?? "" };
+    };
+    let shown = await readShown();
     const write = (expiresAt: Timestamp | ReturnType<typeof serverTimestamp>) =>
-      setDoc(ref, { name, avatarUrl, updatedAt: serverTimestamp(), expiresAt });
+      setDoc(ref, { ...shown, updatedAt: serverTimestamp(), expiresAt });
     const beat = () => write(Timestamp.fromMillis(Date.now() + EXPIRES_MS));
-    try {
-      await beat();
-    } catch (error) {
-      // A reload within presenceMinBeatSeconds of the last tab's write: once more when it has passed.
+    // The rules refuse a beat that shows anything but the profile as it is now (a rename since it
+    // was read, e.g. right after sign-up) or that comes within presenceMinBeatSeconds of the last
+    // write (a reload): read the profile again and beat once more when the wait has passed.
+    const beatAfterRefusal = async (error: unknown) => {
       if (toTalkStudioError(error).kind !== "permission-denied") throw error;
+      shown = await readShown();
       await new Promise((resolve) => setTimeout(resolve, MIN_BEAT_MS));
       await beat();
-    }
+    };
+    await beat().catch(beatAfterRefusal);
     // A missed beat (offline) is harmless: the next one, or the SDK's queued write, catches up.
-    const timer = setInterval(() => void beat().catch(() => undefined), HEARTBEAT_MS);
+    const timer = setInterval(
+      () =>
+        void beat()
+          .catch(beatAfterRefusal)
+          .catch(() => undefined),
+      HEARTBEAT_MS,
+    );
     let left = false;
     return {
       leave: () =>
@@ -76,7 +86,11 @@ export function joinPresence(
           left = true;
           clearInterval(timer);
           // Leaving is one last write (expiresAt = updatedAt): readers drop the entry at once.
-          await write(serverTimestamp());
+          await write(serverTimestamp()).catch(async (error: unknown) => {
+            if (toTalkStudioError(error).kind !== "permission-denied") throw error;
+            shown = await readShown();
+            await write(serverTimestamp());
+          });
         }),
     };
   });
