@@ -4,6 +4,7 @@
 // seeded plan of user edits and faults on a virtual clock. One seed, one history: a failure replays.
 import type { ConversationData, Message } from "../../client/src/index.js";
 import { conversationDigest } from "../../client/src/sync/digest.js";
+import { reopenedCopy } from "../../client/src/sync/reopened-copy.js";
 import {
   hasPending,
   initialState,
@@ -428,10 +429,11 @@ export function runScenario(scenario: Scenario, { trace, merge }: RunOptions = {
     const mine = c.persisted.data;
     let local;
     if (!sameValue(mine, cloud.data)) {
-      const digest = conversationDigest(mine);
-      const match = c.persisted.marks.findLast((m) => conversationDigest(m.data) === digest);
-      const newest = c.persisted.marks.reduce((max, m) => Math.max(max, m.revision), 0);
-      local = { data: mine, revision: match?.revision ?? newest, unchanged: match !== undefined };
+      const synced = c.persisted.marks.map((m) => ({
+        revision: m.revision,
+        digest: conversationDigest(m.data),
+      }));
+      local = reopenedCopy(mine, { synced });
       c.reopenedBehind = !local.unchanged && local.revision !== cloud.revision;
     }
     const core = initialState({
