@@ -4,7 +4,14 @@
 // Rules: docs/conversations.md, "Sync engine".
 import { COLLABORATION_LIMITS, type ConversationData, type Message } from "../schema/index.js";
 import { TalkStudioError } from "../talkstudio-error.js";
-import { keyed, markEdits, mergeConversations, sameValue, type MergeConflict } from "./merge.js";
+import {
+  keyed,
+  markEdits,
+  mergeConversations,
+  sameUnmarked,
+  sameValue,
+  type MergeConflict,
+} from "./merge.js";
 
 export type SyncStatus =
   /** Everything the editor holds is on the server at `revision`. */
@@ -401,8 +408,6 @@ function replaced(before: ConversationData, after: ConversationData): CoreState[
   return result;
 }
 
-const textOf = ({ editedBy: _mark, ...rest }: Message) => rest;
-
 /** `data` with every received message it put back to its pre-remote version turned into the remote one. */
 function restoreReceived(data: ConversationData, received: CoreState["received"]): ConversationData {
   if (received.size === 0) return data;
@@ -412,7 +417,7 @@ function restoreReceived(data: ConversationData, received: CoreState["received"]
     const n = seen.get(message.id) ?? 0;
     seen.set(message.id, n + 1);
     const entry = received.get(n === 0 ? message.id : `${message.id}#${n}`);
-    if (!entry || !sameValue(textOf(entry.before), textOf(message))) return message;
+    if (!entry || !sameUnmarked(entry.before, message)) return message;
     changed = true;
     return entry.after;
   });
@@ -426,7 +431,7 @@ function stillUntouched(received: CoreState["received"], data: ConversationData)
   const result = new Map<string, { before: Message; after: Message }>();
   for (const [key, entry] of received) {
     const message = now.get(key);
-    if (message && sameValue(textOf(message), textOf(entry.after))) result.set(key, entry);
+    if (message && sameUnmarked(message, entry.after)) result.set(key, entry);
   }
   return result;
 }
