@@ -2,7 +2,7 @@
 // core, no emulators. SIM_SEEDS sets how many (default 10,000), SIM_FIRST_SEED where to start,
 // SIM_FAULTS=all adds the faults that find known limits (docs/conversations.md). Beside it: the
 // seeds that found the two data-loss defects, and a broken merge rule the seeds must catch.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -80,7 +80,7 @@ describe("the sync engine, simulated", () => {
       Array.from({ length: workers }, (_, i) =>
         range(file, first + i * share, Math.max(0, Math.min(share, seeds - i * share))),
       ),
-    );
+    ).finally(() => rmSync(file, { force: true }));
     const failed = results.flatMap((r) => r.failed);
     const commits = results.reduce((sum, r) => sum + r.commits, 0);
     console.log(
