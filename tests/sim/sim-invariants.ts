@@ -6,8 +6,14 @@
 import type { ConversationData, Message } from "../../client/src/index.js";
 import type { Commit } from "./sim-server.js";
 
-const textsOf = (data: ConversationData): Map<string, string> =>
-  new Map(data.conversation.messages.map((m: Message) => [m.id, m.text]));
+/** Each copy is read at two commits (after one, before the next): its texts are built once. */
+const texts = new WeakMap<ConversationData, Map<string, string>>();
+function textsOf(data: ConversationData): Map<string, string> {
+  let known = texts.get(data);
+  if (!known)
+    texts.set(data, (known = new Map(data.conversation.messages.map((m: Message) => [m.id, m.text]))));
+  return known;
+}
 
 export class Ledger {
   /** Each typed text's parent: the text it was typed over (null for a new message). */

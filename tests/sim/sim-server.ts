@@ -2,9 +2,10 @@
 // conversation with the rules' semantics — a save lands only over the revision it expects, by the
 // owner or a member; it fills its `writes` slot and its saver's `lastWriteBy` key — plus
 // `saveVersion` (keeps the current revision only while it is the one asked for) and member removal.
-import type { ConversationData } from "../../client/src/index.js";
+import { LIMITS, type ConversationData } from "../../client/src/index.js";
+import { holdsSave } from "../../client/src/conversations/write.js";
 
-export const WRITE_SLOTS = 8;
+const WRITE_SLOTS = LIMITS.writeSlots;
 
 export interface SimWrite {
   readonly uid: string;
@@ -71,11 +72,10 @@ export class SimServer {
 
   /** `landed()` of conversations/write.ts, read from the server. */
   landed(write: SimWrite): boolean {
-    const revision = write.expectedRevision + 1;
-    if (this.revision < revision) return false;
-    const inSlot =
-      this.revision - revision < WRITE_SLOTS && this.writes[revision % WRITE_SLOTS] === write.writeId;
-    return inSlot || this.writers.get(write.writerKey) === write.writeId;
+    return holdsSave(
+      { revision: this.revision, writes: this.writes, saverId: this.writers.get(write.writerKey) },
+      { revision: write.expectedRevision + 1, writeId: write.writeId },
+    );
   }
 
   /** The saveVersion function ("overwritten"): keeps the revision only while it is current. */

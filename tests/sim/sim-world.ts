@@ -2,7 +2,9 @@
 // client/src/sync/engine-core.ts, the SDK's write queue and watch, the SPA's store and its
 // LocalStorage copy saved every 2 s) against one simulated Firestore (sim-server.ts), driven by a
 // seeded plan of user edits and faults on a virtual clock. One seed, one history: a failure replays.
-import { conversationDigest, type ConversationData, type Message } from "../../client/src/index.js";
+import type { ConversationData, Message } from "../../client/src/index.js";
+import { conversationDigest } from "../../client/src/sync/digest.js";
+import { reopenedCopy } from "../../client/src/sync/reopened-copy.js";
 import {
   hasPending,
   initialState,
@@ -13,7 +15,7 @@ import {
 } from "../../client/src/sync/engine-core.js";
 import { lastWriteByKey } from "../../client/src/conversations/write.js";
 import { TalkStudioError } from "../../client/src/talkstudio-error.js";
-import { sameValue } from "../../client/src/sync/merge.js";
+import { sameValue, type mergeConversations } from "../../client/src/sync/merge.js";
 import { Ledger } from "./sim-invariants.js";
 import { Random } from "./sim-random.js";
 import { SimServer, type ServerCopy, type SimWrite } from "./sim-server.js";
@@ -170,7 +172,14 @@ const brief = (_key: string, value: unknown) =>
     ? (value as ConversationData).conversation.messages.map((m) => `${m.id}=${m.text}`).join(" ")
     : value;
 
-export function runScenario(scenario: Scenario, trace?: (line: string) => void): Outcome {
+export interface RunOptions {
+  /** Every event and effect, as a line. */
+  readonly trace?: ((line: string) => void) | undefined;
+  /** The merge rule the tabs use (a broken one, to see the invariants catch it). */
+  readonly merge?: typeof mergeConversations | undefined;
+}
+
+export function runScenario(scenario: Scenario, { trace, merge }: RunOptions = {}): Outcome {
   const rng = new Random(scenario.seed ^ 0x5f3759df);
   const ledger = new Ledger();
   const start = startingCopy();
@@ -420,14 +429,15 @@ export function runScenario(scenario: Scenario, trace?: (line: string) => void):
     const mine = c.persisted.data;
     let local;
     if (!sameValue(mine, cloud.data)) {
-      const digest = conversationDigest(mine);
-      const match = c.persisted.marks.findLast((m) => conversationDigest(m.data) === digest);
-      const newest = c.persisted.marks.reduce((max, m) => Math.max(max, m.revision), 0);
-      local = { data: mine, revision: match?.revision ?? newest, unchanged: match !== undefined };
+      const synced = c.persisted.marks.map((m) => ({
+        revision: m.revision,
+        digest: conversationDigest(m.data),
+      }));
+      local = reopenedCopy(mine, { synced });
       c.reopenedBehind = !local.unchanged && local.revision !== cloud.revision;
     }
     const core = initialState({
-      config: { uid: c.uid, ownerUid: owner, sameEdits: scenario.sameEdits },
+      config: { uid: c.uid, ownerUid: owner, sameEdits: scenario.sameEdits, merge },
       synced: cloud,
       local,
     });
@@ -563,13 +573,13 @@ export function runScenario(scenario: Scenario, trace?: (line: string) => void):
 }
 
 /** The smallest plan (by removing actions) that still fails; the seed's randomness stays. */
-export function shrink(scenario: Scenario): Scenario {
+export function shrink(scenario: Scenario, options: RunOptions = {}): Scenario {
   let current = scenario;
   for (let chunk = Math.ceil(current.actions.length / 2); chunk >= 1; chunk = Math.floor(chunk / 2)) {
     for (let i = 0; i < current.actions.length;) {
       const actions = [...current.actions.slice(0, i), ...current.actions.slice(i + chunk)];
       const candidate = { ...current, actions };
-      if (runScenario(candidate).violations.length > 0) current = candidate;
+      if (runScenario(candidate, options).violations.length > 0) current = candidate;
       else i += chunk;
     }
   }
@@ -577,9 +587,9 @@ export function shrink(scenario: Scenario): Scenario {
 }
 
 /** What a failing seed prints: the seed, the first violations, and the shrunk plan to replay. */
-export function replayOf(scenario: Scenario): string {
-  const small = shrink(scenario);
-  const outcome = runScenario(small);
+export function replayOf(scenario: Scenario, options: RunOptions = {}): string {
+  const small = shrink(scenario, options);
+  const outcome = runScenario(small, options);
   return [
     `seed ${scenario.seed}: ${outcome.violations.slice(0, 3).join("; ")}`,
     `replay (${small.actions.length} of ${scenario.actions.length} actions): runScenario(${JSON.stringify(small)})`,

@@ -21,16 +21,27 @@ describe("fitConversationData", () => {
       reason: "project-too-large",
       path: "conversation.messages.3.text",
       limit: LIMITS.messageTextChars,
+      size: LIMITS.messageTextChars + 1,
     });
-    expect(messageOf(fitted.error, "ko")).toContain("4번째 메시지의 글이 너무 길어요");
-    expect(messageOf(fitted.error, "ko")).toContain(LIMITS.messageTextChars.toLocaleString("ko-KR"));
-    expect(messageOf(fitted.error, "en")).toContain("Message 4 is too long");
+    const [size, limit] = [LIMITS.messageTextChars + 1, LIMITS.messageTextChars];
+    expect(messageOf(fitted.error, "ko")).toContain(
+      `4번째 메시지의 글이 너무 길어요 (${size.toLocaleString("ko-KR")}자, 최대 ${limit.toLocaleString("ko-KR")}자)`,
+    );
+    expect(messageOf(fitted.error)).toContain("줄이거나 여러 메시지로 나눠 주세요");
+    expect(messageOf(fitted.error, "en")).toContain(
+      `Message 4 is too long (${size.toLocaleString("en-US")} characters; at most ${limit.toLocaleString("en-US")} characters)`,
+    );
   });
 
   it("says the whole project is too large when it is over the document limit", () => {
     const fitted = fitConversationData(conversationOfBytes(1_000_001));
-    expect(fitted.error?.details).toMatchObject({ reason: "project-too-large", path: "" });
-    expect(messageOf(fitted.error, "en")).toContain("The project is too large");
+    expect(fitted.error?.details).toMatchObject({ reason: "project-too-large", path: "", size: 1_000_001 });
+    expect(messageOf(fitted.error, "en")).toContain(
+      "The project is too large (1,000,001 bytes; at most 1,000,000 bytes)",
+    );
+    expect(messageOf(fitted.error, "ko")).toContain(
+      "프로젝트가 너무 커요 (1,000,001바이트, 최대 1,000,000바이트)",
+    );
   });
 
   it("answers a project that fits with its data, and anything else with an error, never a throw", () => {

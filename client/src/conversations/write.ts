@@ -155,12 +155,29 @@ async function landed(
   save: { revision: number; writeId: string; saver: FieldPath },
 ) {
   const content = await getDoc(contentRef(ts, uid, id)).catch(() => null);
-  const current: unknown = content?.get("revision");
-  if (typeof current !== "number" || current < save.revision) return false;
-  const inSlot =
-    current - save.revision < LIMITS.writeSlots &&
-    content?.get(`writes.${save.revision % LIMITS.writeSlots}`) === save.writeId;
-  return inSlot || content?.get(save.saver) === save.writeId;
+  if (!content) return false;
+  return holdsSave(
+    { revision: content.get("revision"), writes: content.get("writes"), saverId: content.get(save.saver) },
+    save,
+  );
+}
+
+/**
+ * `landed`'s rule on the content as read: the save's id in its `writes` slot (while no later save
+ * reused it) or under its saver's `lastWriteBy` key. Pure: the sync simulator (tests/sim/) runs it.
+ */
+export function holdsSave(
+  content: { readonly revision: unknown; readonly writes: unknown; readonly saverId: unknown },
+  save: { readonly revision: number; readonly writeId: string },
+): boolean {
+  const { revision, writes } = content;
+  if (typeof revision !== "number" || revision < save.revision) return false;
+  const slot =
+    typeof writes === "object" && writes !== null
+      ? (writes as Record<string, unknown>)[String(save.revision % LIMITS.writeSlots)]
+      : undefined;
+  const inSlot = revision - save.revision < LIMITS.writeSlots && slot === save.writeId;
+  return inSlot || content.saverId === save.writeId;
 }
 
 /** A refused save is a conflict, a deleted conversation, or a real refusal: look at the server to tell. */

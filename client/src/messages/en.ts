@@ -78,16 +78,18 @@ export const en: MessageTable = {
     "auth/requires-recent-login": "For your security, sign in once more and try again.",
     "auth/internal-error": "Something went wrong while signing in. Please try again.",
   },
-  tooLarge: (path, limit) => {
+  tooLarge: (path, limit, size) => {
     const n = limit.toLocaleString("en-US");
+    // "12,000 characters; at most 10,000": the size first when it is known.
+    const over = (unit: string) => (size === undefined ? "" : `${size.toLocaleString("en-US")}${unit}; `);
     const message = /^conversation\.messages\.(\d+)\.text$/.exec(path);
     if (message)
-      return `Message ${Number(message[1]) + 1} is too long (at most ${n} characters). Shorten it or split it into several messages. The last state that fitted is saved.`;
+      return `Message ${Number(message[1]) + 1} is too long (${over(" characters")}at most ${n} characters). Shorten it or split it into several messages. The last state that fitted is saved.`;
     if (path === "conversation.messages")
-      return `There are too many messages (at most ${n}). Delete some or split the project in two.`;
+      return `There are too many messages (${over("")}at most ${n}). Delete some or split the project in two.`;
     if (path === "")
-      return `The project is too large (at most ${n} bytes). Shorten long texts or split it into two projects.`;
-    return `'${path}' is over its limit (at most ${n}). Shorten it.`;
+      return `The project is too large (${over(" bytes")}at most ${n} bytes). Shorten long texts or split it into two projects.`;
+    return `'${path}' is over its limit (${over("")}at most ${n}). Shorten it.`;
   },
   retryAfter: (seconds) => `Try again in ${seconds} s.`,
 };

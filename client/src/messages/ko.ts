@@ -77,16 +77,18 @@ export const ko: MessageTable = {
     "auth/requires-recent-login": "보안을 위해 한 번 더 로그인한 뒤 다시 시도해 주세요.",
     "auth/internal-error": "로그인 중 오류가 생겼어요. 다시 시도해 주세요.",
   },
-  tooLarge: (path, limit) => {
+  tooLarge: (path, limit, size) => {
     const n = limit.toLocaleString("ko-KR");
+    // "12,000자, 최대 10,000자": the size first when it is known.
+    const over = (unit: string) => (size === undefined ? "" : `${size.toLocaleString("ko-KR")}${unit}, `);
     const message = /^conversation\.messages\.(\d+)\.text$/.exec(path);
     if (message)
-      return `${Number(message[1]) + 1}번째 메시지의 글이 너무 길어요 (최대 ${n}자). 줄이거나 여러 메시지로 나눠 주세요. 마지막으로 맞던 상태는 저장되어 있어요.`;
+      return `${Number(message[1]) + 1}번째 메시지의 글이 너무 길어요 (${over("자")}최대 ${n}자). 줄이거나 여러 메시지로 나눠 주세요. 마지막으로 맞던 상태는 저장되어 있어요.`;
     if (path === "conversation.messages")
-      return `메시지가 너무 많아요 (최대 ${n}개). 일부를 지우거나 새 프로젝트로 나눠 주세요.`;
+      return `메시지가 너무 많아요 (${over("개")}최대 ${n}개). 일부를 지우거나 새 프로젝트로 나눠 주세요.`;
     if (path === "")
-      return `프로젝트가 너무 커요 (최대 ${n}바이트). 이미지나 긴 글을 줄이거나 새 프로젝트로 나눠 주세요.`;
-    return `'${path}' 항목이 허용된 크기를 넘었어요 (최대 ${n}). 줄여 주세요.`;
+      return `프로젝트가 너무 커요 (${over("바이트")}최대 ${n}바이트). 이미지나 긴 글을 줄이거나 새 프로젝트로 나눠 주세요.`;
+    return `'${path}' 항목이 허용된 크기를 넘었어요 (${over("")}최대 ${n}). 줄여 주세요.`;
   },
   retryAfter: (seconds) => `${seconds}초 후에 다시 시도해 주세요.`,
 };

@@ -17,10 +17,10 @@ export function messageOf(error: unknown, locale: Locale = "ko"): string {
   const typed = toTalkStudioError(error);
   const table = MESSAGES[locale] ?? ko;
   const reason = typed.reason;
-  const { path, limit } = typed.details;
+  const { path, limit, size } = typed.details;
   const sentence =
     reason === "project-too-large" && typeof path === "string" && typeof limit === "number"
-      ? table.tooLarge(path, limit)
+      ? table.tooLarge(path, limit, typeof size === "number" ? size : undefined)
       : reason !== undefined && Object.hasOwn(table.reasons, reason)
         ? table.reasons[reason as WordedReason]
         : table.kinds[typed.kind];

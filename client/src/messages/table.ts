@@ -10,9 +10,10 @@ export interface MessageTable {
   readonly reasons: Readonly<Record<WordedReason, string>>;
   /**
    * A project over a limit (`project-too-large`): where (`path` as in `details.path`:
-   * `conversation.messages.3.text`, `title`, or "" for the whole document) and the limit.
+   * `conversation.messages.3.text`, `title`, or "" for the whole document), its size when known
+   * (characters, items or bytes, in the limit's unit) and the limit.
    */
-  readonly tooLarge: (path: string, limit: number) => string;
+  readonly tooLarge: (path: string, limit: number, size: number | undefined) => string;
   /** Appended when the server said how long to wait. */
   readonly retryAfter: (seconds: number) => string;
 }

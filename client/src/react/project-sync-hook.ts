@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { ConversationData } from "../schema/index.js";
 import type { TalkStudioError } from "../talkstudio-error.js";
-import { conversationDigest, type SyncedMark } from "../sync/digest.js";
+import type { SyncedMark } from "../sync/digest.js";
+import { reopenedCopy } from "../sync/reopened-copy.js";
 import {
   createProjectSync,
   type MergeConflict,
@@ -69,19 +70,6 @@ export interface ProjectSyncState {
   readonly takeTheirs: () => void;
 }
 
-/** What the engine knows of the editor's own copy after a reload (`OpenProject.reopened`). */
-function localCopy(data: ConversationData, reopened: NonNullable<OpenProject["reopened"]>) {
-  const marks = reopened.synced ?? [];
-  const digest = marks.length > 0 ? conversationDigest(data) : null;
-  const match = marks.findLast((mark) => mark.digest === digest);
-  const newest = marks.reduce((max, mark) => Math.max(max, mark.revision), 0);
-  return {
-    data,
-    revision: match?.revision ?? reopened.syncedRevision ?? newest,
-    unchanged: match !== undefined,
-  };
-}
-
 /** Before the engine of the open project has started (and with nothing open): nothing is waiting. */
 const IDLE: SyncStatus = { state: "saved", revision: 0, pending: false };
 
@@ -123,7 +111,7 @@ export function useProjectSync(
       ...(sameEdits ? { sameEdits } : {}),
       revision: opened.revision,
       data: reopened ? reopened.cloud : opened.data,
-      ...(reopened ? { local: localCopy(opened.data, reopened) } : {}),
+      ...(reopened ? { local: reopenedCopy(opened.data, reopened) } : {}),
       ...(debounceMs ? { debounceMs } : {}),
       onRemoteChange: (data) => latest.current.options.onRemoteChange(data),
     });

@@ -1,7 +1,12 @@
 // The SPA's project as ConversationData without throwing: what a render or an effect can call on
 // anything the SPA holds (a project over a limit must never blank the app). The refusal says where
 // and which limit, for messageOf (reason `project-too-large` or `project-invalid`).
-import { conversationData, MAX_DOCUMENT_BYTES, type ConversationData } from "../schema/index.js";
+import {
+  conversationData,
+  firestoreBytes,
+  MAX_DOCUMENT_BYTES,
+  type ConversationData,
+} from "../schema/index.js";
 import { issuesOf } from "../schema/error-details.js";
 import { normaliseProject } from "../migration/read-storage.js";
 import { TalkStudioError } from "../talkstudio-error.js";
@@ -12,7 +17,8 @@ export type FittedProject =
 
 /**
  * `toConversationData`'s answer, or the reason it has none: `invalid` with `details.reason`
- * `project-too-large` (`details.path`, dotted; "" for the whole document; `details.limit`) or
+ * `project-too-large` (`details.path`, dotted; "" for the whole document; `details.limit`;
+ * `details.size`, in the limit's unit: characters, items or bytes) or
  * `project-invalid` (`details.issues`). Never throws.
  */
 export function fitConversationData(project: unknown): FittedProject {
@@ -31,9 +37,9 @@ export function fitConversationData(project: unknown): FittedProject {
     (issue) => issue.code === "custom" && issue.path.length === 0,
   );
   const over = tooBig
-    ? { path: tooBig.path.join("."), limit: Number(tooBig.maximum) }
+    ? { path: tooBig.path.join("."), limit: Number(tooBig.maximum), size: sizeAt(normalised, tooBig.path) }
     : wholeDocument
-      ? { path: "", limit: MAX_DOCUMENT_BYTES }
+      ? { path: "", limit: MAX_DOCUMENT_BYTES, size: firestoreBytes(normalised) }
       : null;
   const error = over
     ? new TalkStudioError("invalid", `The project is over a limit at "${over.path}" (${over.limit}).`, {
@@ -46,4 +52,13 @@ export function fitConversationData(project: unknown): FittedProject {
         issues,
       });
   return { data: null, error };
+}
+
+/** The length of the text or list at `path` (a number is its own size); undefined if neither. */
+function sizeAt(value: unknown, path: readonly PropertyKey[]): number | undefined {
+  let at = value;
+  for (const key of path)
+    at = typeof at === "object" && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  if (typeof at === "string" || Array.isArray(at)) return at.length;
+  return typeof at === "number" ? at : undefined;
 }

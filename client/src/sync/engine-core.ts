@@ -4,7 +4,14 @@
 // Rules: docs/conversations.md, "Sync engine".
 import { COLLABORATION_LIMITS, type ConversationData, type Message } from "../schema/index.js";
 import { TalkStudioError } from "../talkstudio-error.js";
-import { keyed, markEdits, mergeConversations, sameValue, type MergeConflict } from "./merge.js";
+import {
+  keyed,
+  markEdits,
+  mergeConversations,
+  sameUnmarked,
+  sameValue,
+  type MergeConflict,
+} from "./merge.js";
 
 export type SyncStatus =
   /** Everything the editor holds is on the server at `revision`. */
@@ -41,6 +48,8 @@ export interface CoreConfig {
   readonly sameEdits?: "ask" | "last-save-wins" | undefined;
   readonly debounceMs?: number | undefined;
   readonly maxWaitMs?: number | undefined;
+  /** The merge rule: mergeConversations (the simulator swaps in broken ones to see them caught). */
+  readonly merge?: typeof mergeConversations | undefined;
 }
 
 export interface CoreState {
@@ -190,13 +199,22 @@ export const hasPending = (s: CoreState): boolean => !sameValue(s.local, s.synce
 export const isIdle = (s: CoreState): boolean => s.status.state !== "saving" && !s.timerSet;
 
 /** The last merge, kept: a conflict's status is asked for at every step while it lasts. */
-let lastMerge: { args: readonly ConversationData[]; result: ReturnType<typeof mergeConversations> } | null =
-  null;
-function merged(base: ConversationData, mine: ConversationData, theirs: ConversationData) {
+let lastMerge: {
+  args: readonly unknown[];
+  result: ReturnType<typeof mergeConversations>;
+} | null = null;
+function merged(
+  config: CoreConfig,
+  base: ConversationData,
+  mine: ConversationData,
+  theirs: ConversationData,
+) {
+  const merge = config.merge ?? mergeConversations;
   const args = lastMerge?.args;
-  if (args?.[0] === base && args[1] === mine && args[2] === theirs) return lastMerge!.result;
-  const result = mergeConversations(base, mine, theirs);
-  lastMerge = { args: [base, mine, theirs], result };
+  if (args?.[0] === base && args[1] === mine && args[2] === theirs && args[3] === merge)
+    return lastMerge!.result;
+  const result = merge(base, mine, theirs);
+  lastMerge = { args: [base, mine, theirs, merge], result };
   return result;
 }
 
@@ -216,7 +234,7 @@ class Step {
     if (s.conflict && s.keeping === s.conflict.revision) {
       next = { state: "saving", revision, pending: true };
     } else if (s.conflict) {
-      const { conflicts } = merged(s.conflict.base, s.local, s.conflict.data);
+      const { conflicts } = merged(s.config, s.conflict.base, s.local, s.conflict.data);
       next = { state: "conflict", revision, pending: true, conflicts };
     } else if (s.failure) next = { state: "error", revision, pending, error: s.failure };
     else if ((s.offline || s.browserOffline) && (s.inFlight || pending))
@@ -287,7 +305,7 @@ class Step {
 
   merge(theirs: Copy, base: ConversationData): void {
     const s = this.s;
-    const result = merged(base, s.local, theirs.data);
+    const result = merged(s.config, base, s.local, theirs.data);
     if (result.conflicts.length > 0) {
       s.conflict = { ...theirs, base };
       if (lastSaveWins(s) && s.keeping !== theirs.revision) {
@@ -325,9 +343,9 @@ class Step {
   }
 
   resolve(side: "keepingMine" | "takingTheirs"): void {
-    const { conflict, local } = this.s;
+    const { conflict, local, config } = this.s;
     if (!conflict) return;
-    this.adopt(conflict, merged(conflict.base, local, conflict.data)[side]);
+    this.adopt(conflict, merged(config, conflict.base, local, conflict.data)[side]);
   }
 
   /** The editor's new state. A message put back exactly as it was before a remote change replaced
@@ -390,8 +408,6 @@ function replaced(before: ConversationData, after: ConversationData): CoreState[
   return result;
 }
 
-const textOf = ({ editedBy: _mark, ...rest }: Message) => rest;
-
 /** `data` with every received message it put back to its pre-remote version turned into the remote one. */
 function restoreReceived(data: ConversationData, received: CoreState["received"]): ConversationData {
   if (received.size === 0) return data;
@@ -401,7 +417,7 @@ function restoreReceived(data: ConversationData, received: CoreState["received"]
     const n = seen.get(message.id) ?? 0;
     seen.set(message.id, n + 1);
     const entry = received.get(n === 0 ? message.id : `${message.id}#${n}`);
-    if (!entry || !sameValue(textOf(entry.before), textOf(message))) return message;
+    if (!entry || !sameUnmarked(entry.before, message)) return message;
     changed = true;
     return entry.after;
   });
@@ -415,7 +431,7 @@ function stillUntouched(received: CoreState["received"], data: ConversationData)
   const result = new Map<string, { before: Message; after: Message }>();
   for (const [key, entry] of received) {
     const message = now.get(key);
-    if (message && sameValue(textOf(message), textOf(entry.after))) result.set(key, entry);
+    if (message && sameUnmarked(message, entry.after)) result.set(key, entry);
   }
   return result;
 }

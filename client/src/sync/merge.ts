@@ -52,6 +52,7 @@ const isPlain = (value: unknown): value is Plain =>
 /** Deep equality of JSON-like data; key order is ignored and an undefined key counts as absent. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
     return (
       Array.isArray(a) &&
@@ -111,11 +112,16 @@ function mergeRecord(
   return merged;
 }
 
+/** Lists are never mutated (the engine keeps references): each is keyed once. */
+const keyedLists = new WeakMap<readonly object[], ReadonlyMap<string, object>>();
+
 /**
  * Keys of a list's items: the id, plus its occurrence when an id repeats (the SPA's sample holds two
  * messages "1"), so each item is matched with the same item on the other sides.
  */
-export function keyed<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+export function keyed<T extends { id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
+  const known = keyedLists.get(items);
+  if (known) return known as ReadonlyMap<string, T>;
   const seen = new Map<string, number>();
   const byKey = new Map<string, T>();
   for (const item of items) {
@@ -123,6 +129,7 @@ export function keyed<T extends { id: string }>(items: readonly T[]): Map<string
     seen.set(item.id, n + 1);
     byKey.set(n === 0 ? item.id : `${item.id}#${n}`, item);
   }
+  keyedLists.set(items, byKey);
   return byKey;
 }
 
@@ -199,15 +206,28 @@ function mergeList<T extends { id: string }>(
   };
 }
 
-/** A message without its `editedBy` mark: what the merge and the marking compare. */
-const unmarked = ({ editedBy: _mark, ...rest }: Message): Omit<Message, "editedBy"> => rest;
+/** Two messages equal but for their `editedBy` marks: what the merge and the marking compare. */
+export function sameUnmarked(a: Message, b: Message): boolean {
+  if (a === b) return true;
+  const x: Plain = a;
+  const y: Plain = b;
+  // `sameValue` skipping one key, with no copies made: this runs for every message at every step.
+  let defined = 0;
+  for (const key in x) {
+    if (key === "editedBy") continue;
+    if (x[key] !== undefined) defined += 1;
+    if (!sameValue(x[key], y[key])) return false;
+  }
+  for (const key in y) if (key !== "editedBy" && y[key] !== undefined) defined -= 1;
+  return defined === 0;
+}
 
 /** A message is one unit: edited on both sides into different messages, it is a conflict. */
 function mergeMessages(conflicts: MergeConflict[]): MergeItem<Message> {
   return (_key, base, mine, theirs) => {
     if (sameValue(mine, theirs) || sameValue(base, theirs)) return same(mine);
     // The same text on both sides: theirs, saved first, keeps its `editedBy`.
-    if (sameValue(unmarked(mine), unmarked(theirs))) return same(theirs);
+    if (sameUnmarked(mine, theirs)) return same(theirs);
     if (sameValue(base, mine)) return same(theirs);
     conflicts.push({ kind: "message", id: mine.id, base: base ?? null, mine, theirs });
     return { mine, theirs };
@@ -218,6 +238,18 @@ function mergeMessages(conflicts: MergeConflict[]): MergeItem<Message> {
 function mergeAuthors(conflicts: MergeConflict[]): MergeItem<Author> {
   return (key, base, mine, theirs) =>
     mergeRecord(`conversation.authors[${key}]`, base ?? {}, mine, theirs, conflicts) as Both<Author>;
+}
+
+/** Everything but the messages is the same on both. */
+function sameShell(a: ConversationData, b: ConversationData): boolean {
+  if (a === b) return true;
+  if (a.title !== b.title || !sameValue(a.theme, b.theme) || !sameValue(a.statusBar, b.statusBar))
+    return false;
+  const x: Plain = a.conversation;
+  const y: Plain = b.conversation;
+  for (const key in x) if (key !== "messages" && !sameValue(x[key], y[key])) return false;
+  for (const key in y) if (key !== "messages" && x[key] === undefined && y[key] !== undefined) return false;
+  return true;
 }
 
 /**
@@ -233,6 +265,22 @@ export function mergeConversations(
   const unchanged = sameValue(base, mine) ? theirs : sameValue(base, theirs) ? mine : null;
   if (unchanged) return { keepingMine: unchanged, takingTheirs: unchanged, conflicts: [] };
   const conflicts: MergeConflict[] = [];
+  // Only messages changed (typing): the rest is theirs as it is, with no field merge to build.
+  if (sameShell(base, mine) && sameShell(base, theirs)) {
+    const messages = mergeList(
+      "messages",
+      base.conversation.messages,
+      mine.conversation.messages,
+      theirs.conversation.messages,
+      mergeMessages(conflicts),
+      conflicts,
+    );
+    const build = (side: "mine" | "theirs"): ConversationData => ({
+      ...theirs,
+      conversation: { ...theirs.conversation, messages: messages[side] },
+    });
+    return { keepingMine: build("mine"), takingTheirs: build("theirs"), conflicts };
+  }
   const { messages: bm, authors: ba, ...baseBody } = base.conversation;
   const { messages: mm, authors: ma, ...mineBody } = mine.conversation;
   const { messages: tm, authors: ta, ...theirBody } = theirs.conversation;
@@ -262,7 +310,7 @@ export function markEdits(data: ConversationData, base: ConversationData, uid: s
     seen.set(message.id, n + 1);
     const old = before.get(n === 0 ? message.id : `${message.id}#${n}`);
     if (old === message) return message;
-    const mark = old && sameValue(unmarked(old), unmarked(message)) ? old.editedBy : uid;
+    const mark = old && sameUnmarked(old, message) ? old.editedBy : uid;
     if (message.editedBy === mark) return message;
     changed = true;
     const marked = { ...message };
