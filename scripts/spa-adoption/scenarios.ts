@@ -138,6 +138,7 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
         await minji.page.reload();
         await minji.page.getByTitle("프로젝트 관리").click();
         await minji.page.getByRole("button", { name: target.title }).first().click();
+        await showMessages(minji.page);
         await until(
           "the box shows the saved text",
           async () => (await messageBox(minji.page, 0).inputValue()) === "자동 저장되는 글",
@@ -264,6 +265,11 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
             .first()
             .click();
           await until("saved", async () => (await badgeState(minji.page)) === "saved");
+          await minji.page.getByRole("button", { name: "메시지", exact: true }).first().click();
+          await minji.page
+            .getByRole("button", { name: /메시지 추가/ })
+            .first()
+            .click(); // a new project has none
           await type(minji.page, 0, `새 프로젝트 ${run}`);
           await until("saved after an edit", async () => (await badgeState(minji.page)) === "saved");
           const text = (await minji.page.locator(".ts-status-badge").textContent()) ?? "";
@@ -282,8 +288,17 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
         await type(minji.page, 0, "첫 탭이 쓴 같은 줄");
         await type(two, 0, "둘째 탭이 쓴 같은 줄");
         await minji.context.setOffline(false);
-        const dialog = minji.page.locator(".ts-dialog").or(two.locator(".ts-dialog"));
-        await dialog.first().waitFor({ timeout: 30_000 });
+        let dialog = minji.page.locator(".ts-dialog"); // whichever tab saved second asks
+        await until(
+          "a conflict dialog in either tab",
+          async () => {
+            for (const tab of [minji.page, two])
+              if (await tab.locator(".ts-dialog").count())
+                return Boolean((dialog = tab.locator(".ts-dialog")));
+            return false;
+          },
+          30_000,
+        );
         const text = (await dialog.first().textContent()) ?? "";
         if (/[{}]|msg-|"text"/.test(text) || text.includes(minjiUid))
           throw new Error(`raw data shown: ${text.slice(0, 200)}`);
