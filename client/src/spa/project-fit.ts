@@ -30,11 +30,16 @@ export function fitConversationData(project: unknown): FittedProject {
   const wholeDocument = parsed.error.issues.find(
     (issue) => issue.code === "custom" && issue.path.length === 0,
   );
+  const sized = parsed.error.issues.find(
+    (issue) => issue.code === "custom" && typeof issue.params?.["limit"] === "number",
+  );
   const over = tooBig
     ? { path: tooBig.path.join("."), limit: Number(tooBig.maximum) }
-    : wholeDocument
-      ? { path: "", limit: MAX_DOCUMENT_BYTES }
-      : null;
+    : sized?.code === "custom"
+      ? { path: sized.path.join("."), limit: Number(sized.params?.["limit"]) }
+      : wholeDocument
+        ? { path: "", limit: MAX_DOCUMENT_BYTES }
+        : null;
   const error = over
     ? new TalkStudioError("invalid", `The project is over a limit at "${over.path}" (${over.limit}).`, {
         reason: "project-too-large",
