@@ -269,7 +269,8 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
           await minji.page
             .getByRole("button", { name: /메시지 추가/ })
             .first()
-            .click(); // a new project has none
+            .click(); // a new project has none; the button asks whose message it is
+          await minji.page.getByRole("button", { name: "상대방" }).last().click();
           await type(minji.page, 0, `새 프로젝트 ${run}`);
           await until("saved after an edit", async () => (await badgeState(minji.page)) === "saved");
           const text = (await minji.page.locator(".ts-status-badge").textContent()) ?? "";
