@@ -165,14 +165,19 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
         await tab.goto(url);
         await open(tab);
         await minji.context.setOffline(true);
-        await type(tab, 2, "오프라인에서 쓴 글");
-        await until("the SPA's own autosave", async () =>
-          (await tab.evaluate(() => localStorage.getItem("talkstudio_projects") ?? "")).includes(
-            "오프라인에서 쓴 글",
-          ),
-        );
-        await tab.close({ runBeforeUnload: true });
-        await minji.context.setOffline(false);
+        try {
+          await type(tab, 2, "오프라인에서 쓴 글");
+          await until("the SPA's own autosave", async () =>
+            (await tab.evaluate(() => localStorage.getItem("talkstudio_projects") ?? "")).includes(
+              "오프라인에서 쓴 글",
+            ),
+          );
+          const closed = tab.waitForEvent("close"); // close() with beforeunload does not wait for it
+          await tab.close({ runBeforeUnload: true });
+          await closed;
+        } finally {
+          await minji.context.setOffline(false); // a failure here must not leave the next scenarios offline
+        }
         await minji.page.reload();
         await open(minji.page);
         await inCloud("오프라인에서 쓴 글", 30_000);
