@@ -16,7 +16,7 @@ const admin = () =>
   getApps().find((app) => app.name === "spa-adoption") ??
   initializeApp({ projectId: PROJECT_ID }, "spa-adoption");
 /** Google's script loader, which the Auth SDK and the emulator's pages need, answered offline. */
-const GAPI_STAND_IN = readFileSync(join(root, "tests/support/gapi-stand-in.js"), "utf8");
+const GAPI_STAND_IN = readFileSync(join(root, "dev/gapi-stand-in.js"), "utf8");
 
 const TYPES: Record<string, string> = {
   ".html": "text/html",

@@ -26,6 +26,7 @@ export interface World {
 
 const MINJI = { email: "minji@example.com", name: "김민지" };
 const JIHOON = { email: "jihoon@example.com", name: "박지훈" };
+const SEOYEON = { email: "seoyeon@example.com", name: "이서연" };
 const BIG_THEME_BYTES = 300 * 1024;
 
 interface SpaProject {
@@ -137,6 +138,7 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
         await minji.page.reload();
         await minji.page.getByTitle("프로젝트 관리").click();
         await minji.page.getByRole("button", { name: target.title }).first().click();
+        await showMessages(minji.page);
         await until(
           "the box shows the saved text",
           async () => (await messageBox(minji.page, 0).inputValue()) === "자동 저장되는 글",
@@ -163,14 +165,19 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
         await tab.goto(url);
         await open(tab);
         await minji.context.setOffline(true);
-        await type(tab, 2, "오프라인에서 쓴 글");
-        await until("the SPA's own autosave", async () =>
-          (await tab.evaluate(() => localStorage.getItem("talkstudio_projects") ?? "")).includes(
-            "오프라인에서 쓴 글",
-          ),
-        );
-        await tab.close({ runBeforeUnload: true });
-        await minji.context.setOffline(false);
+        try {
+          await type(tab, 2, "오프라인에서 쓴 글");
+          await until("the SPA's own autosave", async () =>
+            (await tab.evaluate(() => localStorage.getItem("talkstudio_projects") ?? "")).includes(
+              "오프라인에서 쓴 글",
+            ),
+          );
+          const closed = tab.waitForEvent("close"); // close() with beforeunload does not wait for it
+          await tab.close({ runBeforeUnload: true });
+          await closed;
+        } finally {
+          await minji.context.setOffline(false); // a failure here must not leave the next scenarios offline
+        }
         await minji.page.reload();
         await open(minji.page);
         await inCloud("오프라인에서 쓴 글", 30_000);
@@ -205,6 +212,7 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
         });
         await signIn(phone.page, MINJI);
         await open(phone.page);
+        await type(minji.page, 0, "다른 기기에서 고친 글"); // the desktop, while the phone has it open
         await until(
           "the phone's box shows it",
           async () => (await messageBox(phone.page, 0).inputValue()) === "다른 기기에서 고친 글",
@@ -227,9 +235,10 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
         const stored = JSON.parse(
           (await other.page.evaluate(() => localStorage.getItem("talkstudio_projects"))) ?? "[]",
         ) as SpaProject[];
-        const title = stored.find((p) => p.id === quoted.id)?.title ?? "";
+        const title = stored.find((p) => p.id === quoted.id)?.title;
         await other.context.close();
-        if (escapes(title) && !escapes(quoted.title)) throw new Error(`title came back as ${title}`);
+        if (!escapes(quoted.title)) throw new Error(`no fixture title with an escaped character`);
+        if (title !== unescapeHtml(quoted.title)) throw new Error(`title came back as ${title}`);
         return `"${title}"`;
       },
     ],
@@ -261,6 +270,12 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
             .first()
             .click();
           await until("saved", async () => (await badgeState(minji.page)) === "saved");
+          await minji.page.getByRole("button", { name: "메시지", exact: true }).first().click();
+          await minji.page
+            .getByRole("button", { name: /메시지 추가/ })
+            .first()
+            .click(); // a new project has none; the button asks whose message it is
+          await minji.page.getByRole("button", { name: "상대방" }).last().click();
           await type(minji.page, 0, `새 프로젝트 ${run}`);
           await until("saved after an edit", async () => (await badgeState(minji.page)) === "saved");
           const text = (await minji.page.locator(".ts-status-badge").textContent()) ?? "";
@@ -279,8 +294,17 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
         await type(minji.page, 0, "첫 탭이 쓴 같은 줄");
         await type(two, 0, "둘째 탭이 쓴 같은 줄");
         await minji.context.setOffline(false);
-        const dialog = minji.page.locator(".ts-dialog").or(two.locator(".ts-dialog"));
-        await dialog.first().waitFor({ timeout: 30_000 });
+        let dialog = minji.page.locator(".ts-dialog"); // whichever tab saved second asks
+        await until(
+          "a conflict dialog in either tab",
+          async () => {
+            for (const tab of [minji.page, two])
+              if (await tab.locator(".ts-dialog").count())
+                return Boolean((dialog = tab.locator(".ts-dialog")));
+            return false;
+          },
+          30_000,
+        );
         const text = (await dialog.first().textContent()) ?? "";
         if (/[{}]|msg-|"text"/.test(text) || text.includes(minjiUid))
           throw new Error(`raw data shown: ${text.slice(0, 200)}`);
@@ -295,6 +319,7 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
       async () => {
         await open(minji.page);
         const shown = await messageBox(minji.page, 0).inputValue(); // what the link must show
+        if (!shown) throw new Error("the first message is empty: nothing to look for");
         await minji.page.getByRole("button", { name: "공유" }).click();
         const dialog = minji.page.locator(".ts-dialog");
         await dialog
@@ -382,6 +407,54 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
           .allTextContents();
         if (options.some((o) => fits.some((p) => p.title === o)))
           throw new Error("민지's projects are listed for 지훈");
+        await minji.page.getByTitle("프로젝트 관리").click();
+        await minji.page
+          .getByRole("button", { name: /새 프로젝트/ })
+          .first()
+          .waitFor();
+        for (const project of fits)
+          if (await minji.page.getByRole("button", { name: project.title, exact: true }).count())
+            throw new Error(`지훈 sees 민지's "${project.title}" in the project list`);
+        await minji.page.keyboard.press("Escape");
+      },
+    ],
+    [
+      "more than 50 cloud projects: a device that never had them reaches them all",
+      async () => {
+        const template = target.conversation.messages.find((m) => m.text)!;
+        const bulk = Array.from({ length: 55 }, (_, n) => ({
+          ...target,
+          id: `proj_1700000000${String(n).padStart(3, "0")}_bulk${String(n).padStart(3, "0")}`,
+          title: `묶음 ${n + 1}`,
+          conversation: {
+            ...target.conversation,
+            title: `묶음 ${n + 1}`,
+            messages: [{ ...template, id: "m1", text: `묶음 ${n + 1}번의 글` }],
+          },
+        }));
+        const laptop = await newDevice(browser, url, {
+          storage: { talkstudio_projects: JSON.stringify(bulk) },
+        });
+        await signIn(laptop.page, SEOYEON);
+        await laptop.page.locator(".ts-dialog", { hasText: "55개를 옮겼어요" }).waitFor({ timeout: 60_000 });
+        await laptop.context.close();
+        const fresh = await newDevice(browser, url);
+        await signIn(fresh.page, SEOYEON);
+        const list = fresh.page.locator('select[aria-label="클라우드 프로젝트"] option');
+        const titles = async () => (await list.allTextContents()).filter((t) => t.startsWith("묶음 "));
+        await until("the first page", async () => (await titles()).length === 50);
+        const first = new Set(await titles());
+        await fresh.page.locator('select[aria-label="클라우드 프로젝트"]').selectOption("more");
+        await until("all 55", async () => new Set(await titles()).size === 55);
+        const later = bulk.find((p) => !first.has(p.title))!;
+        await openById(fresh.page, later.id);
+        await showMessages(fresh.page);
+        await until(
+          `the box shows ${later.title}'s text`,
+          async () => (await messageBox(fresh.page, 0).inputValue()) === `${later.title}번의 글`,
+        );
+        await fresh.context.close();
+        return `50, then 55 with "더 보기…"; opened ${later.title}`;
       },
     ],
   ];

@@ -9,7 +9,7 @@ export { chromiumMissing, launchChromium } from "../../dev/chromium.js";
  * script loader, which the Auth SDK and the emulator's helper iframe need and this machine cannot reach.
  */
 export async function newOfflineContext(browser: Browser): Promise<BrowserContext> {
-  const standIn = await readFile(new URL("./gapi-stand-in.js", import.meta.url), "utf8");
+  const standIn = await readFile(new URL("../../dev/gapi-stand-in.js", import.meta.url), "utf8");
   const context = await browser.newContext();
   await context.route(/^https:\/\/apis\.google\.com\/js\/api\.js/, (route) =>
     route.fulfill({ contentType: "text/javascript", body: standIn }),

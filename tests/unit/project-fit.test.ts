@@ -44,6 +44,19 @@ describe("fitConversationData", () => {
     );
   });
 
+  it("says the theme is too large when its background image is (the SPA keeps data: URLs there)", () => {
+    const data = conversationData(3);
+    const image = `data:image/png;base64,${"A".repeat(LIMITS.themeJsonBytes)}`;
+    const fitted = fitConversationData({ ...data, theme: { ...data.theme, backgroundImageUrl: image } });
+    expect(fitted.error?.details).toMatchObject({
+      reason: "project-too-large",
+      path: "theme",
+      limit: LIMITS.themeJsonBytes,
+    });
+    expect(messageOf(fitted.error, "ko")).toContain("테마가 너무 커요");
+    expect(messageOf(fitted.error, "en")).toContain("Use a smaller background image");
+  });
+
   it("answers a project that fits with its data, and anything else with an error, never a throw", () => {
     expect(fitConversationData(conversationData(3)).error).toBeNull();
     for (const junk of [null, 3, "x", [], { title: 5 }]) {

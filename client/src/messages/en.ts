@@ -87,6 +87,8 @@ export const en: MessageTable = {
       return `Message ${Number(message[1]) + 1} is too long (${over(" characters")}at most ${n} characters). Shorten it or split it into several messages. The last state that fitted is saved.`;
     if (path === "conversation.messages")
       return `There are too many messages (${over("")}at most ${n}). Delete some or split the project in two.`;
+    if (path === "theme")
+      return `The theme is too large (${over(" bytes")}at most ${n} bytes). Use a smaller background image.`;
     if (path === "")
       return `The project is too large (${over(" bytes")}at most ${n} bytes). Shorten long texts or split it into two projects.`;
     return `'${path}' is over its limit (${over("")}at most ${n}). Shorten it.`;

@@ -86,6 +86,8 @@ export const ko: MessageTable = {
       return `${Number(message[1]) + 1}번째 메시지의 글이 너무 길어요 (${over("자")}최대 ${n}자). 줄이거나 여러 메시지로 나눠 주세요. 마지막으로 맞던 상태는 저장되어 있어요.`;
     if (path === "conversation.messages")
       return `메시지가 너무 많아요 (${over("개")}최대 ${n}개). 일부를 지우거나 새 프로젝트로 나눠 주세요.`;
+    if (path === "theme")
+      return `테마가 너무 커요 (${over("바이트")}최대 ${n}바이트). 배경 이미지를 더 작은 것으로 바꿔 주세요.`;
     if (path === "")
       return `프로젝트가 너무 커요 (${over("바이트")}최대 ${n}바이트). 이미지나 긴 글을 줄이거나 새 프로젝트로 나눠 주세요.`;
     return `'${path}' 항목이 허용된 크기를 넘었어요 (${over("")}최대 ${n}). 줄여 주세요.`;

@@ -102,10 +102,11 @@ export const theme = z
       (t) => Object.keys(t).length <= LIMITS.themeKeys,
       `a theme has at most ${LIMITS.themeKeys} keys`,
     ),
-    z.refine(
-      (t) => jsonBytes(t) <= LIMITS.themeJsonBytes,
-      `a theme is at most ${LIMITS.themeJsonBytes} bytes of JSON`,
-    ),
+    // `params.limit` marks a size limit: fitConversationData words it as "too large", not "invalid".
+    z.refine((t) => jsonBytes(t) <= LIMITS.themeJsonBytes, {
+      error: `a theme is at most ${LIMITS.themeJsonBytes} bytes of JSON`,
+      params: { limit: LIMITS.themeJsonBytes },
+    }),
     // Its free keys are stored as sent: what Firestore would refuse is refused here, never at the write.
     z.refine((t) => firestoreValueProblem(t) === null, {
       error: (issue) => `a theme cannot be stored: it ${firestoreValueProblem(issue.input)}`,

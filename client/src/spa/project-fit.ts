@@ -36,11 +36,20 @@ export function fitConversationData(project: unknown): FittedProject {
   const wholeDocument = parsed.error.issues.find(
     (issue) => issue.code === "custom" && issue.path.length === 0,
   );
+  const sized = parsed.error.issues.find(
+    (issue) => issue.code === "custom" && typeof issue.params?.["limit"] === "number",
+  );
   const over = tooBig
     ? { path: tooBig.path.join("."), limit: Number(tooBig.maximum), size: sizeAt(normalised, tooBig.path) }
-    : wholeDocument
-      ? { path: "", limit: MAX_DOCUMENT_BYTES, size: firestoreBytes(normalised) }
-      : null;
+    : sized?.code === "custom"
+      ? {
+          path: sized.path.join("."),
+          limit: Number(sized.params?.["limit"]),
+          size: firestoreBytes(valueAt(normalised, sized.path)),
+        }
+      : wholeDocument
+        ? { path: "", limit: MAX_DOCUMENT_BYTES, size: firestoreBytes(normalised) }
+        : null;
   const error = over
     ? new TalkStudioError("invalid", `The project is over a limit at "${over.path}" (${over.limit}).`, {
         reason: "project-too-large",
@@ -54,11 +63,16 @@ export function fitConversationData(project: unknown): FittedProject {
   return { data: null, error };
 }
 
-/** The length of the text or list at `path` (a number is its own size); undefined if neither. */
-function sizeAt(value: unknown, path: readonly PropertyKey[]): number | undefined {
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let at = value;
   for (const key of path)
     at = typeof at === "object" && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  return at;
+}
+
+/** The length of the text or list at `path` (a number is its own size); undefined if neither. */
+function sizeAt(value: unknown, path: readonly PropertyKey[]): number | undefined {
+  const at = valueAt(value, path);
   if (typeof at === "string" || Array.isArray(at)) return at.length;
   return typeof at === "number" ? at : undefined;
 }
