@@ -9,8 +9,8 @@ import {
   listInvites,
   previewInvite,
   revokeInvite,
-} from "../../functions/src/members/invites.js";
-import { leaveConversation, removeMember } from "../../functions/src/members/members.js";
+} from "../../functions/src/collaboration/invites.js";
+import { leaveConversation, removeMember } from "../../functions/src/collaboration/members.js";
 import { deleteUserData } from "../../functions/src/account-deletion/delete-user-data.js";
 import type { ShareDeps } from "../../functions/src/shares/deps.js";
 import { adminDb } from "../support/admin.js";

@@ -2,7 +2,7 @@
 // who else is in and can leave.
 import { useId, useState, type FormEvent } from "react";
 import { messageOf } from "../messages/index.js";
-import { inviteToConversation, leaveConversation, removeMember } from "../members/index.js";
+import { inviteToConversation, leaveConversation, removeMember } from "../collaboration/index.js";
 import { useMembers } from "../react/collaboration.js";
 import { useTalkStudio } from "../react/provider.js";
 import { useSession } from "../react/session.js";
