@@ -1,6 +1,6 @@
 // `npm run bench`: every measurement and its baseline in one run, printed as ratios.
 import { setLogLevel } from "firebase/firestore";
-import { WORKER_LIMITS } from "../functions/src/share-page/card/limits.js";
+import { WORKER_LIMITS } from "../functions/src/share-page/card/card-limits.js";
 import { emulatorHosts, firestoreEmulator, PROJECT_ID } from "../dev/emulators.js";
 import { startLatencyProxy } from "./latency-proxy.js";
 import { benchListBytes } from "./list-bytes.js";

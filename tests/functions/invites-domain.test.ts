@@ -10,7 +10,7 @@ import {
   previewInvite,
   revokeInvite,
 } from "../../functions/src/collaboration/invites.js";
-import { leaveConversation, removeMember } from "../../functions/src/collaboration/members.js";
+import { leaveConversation, removeMember } from "../../functions/src/collaboration/membership.js";
 import { deleteUserData } from "../../functions/src/account-deletion/delete-user-data.js";
 import type { ShareDeps } from "../../functions/src/shares/deps.js";
 import { adminDb } from "../support/admin.js";

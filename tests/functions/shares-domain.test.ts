@@ -7,7 +7,7 @@ import { copySharedConversation } from "../../functions/src/shares/copy.js";
 import { createShare, regenerateShare } from "../../functions/src/shares/create.js";
 import type { ShareDeps } from "../../functions/src/shares/deps.js";
 import { takenSlots } from "../../functions/src/rate-limit/rate-limiter.js";
-import { userCharges } from "../../functions/src/shares/limits.js";
+import { userCharges } from "../../functions/src/shares/share-charges.js";
 import { revokeShare, updateShare } from "../../functions/src/shares/manage.js";
 import { openShare, unlockShare } from "../../functions/src/shares/open.js";
 import { REVOKED_RETENTION_MS, sweepShares } from "../../functions/src/shares/sweep.js";

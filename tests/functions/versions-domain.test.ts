@@ -12,13 +12,13 @@ import {
   type ConversationData,
 } from "../../client/src/index.js";
 import { contentRecord, newSummaryRecord } from "../../client/src/schema/conversation-records.js";
-import { authorOf, pruneAuthor, windowOf } from "../../functions/src/collaboration/retention.js";
+import { authorOf, pruneAuthor, windowOf } from "../../functions/src/collaboration/version-retention.js";
 import {
   recordContentWrite,
   restoreVersion,
   saveVersion,
   type VersionDeps,
-} from "../../functions/src/collaboration/versions.js";
+} from "../../functions/src/collaboration/version-history.js";
 import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearFirestore } from "../support/emulators.js";

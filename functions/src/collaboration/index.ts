@@ -12,8 +12,8 @@ import { clientKey } from "../rate-limit/per-ip.js";
 import { callables, firestorePaths } from "../schema.js";
 import { productionShareDeps } from "../shares/deps.js";
 import * as invites from "./invites.js";
-import * as members from "./members.js";
-import * as versions from "./versions.js";
+import * as members from "./membership.js";
+import * as versions from "./version-history.js";
 
 export const inviteToConversation = signedInCallable(callables.inviteToConversation, {}, (input, { uid }) =>
   invites.inviteToConversation(productionShareDeps(), uid, input),

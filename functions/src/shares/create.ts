@@ -28,7 +28,7 @@ import {
   type StoredSecret,
   type StoredShare,
 } from "./documents.js";
-import { createCharges } from "./limits.js";
+import { createCharges } from "./share-charges.js";
 import { hashPassword } from "./password.js";
 
 interface NewShareSettings {

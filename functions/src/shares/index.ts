@@ -17,7 +17,7 @@ import * as opening from "./open.js";
 import * as sweeping from "./sweep.js";
 import { syncSharesOfConversation } from "./sync.js";
 import { flushViewCounts } from "./views.js";
-import { deleteInvitesOf } from "../collaboration/cleanup.js";
+import { deleteInvitesOf } from "../collaboration/member-cleanup.js";
 import { logged } from "../common/request-log.js";
 import { randomUUID } from "node:crypto";
 

@@ -21,7 +21,7 @@ import {
   type VersionDocument,
   type VersionKind,
 } from "../schema.js";
-import { authorOf, pruneAuthor, windowOf } from "./retention.js";
+import { authorOf, pruneAuthor, windowOf } from "./version-retention.js";
 
 export interface VersionDeps {
   db: Firestore;
@@ -326,7 +326,7 @@ async function undoInvalidSave(
  * Called for every write of a content document. Keeps the state a save replaces as an automatic
  * version when it was the last of its window (the save comes in a later window) or someone else's
  * (the save is another person's): each person's work is kept whoever writes next, once per window
- * (retention.ts). Undoes a save that does not fit the schema; a deletion takes the history along.
+ * (version-retention.ts). Undoes a save that does not fit the schema; a deletion takes the history along.
  * Idempotent (one version per revision, `create`), as triggers are at-least-once.
  */
 export async function recordContentWrite(

@@ -3,8 +3,8 @@ import { DomainError } from "../common/errors.js";
 import { consumeRateLimits } from "../rate-limit/rate-limiter.js";
 import { firestorePaths, type Member, type MemberRole } from "../schema.js";
 import type { ShareDeps } from "../shares/deps.js";
-import { conversationNotFound, membersOf, removeFromMembers, summaryRef } from "./documents.js";
-import { memberCharges } from "./limits.js";
+import { conversationNotFound, membersOf, removeFromMembers, summaryRef } from "./member-documents.js";
+import { memberCharges } from "./member-charges.js";
 
 const ownerCannotLeave = () =>
   new DomainError(
