@@ -13,11 +13,11 @@ import {
   type InviteToConversationInput,
   type MemberRole,
 } from "../schema.js";
+import { conversationIn } from "../conversations/conversation-documents.js";
 import type { ShareCaller, ShareDeps } from "../shares/deps.js";
 import { hoursFrom } from "../shares/documents.js";
 import {
   assertInviteOpen,
-  conversationIn,
   inviteNotFound,
   inviteOf,
   inviteRef,
