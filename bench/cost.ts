@@ -136,7 +136,7 @@ export async function benchCost(): Promise<ActionCost[]> {
     }),
   );
   costs.push(await measure("render its preview card", () => fetchBytes(`${HOSTING}/s/${code}/card.png`)));
-  costs.push(...(await coEditingCosts(owner, data)));
+  costs.push(...(await collaborationCosts(owner, data)));
   const migrator = await newUser();
   const projects = Array.from({ length: 10 }, (_, i) => localStorageProject(i, 40));
   const storage = {
@@ -155,7 +155,7 @@ export async function benchCost(): Promise<ActionCost[]> {
  * owner's open editor has it, and one presence heartbeat while the owner watches the list. The
  * automatic version a save keeps once per 5-minute window is priced from its code (docs/cost.md).
  */
-async function coEditingCosts(
+async function collaborationCosts(
   owner: TalkStudio & { uid: string },
   data: ReturnType<typeof benchConversation>,
 ) {

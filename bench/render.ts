@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { firestoreBytes, LIMITS, MAX_DOCUMENT_BYTES, type ConversationData } from "../client/src/index.js";
-import { IMAGE_LIMITS, WORKER_LIMITS } from "../functions/src/share-page/card/limits.js";
+import { IMAGE_LIMITS, WORKER_LIMITS } from "../functions/src/share-page/card/card-limits.js";
 import { createRendererPool, type RendererPool } from "../functions/src/share-page/card/pool.js";
 import type { RenderJob } from "../functions/src/share-page/card/worker.js";
 import { benchConversation, median } from "./share-view.js";

@@ -1,12 +1,12 @@
 // `npm run bench`: every measurement and its baseline in one run, printed as ratios.
 import { setLogLevel } from "firebase/firestore";
-import { WORKER_LIMITS } from "../functions/src/share-page/card/limits.js";
+import { WORKER_LIMITS } from "../functions/src/share-page/card/card-limits.js";
 import { emulatorHosts, firestoreEmulator, PROJECT_ID } from "../dev/emulators.js";
 import { startLatencyProxy } from "./latency-proxy.js";
 import { benchListBytes } from "./list-bytes.js";
 import { benchMigration } from "./migration.js";
 import { benchClientSize, benchOnDemandCost, benchUiEntry } from "./client-size.js";
-import { benchCoeditLatency } from "./coedit-latency.js";
+import { benchCollaborationLatency } from "./collaboration-latency.js";
 import { benchColdStart } from "./cold-start.js";
 import { benchCost, monthlyCost } from "./cost.js";
 import { benchRender } from "./render.js";
@@ -47,7 +47,7 @@ const SECTIONS = [
   "render",
   "cold-start",
   "client-size",
-  "coedit",
+  "collaboration",
   "cost",
 ];
 const ONLY_ON_REQUEST = ["fidelity"];
@@ -287,41 +287,41 @@ async function main() {
     console.log();
   }
 
-  if (runs("coedit")) {
-    const coedit = await benchCoeditLatency();
+  if (runs("collaboration")) {
+    const collaboration = await benchCollaborationLatency();
     const line = (l: { medianMs: number; p95Ms: number }) => `median ${ms(l.medianMs)}, p95 ${ms(l.p95Ms)}`;
     console.log(
-      `Co-editing: an owner and an editor (two users, two apps), ${coedit.engine.all.edits / 2} edits each way`,
+      `Co-editing: an owner and an editor (two users, two apps), ${collaboration.engine.all.edits / 2} edits each way`,
     );
     console.log(
-      `  update() → the other's onRemoteChange, owner → editor: ${line(coedit.engine.ownerToEditor)}`,
+      `  update() → the other's onRemoteChange, owner → editor: ${line(collaboration.engine.ownerToEditor)}`,
     );
     console.log(
-      `  update() → the other's onRemoteChange, editor → owner: ${line(coedit.engine.editorToOwner)}`,
+      `  update() → the other's onRemoteChange, editor → owner: ${line(collaboration.engine.editorToOwner)}`,
     );
-    console.log(`  both ways (debounceMs 0): ${line(coedit.engine.all)} (goal p95 < 1 s)`);
-    console.log(`  raw batch write → the other's onSnapshot: ${line(coedit.raw)}`);
-    console.log(`  engine / raw (p95): ${coedit.ratio.toFixed(2)}×`);
-    for (const d of coedit.debounced)
+    console.log(`  both ways (debounceMs 0): ${line(collaboration.engine.all)} (goal p95 < 1 s)`);
+    console.log(`  raw batch write → the other's onSnapshot: ${line(collaboration.raw)}`);
+    console.log(`  engine / raw (p95): ${collaboration.ratio.toFixed(2)}×`);
+    for (const d of collaboration.debounced)
       console.log(`  with debounceMs ${d.debounceMs} (${d.edits} edits): ${line(d)}`);
     console.log(
-      `  per edit, both clients: ${coedit.perEdit.reads.toFixed(1)} reads, ${coedit.perEdit.writes.toFixed(1)} writes` +
-        ` (opening both engines: ${coedit.open.reads} reads)\n`,
+      `  per edit, both clients: ${collaboration.perEdit.reads.toFixed(1)} reads, ${collaboration.perEdit.writes.toFixed(1)} writes` +
+        ` (opening both engines: ${collaboration.open.reads} reads)\n`,
     );
     rows.push(
       {
         metric: "co-editing: edit → other member's engine, p95",
-        ours: ms(coedit.engine.all.p95Ms),
-        baseline: `raw write → onSnapshot: ${ms(coedit.raw.p95Ms)}`,
-        ratio: `${coedit.ratio.toFixed(2)}×`,
+        ours: ms(collaboration.engine.all.p95Ms),
+        baseline: `raw write → onSnapshot: ${ms(collaboration.raw.p95Ms)}`,
+        ratio: `${collaboration.ratio.toFixed(2)}×`,
         goal: "p95 < 1 s",
-        pass: verdict(coedit.engine.all.p95Ms < 1000),
+        pass: verdict(collaboration.engine.all.p95Ms < 1000),
       },
-      ...coedit.debounced.map((d) => ({
+      ...collaboration.debounced.map((d) => ({
         metric: `co-editing with debounceMs ${d.debounceMs}, p95`,
         ours: ms(d.p95Ms),
-        baseline: `raw write → onSnapshot: ${ms(coedit.raw.p95Ms)}`,
-        ratio: `${(d.p95Ms / coedit.raw.p95Ms).toFixed(2)}×`,
+        baseline: `raw write → onSnapshot: ${ms(collaboration.raw.p95Ms)}`,
+        ratio: `${(d.p95Ms / collaboration.raw.p95Ms).toFixed(2)}×`,
         goal: "p95 < 1 s",
         pass: verdict(d.p95Ms < 1000),
       })),

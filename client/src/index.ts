@@ -10,7 +10,6 @@ export * from "./migration/index.js";
 export * from "./spa/index.js";
 export * from "./messages/index.js";
 export * from "./shares/index.js";
-export * from "./members/index.js";
 export * from "./storage/index.js";
 export * from "./sync/index.js";
 export * from "./collaboration/index.js";

@@ -26,5 +26,5 @@ export {
   listMembers,
   removeMember,
   leaveConversation,
-} from "./members/index.js";
-export { saveVersion, restoreVersion, recordVersions } from "./versions/index.js";
+} from "./collaboration/index.js";
+export { saveVersion, restoreVersion, recordVersions } from "./collaboration/index.js";

@@ -37,7 +37,7 @@ import {
 } from "../../client/src/react-ui/index.js";
 import { DEMO_PROJECTS, DEMO_USER } from "../../dev/demo-projects.js";
 import { Editor, type OpenTarget } from "./editor.js";
-import { Together } from "./together.js";
+import { Collaboration } from "./collaboration.js";
 
 const PROJECT_ID = "demo-talkstudio";
 const app = initializeApp({
@@ -381,7 +381,7 @@ function App() {
             role={role}
             close={() => open(null)}
           />
-          <Together
+          <Collaboration
             key={`${user.uid}/${hashOf(opened)}`}
             open={opened}
             role={role}

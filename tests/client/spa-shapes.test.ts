@@ -15,7 +15,7 @@ import {
   type StoredConversation,
   type TalkStudio,
 } from "../../client/src/index.js";
-import { hashedImportId } from "../../client/src/migration/ids.js";
+import { hashedImportId } from "../../client/src/migration/import-ids.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 

@@ -3,7 +3,7 @@
 import { builtinModules } from "node:module";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { WORKER_LIMITS } from "../../functions/src/share-page/card/limits.js";
+import { WORKER_LIMITS } from "../../functions/src/share-page/card/card-limits.js";
 import { createRendererPool } from "../../functions/src/share-page/card/pool.js";
 import { conversationData } from "../support/conversation-data.js";
 

@@ -9,8 +9,8 @@ import {
   listInvites,
   previewInvite,
   revokeInvite,
-} from "../../functions/src/members/invites.js";
-import { leaveConversation, removeMember } from "../../functions/src/members/members.js";
+} from "../../functions/src/collaboration/invites.js";
+import { leaveConversation, removeMember } from "../../functions/src/collaboration/membership.js";
 import { deleteUserData } from "../../functions/src/account-deletion/delete-user-data.js";
 import type { ShareDeps } from "../../functions/src/shares/deps.js";
 import { adminDb } from "../support/admin.js";
@@ -43,16 +43,23 @@ const rejection = (promise: Promise<unknown>) =>
 
 const caller = (uid: string, clientKey = "203.0.113.1") => ({ uid, clientKey });
 
-beforeEach(clearFirestore);
+// A conversation id of each test's own: clearing the database fires the deletion trigger for the
+// last test's conversation, which must not end this test's invites.
+let conversations = 0;
+let cid = "";
+beforeEach(async () => {
+  cid = `c${++conversations}`;
+  await clearFirestore();
+});
 
 describe("invite expiry and rotation", () => {
   it("answers invite-expired from the moment an invite expires", async () => {
     const db = adminDb();
     const clock = { ms: T0 };
     const deps = depsAt(db, clock);
-    await seedConversation(db, "owner", "c1");
+    await seedConversation(db, "owner", cid);
     const { code } = await inviteToConversation(deps, "owner", {
-      conversationId: "c1",
+      conversationId: cid,
       role: "viewer",
       expiresInHours: 1,
     });
@@ -64,23 +71,23 @@ describe("invite expiry and rotation", () => {
       reason: "invite-expired",
     });
     // An expired invite is no longer live: the owner's list drops it.
-    expect(await listInvites(deps, "owner", "c1")).toEqual([]);
+    expect(await listInvites(deps, "owner", cid)).toEqual([]);
   });
 
   it("rotates a link: the old code is refused, the new one seats, the list holds only the new", async () => {
     const db = adminDb();
     const deps = depsAt(db, { ms: T0 });
-    await seedConversation(db, "owner", "c1");
-    const old = await inviteToConversation(deps, "owner", { conversationId: "c1", role: "editor" });
+    await seedConversation(db, "owner", cid);
+    const old = await inviteToConversation(deps, "owner", { conversationId: cid, role: "editor" });
     await revokeInvite(deps, "owner", old.code);
-    const fresh = await inviteToConversation(deps, "owner", { conversationId: "c1", role: "editor" });
+    const fresh = await inviteToConversation(deps, "owner", { conversationId: cid, role: "editor" });
     expect(fresh.code).not.toBe(old.code);
     expect(await rejection(acceptInvite(deps, caller("friend"), old.code))).toEqual({
       code: "failed-precondition",
       reason: "invite-revoked",
     });
     expect((await acceptInvite(deps, caller("friend"), fresh.code)).role).toBe("editor");
-    expect((await listInvites(deps, "owner", "c1")).map((i) => [i.code, i.uses])).toEqual([[fresh.code, 1]]);
+    expect((await listInvites(deps, "owner", cid)).map((i) => [i.code, i.uses])).toEqual([[fresh.code, 1]]);
   });
 });
 
@@ -88,8 +95,8 @@ describe("guessing invite codes", () => {
   it(`refuses an address after ${RATE_LIMITS.wrongInvitesPerIpPer15Minutes} unknown codes, whichever accounts tried them`, async () => {
     const db = adminDb();
     const deps = depsAt(db, { ms: T0 });
-    await seedConversation(db, "owner", "c1");
-    const real = await inviteToConversation(deps, "owner", { conversationId: "c1", role: "viewer" });
+    await seedConversation(db, "owner", cid);
+    const real = await inviteToConversation(deps, "owner", { conversationId: cid, role: "viewer" });
     const perUser = RATE_LIMITS.wrongInvitesPerUserPer15Minutes;
     // Each account stays under its own budget; together they spend the address's.
     for (let i = 0; i < RATE_LIMITS.wrongInvitesPerIpPer15Minutes; i++) {
@@ -121,8 +128,8 @@ describe("guessing invite codes", () => {
   it("charges a preview's unknown code as a guess, as accepting does", async () => {
     const db = adminDb();
     const deps = depsAt(db, { ms: T0 });
-    await seedConversation(db, "owner", "c1");
-    const real = await inviteToConversation(deps, "owner", { conversationId: "c1", role: "editor" });
+    await seedConversation(db, "owner", cid);
+    const real = await inviteToConversation(deps, "owner", { conversationId: cid, role: "editor" });
     for (let i = 0; i < RATE_LIMITS.wrongInvitesPerUserPer15Minutes; i++) {
       expect(await rejection(previewInvite(deps, caller("peeker"), `peek${i}`.padEnd(22, "x")))).toEqual({
         code: "not-found",
@@ -140,10 +147,10 @@ describe("previewing an invite", () => {
   it("tells the title, the inviter's name and the role, joins nothing, and refuses as accepting does", async () => {
     const db = adminDb();
     const deps = depsAt(db, { ms: T0 });
-    await seedConversation(db, "owner", "c1");
+    await seedConversation(db, "owner", cid);
     await db.doc(firestorePaths.user("owner")).set({ displayName: "민지", photoURL: null });
     const invite = await inviteToConversation(deps, "owner", {
-      conversationId: "c1",
+      conversationId: cid,
       role: "editor",
       maxUses: 1,
     });
@@ -155,7 +162,7 @@ describe("previewing an invite", () => {
       expiresAt: invite.expiresAt,
     });
     expect(JSON.stringify(preview)).not.toContain("owner");
-    expect((await db.doc(firestorePaths.conversation("owner", "c1")).get()).get("members")).toBeUndefined();
+    expect((await db.doc(firestorePaths.conversation("owner", cid)).get()).get("members")).toBeUndefined();
     await acceptInvite(deps, caller("friend"), invite.code);
     // The one seat is taken: a stranger's preview says so, the member's still shows what they joined.
     expect(await rejection(previewInvite(deps, caller("stranger"), invite.code))).toEqual({
@@ -175,11 +182,11 @@ describe("removal sticks", () => {
   it("never re-admits a removed member through an invite live at the removal, even after their account is deleted", async () => {
     const db = adminDb();
     const deps = depsAt(db, { ms: T0 });
-    await seedConversation(db, "owner", "c1");
-    const link = await inviteToConversation(deps, "owner", { conversationId: "c1", role: "editor" });
-    const other = await inviteToConversation(deps, "owner", { conversationId: "c1", role: "viewer" });
+    await seedConversation(db, "owner", cid);
+    const link = await inviteToConversation(deps, "owner", { conversationId: cid, role: "editor" });
+    const other = await inviteToConversation(deps, "owner", { conversationId: cid, role: "viewer" });
     await acceptInvite(deps, caller("member"), link.code);
-    await removeMember(deps, "owner", { conversationId: "c1", uid: "member" });
+    await removeMember(deps, "owner", { conversationId: cid, uid: "member" });
     for (const code of [link.code, other.code]) {
       expect(await rejection(acceptInvite(deps, caller("member"), code))).toEqual({
         code: "failed-precondition",
@@ -198,17 +205,17 @@ describe("removal sticks", () => {
     });
     // Everyone else still joins with the same link; a new invite is how the owner takes them back.
     expect((await acceptInvite(deps, caller("friend"), link.code)).role).toBe("editor");
-    const fresh = await inviteToConversation(deps, "owner", { conversationId: "c1", role: "viewer" });
+    const fresh = await inviteToConversation(deps, "owner", { conversationId: cid, role: "viewer" });
     expect((await acceptInvite(deps, caller("member"), fresh.code)).role).toBe("viewer");
   });
 
   it("lets a member who left come back with the same link: leaving is not a removal", async () => {
     const db = adminDb();
     const deps = depsAt(db, { ms: T0 });
-    await seedConversation(db, "owner", "c1");
-    const link = await inviteToConversation(deps, "owner", { conversationId: "c1", role: "viewer" });
+    await seedConversation(db, "owner", cid);
+    const link = await inviteToConversation(deps, "owner", { conversationId: cid, role: "viewer" });
     await acceptInvite(deps, caller("member"), link.code);
-    await leaveConversation(deps, "member", { ownerUid: "owner", conversationId: "c1" });
+    await leaveConversation(deps, "member", { ownerUid: "owner", conversationId: cid });
     expect((await acceptInvite(deps, caller("member"), link.code)).role).toBe("viewer");
   });
 });

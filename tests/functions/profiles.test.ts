@@ -1,6 +1,6 @@
 import { Timestamp } from "firebase-admin/firestore";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createProfileIfMissing, refreshProfile } from "../../functions/src/profiles/profile.js";
+import { createProfileIfMissing, refreshProfile } from "../../functions/src/profiles/profile-from-auth.js";
 import { adminDb } from "../support/admin.js";
 import { eventually } from "../support/eventually.js";
 import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";

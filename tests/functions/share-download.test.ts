@@ -4,7 +4,7 @@
 import type { Firestore } from "firebase-admin/firestore";
 import { beforeEach, describe, expect, it } from "vitest";
 import { firestorePaths } from "../../client/src/index.js";
-import { IMAGE_LIMITS } from "../../functions/src/share-page/card/limits.js";
+import { IMAGE_LIMITS } from "../../functions/src/share-page/card/card-limits.js";
 import { createShare } from "../../functions/src/shares/create.js";
 import type { ShareDeps } from "../../functions/src/shares/deps.js";
 import { revokeShare } from "../../functions/src/shares/manage.js";

@@ -10,7 +10,7 @@ import {
   dubeolsikKeys,
   isCommonPassword,
 } from "../../functions/src/shares/common-passwords.js";
-import { guessCharges } from "../../functions/src/shares/limits.js";
+import { guessCharges } from "../../functions/src/shares/share-charges.js";
 import {
   createConversation,
   createShare,

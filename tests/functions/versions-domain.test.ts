@@ -12,13 +12,14 @@ import {
   type ConversationData,
 } from "../../client/src/index.js";
 import { contentRecord, newSummaryRecord } from "../../client/src/schema/conversation-records.js";
-import { authorOf, pruneAuthor, windowOf } from "../../functions/src/versions/retention.js";
+import { authorOf, pruneAuthor, windowOf } from "../../functions/src/collaboration/version-retention.js";
 import {
   recordContentWrite,
   restoreVersion,
   saveVersion,
   type VersionDeps,
-} from "../../functions/src/versions/versions.js";
+} from "../../functions/src/collaboration/version-history.js";
+import { endDeletedConversation } from "../../functions/src/conversations/conversation-deletion.js";
 import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearFirestore } from "../support/emulators.js";
@@ -29,7 +30,7 @@ const T0 = Date.UTC(2026, 0, 1, 9, 0, 30);
 let db: Firestore;
 /**
  * A new conversation id per test: the emulated recordVersions trigger of an earlier test's write
- * (a deletion deletes the history) can arrive late and must not touch this test's documents.
+ * (a deletion ends the history) can arrive late and must not touch this test's documents.
  */
 let cid = "";
 let run = 0;
@@ -117,7 +118,8 @@ describe("automatic versions (recordContentWrite)", () => {
       await recordContentWrite(deps(), "alice", cid, before(4, "x", T0), contentRecord(titled("y"), 5)),
     ).toBe("kept");
     await db.doc(firestorePaths.presenceOf("alice", cid, "eddie")).set({ name: "Eddie" });
-    expect(await recordContentWrite(deps(), "alice", cid, before(5, "y", T0), undefined)).toBe("deleted");
+    expect(await recordContentWrite(deps(), "alice", cid, before(5, "y", T0), undefined)).toBe("skipped");
+    await endDeletedConversation(deps(), "alice", cid);
     expect(await versionRows()).toEqual([]);
     expect(await copyOf(versionIdOf(4))).toBeUndefined();
     expect((await db.doc(firestorePaths.presenceOf("alice", cid, "eddie")).get()).exists).toBe(false);

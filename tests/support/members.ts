@@ -37,7 +37,7 @@ export async function writeAsAdmin(path: string, fields: Record<string, unknown>
 }
 
 /**
- * Seats members with their roles as accepting invites does (functions/src/members/documents.ts
+ * Seats members with their roles as accepting invites does (functions/src/collaboration/member-documents.ts
  * writeMembers): the map on both documents, `memberUids` beside it on the summary.
  */
 export async function grantRole(ownerUid: string, id: string, members: Record<string, "editor" | "viewer">) {

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ConversationData, TextMessage } from "../../client/src/index.js";
-import { IMAGE_LIMITS } from "../../functions/src/share-page/card/limits.js";
+import { IMAGE_LIMITS } from "../../functions/src/share-page/card/card-limits.js";
 import { createRendererPool, RenderFailed, rendererPool } from "../../functions/src/share-page/card/pool.js";
 import { keptRenders } from "../../functions/src/share-page/card/kept.js";
 import { textLines } from "../../functions/src/share-page/card/text.js";

@@ -1,4 +1,4 @@
 export * from "./providers.js";
-export * from "./kakao.js";
+export * from "./sign-in-with-kakao.js";
 export * from "./auth-state.js";
 export * from "./delete-account.js";

@@ -15,7 +15,7 @@ import {
 import * as z from "zod/mini";
 import { ownerOf, type OwnerOption } from "../conversations/get.js";
 import { ESTIMATED } from "../estimated.js";
-import { noteRefusal } from "../members/access-lost.js";
+import { noteRefusal } from "./access-lost.js";
 import type { TalkStudio } from "../firebase.js";
 import { requireUid } from "../require-uid.js";
 import { COLLABORATION_LIMITS, firestorePaths, presenceAvatar, presenceName } from "../schema/index.js";

@@ -4,7 +4,7 @@ import type { StoredConversation } from "../schema/index.js";
 import { TalkStudioError, toTalkStudioError, typedErrors } from "../talkstudio-error.js";
 import { requireUid } from "../require-uid.js";
 import { ESTIMATED } from "../estimated.js";
-import { noteRefusal } from "../members/access-lost.js";
+import { noteRefusal } from "../collaboration/access-lost.js";
 import { joinConversation, readContent, readSummary } from "./records.js";
 import { contentRef, summaryRef } from "./refs.js";
 

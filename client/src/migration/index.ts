@@ -1,4 +1,4 @@
-export { importedConversationId } from "./ids.js";
+export { importedConversationId } from "./import-ids.js";
 export {
   importProjects,
   migrateLocalStorage,

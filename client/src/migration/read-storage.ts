@@ -1,6 +1,6 @@
 // Finds every project the SPA kept in LocalStorage, in both formats, and normalises each one.
 import type { Author, ImportSource } from "../schema/index.js";
-import { earlierImportIds, importedConversationId } from "./ids.js";
+import { earlierImportIds, importedConversationId } from "./import-ids.js";
 import {
   normaliseAuthor,
   normaliseMessage,

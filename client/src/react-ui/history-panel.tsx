@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from "react";
 import { getVersion, type VersionInfo } from "../collaboration/index.js";
 import { messageOf } from "../messages/index.js";
-import { useVersions } from "../react/collaboration.js";
+import { useVersions } from "../react/collaboration-hooks.js";
 import { useTalkStudio } from "../react/provider.js";
 import { useSession } from "../react/session.js";
 import type { ConversationData, Member } from "../schema/index.js";

@@ -1,7 +1,7 @@
 // `/?invite={code}`: says what the invite is (the conversation's title, who invited, the role) and
 // joins only when the person says so. Signed out, it asks them to sign in first.
 import { useEffect, useState, type ReactNode } from "react";
-import { acceptInvite, previewInvite } from "../members/index.js";
+import { acceptInvite, previewInvite } from "../collaboration/index.js";
 import { messageOf } from "../messages/index.js";
 import { useTalkStudio } from "../react/provider.js";
 import { useSession } from "../react/session.js";

@@ -2,8 +2,8 @@
 // who else is in and can leave.
 import { useId, useState, type FormEvent } from "react";
 import { messageOf } from "../messages/index.js";
-import { inviteToConversation, leaveConversation, removeMember } from "../members/index.js";
-import { useMembers } from "../react/collaboration.js";
+import { inviteToConversation, leaveConversation, removeMember } from "../collaboration/index.js";
+import { useMembers } from "../react/collaboration-hooks.js";
 import { useTalkStudio } from "../react/provider.js";
 import { useSession } from "../react/session.js";
 import { COLLABORATION_LIMITS, MEMBER_ROLES, type Member, type MemberRole } from "../schema/index.js";

@@ -1,6 +1,6 @@
 // Who else has the conversation open, as a row of pictures (initials when none). Mounting it
 // announces the signed-in user there too (usePresence).
-import { usePresence } from "../react/collaboration.js";
+import { usePresence } from "../react/collaboration-hooks.js";
 import { useSession } from "../react/session.js";
 import type { PresenceEntry } from "../collaboration/index.js";
 import { classes, stringsOf, type CommonProps } from "./locale.js";

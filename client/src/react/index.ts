@@ -3,4 +3,4 @@ export * from "./provider.js";
 export * from "./session.js";
 export * from "./lists.js";
 export * from "./project-sync-hook.js";
-export * from "./collaboration.js";
+export * from "./collaboration-hooks.js";

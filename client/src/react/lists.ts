@@ -5,7 +5,7 @@ import {
   watchSharedWithMe,
   type SharedConversationSummary,
   type SharedListOptions,
-} from "../members/index.js";
+} from "../collaboration/index.js";
 import type { ConversationSummary, ShareSettings } from "../schema/index.js";
 import { listShares } from "../shares/index.js";
 import { useFetched, useWatched, type Loaded, type Refreshable } from "./loaded.js";

@@ -1,5 +1,5 @@
 import type { Firestore } from "firebase-admin/firestore";
-import { deleteInvitesOf, endMembershipsOf } from "../members/cleanup.js";
+import { deleteInvitesOf, endMembershipsOf } from "../collaboration/member-cleanup.js";
 import { firestorePaths, storagePaths } from "../schema.js";
 
 /** The one Storage call deletion needs; null where no Storage is reachable (the offline emulator). */

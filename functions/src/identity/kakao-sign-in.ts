@@ -2,7 +2,7 @@ import type { Auth, UpdateRequest, UserRecord } from "firebase-admin/auth";
 import type { Firestore } from "firebase-admin/firestore";
 import { clearAccountClosed } from "../common/closed-accounts.js";
 import { DomainError } from "../common/errors.js";
-import { refreshProfile } from "../profiles/profile.js";
+import { refreshProfile } from "../profiles/profile-from-auth.js";
 import { errorCode, KAKAO_PROVIDER_ID, kakaoUid } from "../schema.js";
 import { kakaoGet, kakaoTokenInfo, kakaoUser, type KakaoApi, type KakaoUser } from "./kakao-api.js";
 

@@ -5,6 +5,7 @@
 // (create preconditions), the lifetime import budget (one transaction) and the times.
 import { FieldValue, Timestamp, type Firestore, type WriteBatch } from "firebase-admin/firestore";
 import { isAlreadyExists } from "../common/errors.js";
+import { contentRef, summaryRef } from "../conversations/conversation-documents.js";
 import { consumeRateLimits, type RateLimitRule } from "../rate-limit/rate-limiter.js";
 import {
   firestoreBytes,
@@ -55,7 +56,7 @@ function projectTimes(item: ImportItem, now: Date) {
 
 function addCreate(batch: WriteBatch, db: Firestore, uid: string, item: ImportItem, now: Date) {
   const stamp = Timestamp.fromDate(now);
-  batch.create(db.doc(firestorePaths.conversation(uid, item.id)), {
+  batch.create(summaryRef(db, uid, item.id), {
     ...summaryFields(item.data),
     revision: 1,
     createdAt: stamp,
@@ -63,7 +64,7 @@ function addCreate(batch: WriteBatch, db: Firestore, uid: string, item: ImportIt
     ...projectTimes(item, now),
     importedFrom: item.source,
   });
-  batch.create(db.doc(firestorePaths.content(uid, item.id)), { ...item.data, revision: 1 });
+  batch.create(contentRef(db, uid, item.id), { ...item.data, revision: 1 });
 }
 
 /** Takes what is left of the lifetime budget for `items`, in one transaction; returns what fits. */

@@ -1,7 +1,7 @@
 import { getFirestore } from "firebase-admin/firestore";
 import * as v1 from "firebase-functions/v1";
 import { FUNCTIONS_REGION } from "../schema.js";
-import { createProfileIfMissing } from "./profile.js";
+import { createProfileIfMissing } from "./profile-from-auth.js";
 import { logged } from "../common/request-log.js";
 
 // A v1 trigger: 2nd gen has no Auth onCreate short of blocking functions, which need Identity Platform.

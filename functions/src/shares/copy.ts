@@ -3,6 +3,7 @@
 import { Timestamp, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { assertAccountOpenIn } from "../common/closed-accounts.js";
 import { DomainError } from "../common/errors.js";
+import { contentRef, summaryRef } from "../conversations/conversation-documents.js";
 import {
   contentRecord,
   creditedCreate,
@@ -49,11 +50,11 @@ function writeCopy(
   now: Date,
 ) {
   const stamp = Timestamp.fromDate(now);
-  tx.create(db.doc(firestorePaths.conversation(uid, id)), {
+  tx.create(summaryRef(db, uid, id), {
     ...newSummaryRecord(data, stamp),
     copiedFromShare: code,
   });
-  tx.create(db.doc(firestorePaths.content(uid, id)), contentRecord(data, 1));
+  tx.create(contentRef(db, uid, id), contentRecord(data, 1));
 }
 
 export async function copySharedConversation(

@@ -2,10 +2,10 @@ import { Timestamp } from "firebase-admin/firestore";
 import { assertAccountOpenIn } from "../common/closed-accounts.js";
 import { DomainError } from "../common/errors.js";
 import { CodeTaken, withFreshCode } from "../common/fresh-code.js";
+import { contentRef, conversationNotFound } from "../conversations/conversation-documents.js";
 import { consumeRateLimits } from "../rate-limit/rate-limiter.js";
 import {
   shareUrl,
-  firestorePaths,
   SHARE_LIMITS,
   type CreateShareInput,
   type CreateShareOutput,
@@ -28,7 +28,7 @@ import {
   type StoredSecret,
   type StoredShare,
 } from "./documents.js";
-import { createCharges } from "./limits.js";
+import { createCharges } from "./share-charges.js";
 import { hashPassword } from "./password.js";
 
 interface NewShareSettings {
@@ -68,13 +68,11 @@ async function writeNewShare(deps: ShareDeps, uid: string, settings: NewShareSet
     await assertAccountOpenIn(tx, db, uid);
     const [existing, content] = await tx.getAll(
       shareRef(db, code),
-      db.doc(firestorePaths.content(uid, settings.conversationId)),
+      contentRef(db, uid, settings.conversationId),
     );
     if (existing!.exists) throw new CodeTaken();
     const copy = sharedContentOf(content!);
-    if (copy === null) {
-      throw new DomainError("not-found", "conversation-not-found", "There is no such conversation.");
-    }
+    if (copy === null) throw conversationNotFound();
     const isProtected = settings.password !== null;
     const share: StoredShare = {
       title: copy.data.title,

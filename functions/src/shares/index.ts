@@ -17,7 +17,7 @@ import * as opening from "./open.js";
 import * as sweeping from "./sweep.js";
 import { syncSharesOfConversation } from "./sync.js";
 import { flushViewCounts } from "./views.js";
-import { deleteInvitesOf } from "../members/cleanup.js";
+import { endDeletedConversation } from "../conversations/conversation-deletion.js";
 import { logged } from "../common/request-log.js";
 import { randomUUID } from "node:crypto";
 
@@ -50,23 +50,28 @@ export const copySharedConversation = signedInCallable(
 
 const contentParams = z.object({ uid: z.string(), conversationId: z.string() });
 
-// Retried: a missed sync would leave a share showing an old copy (or a deleted conversation). A
-// deleted conversation also ends its invites, so one re-created under the same id (the SPA's
-// project id) never reopens an old link.
+// Retried: a missed sync would leave a share showing an old copy, or a deleted conversation's
+// invites, shares and history behind. This trigger is the one that ends a deleted conversation.
 export const syncShares = onDocumentWritten(
   { document: firestorePaths.content("{uid}", "{conversationId}"), retry: true },
   (event) =>
     logged("syncShares", event.id, async () => {
       const { uid, conversationId } = contentParams.parse(event.params);
-      if (!event.data?.after.exists) await deleteInvitesOf(getFirestore(), uid, conversationId);
+      const deps = { db: getFirestore(), now: () => new Date() };
+      const after = event.data?.after;
+      if (!after?.exists) {
+        const ended = await endDeletedConversation(deps, uid, conversationId);
+        logger.info("Ended a deleted conversation.", { ...event.params, ...ended });
+        return;
+      }
       const result = await syncSharesOfConversation(
-        { db: getFirestore(), now: () => new Date() },
+        deps,
         uid,
         conversationId,
-        event.data?.after.data(),
+        after.data()!,
         (message, fields) => logger.warn(message, fields),
       );
-      if (result.updated + result.revoked > 0) logger.info("Synced shares.", { ...event.params, ...result });
+      if (result.updated > 0) logger.info("Synced shares.", { ...event.params, ...result });
     }),
 );
 

@@ -19,7 +19,7 @@ import {
   type StoredSecret,
   type StoredShare,
 } from "./documents.js";
-import { userCharges } from "./limits.js";
+import { userCharges } from "./share-charges.js";
 import { hashPassword } from "./password.js";
 
 /**

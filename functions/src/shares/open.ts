@@ -4,7 +4,7 @@ import { consumeRateLimits, releaseRateLimits } from "../rate-limit/rate-limiter
 import type { ConversationData, OpenedShare } from "../schema.js";
 import type { ShareCaller, ShareDeps } from "./deps.js";
 import { assertLive, existing, ownShareRef, secretRef, shareRef, type StoredShare } from "./documents.js";
-import { guessCharges, readCharges } from "./limits.js";
+import { guessCharges, readCharges } from "./share-charges.js";
 import { verifyPassword } from "./password.js";
 import { countView } from "./views.js";
 

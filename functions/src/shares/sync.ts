@@ -1,4 +1,5 @@
-// Shares follow their conversation: a save refreshes every live share's copy, a deletion revokes them.
+// Shares follow their conversation: a save refreshes every live share's copy, a deletion revokes them
+// (through conversations/conversation-deletion.ts).
 import { Timestamp, type DocumentData } from "firebase-admin/firestore";
 import { parseContentRecord, withoutUids } from "../schema.js";
 import type { ShareDeps } from "./deps.js";
@@ -6,35 +7,41 @@ import { liveSharesOf, mirrored, revokeShareDocuments, secretRef, shareRef, stat
 
 export interface SyncResult {
   updated: number;
-  revoked: number;
+}
+
+/** Revokes every live share of a deleted conversation; returns how many. */
+export async function revokeSharesOf(
+  deps: Pick<ShareDeps, "db" | "now">,
+  uid: string,
+  conversationId: string,
+): Promise<number> {
+  const live = (await liveSharesOf(deps.db, uid, conversationId, deps.now()).get()).docs;
+  await Promise.all(live.map((doc) => revokeShareDocuments(deps, uid, doc.id)));
+  return live.length;
 }
 
 /**
- * Called with the content document after a write (undefined once deleted). Copies only what passes
- * the schema; an older revision arriving late (triggers are at-least-once, unordered) changes nothing.
+ * Called with the content document after a save. Copies only what passes the schema; an older
+ * revision arriving late (triggers are at-least-once, unordered) changes nothing.
  */
 export async function syncSharesOfConversation(
   deps: Pick<ShareDeps, "db" | "now">,
   uid: string,
   conversationId: string,
-  after: DocumentData | undefined,
+  after: DocumentData,
   log: (message: string, fields: Record<string, unknown>) => void,
 ): Promise<SyncResult> {
   const { db } = deps;
   const now = deps.now();
   // At most SHARE_LIMITS.liveSharesPerConversation: a save rewrites that many copies at most.
   const live = (await liveSharesOf(db, uid, conversationId, now).get()).docs;
-  if (after === undefined) {
-    await Promise.all(live.map((doc) => revokeShareDocuments(deps, uid, doc.id)));
-    return { updated: 0, revoked: live.length };
-  }
   const parsed = parseContentRecord(after);
   if (!parsed) {
     log("A saved conversation does not fit the schema: its shares keep their last good copy.", {
       uid,
       conversationId,
     });
-    return { updated: 0, revoked: 0 };
+    return { updated: 0 };
   }
   // A share names nobody: no uid of the owner or a member (docs/sharing.md).
   const data = withoutUids(parsed.data);
@@ -58,5 +65,5 @@ export async function syncSharesOfConversation(
       }),
     ),
   );
-  return { updated, revoked: 0 };
+  return { updated };
 }

@@ -8,7 +8,7 @@ import type { ShareCaller, ShareDeps } from "../../shares/deps.js";
 import { unlockShare } from "../../shares/open.js";
 import { statusOf } from "../status.js";
 import { keptRenders } from "./kept.js";
-import { WORKER_LIMITS } from "./limits.js";
+import { WORKER_LIMITS } from "./card-limits.js";
 import { rendererPool } from "./pool.js";
 
 export type CardResponse = HttpAnswer<Buffer>;

@@ -5,7 +5,7 @@ import { logger } from "firebase-functions";
 import { DomainError } from "../../common/errors.js";
 import type { ConversationData } from "../../schema.js";
 import { keptRenders } from "./kept.js";
-import { WORKER_LIMITS } from "./limits.js";
+import { WORKER_LIMITS } from "./card-limits.js";
 import { rendererPool } from "./pool.js";
 
 /** Images are up to a few MB each (IMAGE_LIMITS): a handful per instance. */

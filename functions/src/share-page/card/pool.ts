@@ -5,7 +5,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { WORKER_LIMITS } from "./limits.js";
+import { WORKER_LIMITS } from "./card-limits.js";
 import type { RenderJob, WorkerReply } from "./worker.js";
 
 export interface RendererPoolOptions {

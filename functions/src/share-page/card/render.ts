@@ -7,7 +7,7 @@ import type { ConversationData, Message } from "../../schema.js";
 import { lookOf } from "../look.js";
 import { SKINS } from "../skins/all.js";
 import { emojiDataUrl, loadFonts } from "./assets.js";
-import { CARD_LIMITS, IMAGE_LIMITS } from "./limits.js";
+import { CARD_LIMITS, IMAGE_LIMITS } from "./card-limits.js";
 import { phone } from "./phone.js";
 import { CARD_HEIGHT, CARD_WIDTH } from "./size.js";
 import { el, paint, type Node } from "./tree.js";

@@ -1,7 +1,7 @@
 // Text cut to lines before layout. satori wraps text itself and draws whatever does not fit past
 // its box (lineClamp does nothing in a flex bubble), so the renderer never gets long text to wrap:
 // we break it into at most `lines` lines of a width we can bound, and end a cut text with "…".
-import { GRAPHEME_CODE_POINTS } from "./limits.js";
+import { GRAPHEME_CODE_POINTS } from "./card-limits.js";
 
 export interface TextBounds {
   /** Lines at most. */

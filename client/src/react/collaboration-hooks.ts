@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import {
   joinPresence,
+  listMembers,
   listVersions,
   restoreVersion,
   saveVersion,
@@ -12,7 +13,6 @@ import {
   type VersionInfo,
 } from "../collaboration/index.js";
 import type { OwnerOption } from "../conversations/index.js";
-import { listMembers } from "../members/index.js";
 import type { Member } from "../schema/index.js";
 import { toTalkStudioError, type TalkStudioError } from "../talkstudio-error.js";
 import { useFetched, useWatched, type Loaded, type Refreshable } from "./loaded.js";

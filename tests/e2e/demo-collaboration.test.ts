@@ -1,7 +1,7 @@
 // Two people editing one conversation on the demo page (hosting/demo) in Chromium, each in their
 // own browser context signed in through the Auth emulator: an invite link, typing at the same time
 // into different messages, a title edit while the other adds messages, presence, a viewer, and a
-// removal. Screenshots go to reports/demo-coediting/ (gitignored).
+// removal. Screenshots go to reports/demo-collaboration/ (gitignored).
 import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import { chromiumMissing, launchChromium } from "../support/browser.js";
 import { clearAuth, clearFirestore, emulatorHosts } from "../support/emulators.js";
 
 const HOSTING = `http://${emulatorHosts.hosting}`;
-const SHOTS = "reports/demo-coediting";
+const SHOTS = "reports/demo-collaboration";
 const skipped = chromiumMissing ? ` (skipped: ${chromiumMissing})` : "";
 /** A person typing: a key every 40 ms. */
 const TYPING = { delay: 40 };

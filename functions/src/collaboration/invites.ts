@@ -13,11 +13,11 @@ import {
   type InviteToConversationInput,
   type MemberRole,
 } from "../schema.js";
+import { conversationIn } from "../conversations/conversation-documents.js";
 import type { ShareCaller, ShareDeps } from "../shares/deps.js";
 import { hoursFrom } from "../shares/documents.js";
 import {
   assertInviteOpen,
-  conversationIn,
   inviteNotFound,
   inviteOf,
   inviteRef,
@@ -26,8 +26,13 @@ import {
   membersOf,
   writeMembers,
   type StoredInvite,
-} from "./documents.js";
-import { addressGuessCharges, inviteCreateCharges, memberCharges, userGuessCharges } from "./limits.js";
+} from "./member-documents.js";
+import {
+  addressGuessCharges,
+  inviteCreateCharges,
+  memberCharges,
+  userGuessCharges,
+} from "./member-charges.js";
 
 /**
  * A new invite to one of the caller's conversations. The live-invite cap is read before the

@@ -12,6 +12,7 @@ import {
 } from "firebase-admin/firestore";
 import * as z from "zod/mini";
 import { DomainError } from "../common/errors.js";
+import { contentRef, summaryRef } from "../conversations/conversation-documents.js";
 import {
   firestorePaths,
   inviteUrl,
@@ -25,37 +26,12 @@ export type StoredInvite = InviteDocument<Timestamp>;
 
 export const inviteRef = (db: Firestore, code: string) =>
   db.doc(firestorePaths.invite(code)) as DocumentReference<StoredInvite>;
-export const summaryRef = (db: Firestore, ownerUid: string, conversationId: string) =>
-  db.doc(firestorePaths.conversation(ownerUid, conversationId));
-export const contentRef = (db: Firestore, ownerUid: string, conversationId: string) =>
-  db.doc(firestorePaths.content(ownerUid, conversationId));
 
 const memberMap = z.record(z.string(), memberRole);
 
 /** The members a summary (or content) document lists; none when it has no `members` yet. */
 export const membersOf = (snapshot: DocumentSnapshot): MemberMap =>
   memberMap.parse(snapshot.get("members") ?? {});
-
-export const conversationNotFound = () =>
-  new DomainError("not-found", "conversation-not-found", "There is no such conversation.");
-
-/**
- * A conversation's summary inside a transaction, or `conversation-not-found`. Its content is read
- * too: membership is written to both, and a write to a missing document would fail as `internal`.
- */
-export async function conversationIn(
-  tx: Transaction,
-  db: Firestore,
-  ownerUid: string,
-  conversationId: string,
-): Promise<DocumentSnapshot> {
-  const [summary, content] = await tx.getAll(
-    summaryRef(db, ownerUid, conversationId),
-    contentRef(db, ownerUid, conversationId),
-  );
-  if (!summary!.exists || !content!.exists) throw conversationNotFound();
-  return summary!;
-}
 
 /**
  * Writes a conversation's new member map to both its documents (the rules read each document's own

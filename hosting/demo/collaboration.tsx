@@ -7,13 +7,13 @@ import { useMembers } from "../../client/src/react/index.js";
 import { HistoryPanel, InviteDialog, PresenceAvatars } from "../../client/src/react-ui/index.js";
 import type { OpenTarget } from "./editor.js";
 
-export function Together(props: { open: OpenTarget; role: ConversationRole; close: () => void }) {
+export function Collaboration(props: { open: OpenTarget; role: ConversationRole; close: () => void }) {
   const { id, ownerUid } = props.open;
   const owner = ownerUid ? { ownerUid } : {};
   const members = useMembers(id, owner);
   const [inviting, setInviting] = useState(false);
   return (
-    <section id="together">
+    <section id="collaboration">
       <h3>함께 편집 (editing together)</h3>
       <div className="row">
         <div id="presence">

@@ -193,7 +193,7 @@ async function rawLatency(
   return summarise(samples);
 }
 
-export async function benchCoeditLatency(edits = 100) {
+export async function benchCollaborationLatency(edits = 100) {
   const owner = await newUser();
   const editor = await newUser();
   const { id } = await createConversation(owner, benchConversation());

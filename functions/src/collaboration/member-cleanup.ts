@@ -1,6 +1,6 @@
 // Memberships and invites end with the accounts and conversations they belong to (docs/collaboration.md).
 import type { Firestore } from "firebase-admin/firestore";
-import { invitesOf, removeFromMembers } from "./documents.js";
+import { invitesOf, removeFromMembers } from "./member-documents.js";
 
 /** Documents read at a time, so no read holds all of them. */
 export const CLEANUP_PAGE = 100;

@@ -200,7 +200,7 @@ function describeClient(i: number, c: Client, revision: number, server: Conversa
   return `${i}: ${c.sync.status.state} r${c.sync.status.revision}/${revision}, ${mine.length}/${theirs.length} messages${message}${rest ? "" : ", title/theme/status bar differ"}`;
 }
 
-async function coedit(clientCount: number, ops: readonly Op[]): Promise<void> {
+async function collaborate(clientCount: number, ops: readonly Op[]): Promise<void> {
   const people = await Promise.all(
     Array.from({ length: clientCount }, (_, i) => person(i === 0 ? "Owner" : `Editor ${i}`)),
   );
@@ -290,7 +290,7 @@ describe("co-editing property (emulators, 1,000 operations)", () => {
           fc.array(opArb(clientCount), { minLength: OPS_PER_RUN, maxLength: OPS_PER_RUN }),
           // Thousands of rule evaluations would make the emulator's coverage report too big to serve;
           // the rules tests cover these rules.
-          (ops) => withoutRulesCoverage(() => coedit(clientCount, ops)),
+          (ops) => withoutRulesCoverage(() => collaborate(clientCount, ops)),
         ),
         // One long run each: a run is real clients on the emulators, and shrinking would replay it.
         { numRuns: 1, endOnFailure: true },

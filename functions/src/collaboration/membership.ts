@@ -2,9 +2,11 @@
 import { DomainError } from "../common/errors.js";
 import { consumeRateLimits } from "../rate-limit/rate-limiter.js";
 import { firestorePaths, type Member, type MemberRole } from "../schema.js";
+import { conversationNotFound, summaryRef } from "../conversations/conversation-documents.js";
+import { accessTo } from "../conversations/editor-access.js";
 import type { ShareDeps } from "../shares/deps.js";
-import { conversationNotFound, membersOf, removeFromMembers, summaryRef } from "./documents.js";
-import { memberCharges } from "./limits.js";
+import { membersOf, removeFromMembers } from "./member-documents.js";
+import { memberCharges } from "./member-charges.js";
 
 const ownerCannotLeave = () =>
   new DomainError(
@@ -29,9 +31,8 @@ export async function listMembers(
   const ownerUid = input.ownerUid ?? uid;
   await consumeRateLimits(db, memberCharges(uid), deps.now());
   const summary = await summaryRef(db, ownerUid, input.conversationId).get();
-  if (!summary.exists) throw conversationNotFound();
+  accessTo(summary.data(), ownerUid, uid);
   const members = membersOf(summary);
-  if (uid !== ownerUid && members[uid] === undefined) throw conversationNotFound();
   const roles: [string, Member["role"]][] = [[ownerUid, "owner"], ...Object.entries<MemberRole>(members)];
   const profiles = await db.getAll(...roles.map(([memberUid]) => db.doc(firestorePaths.user(memberUid))));
   return roles

@@ -7,7 +7,6 @@ import { DomainError, isAlreadyExists } from "../common/errors.js";
 import { consumeRateLimits, type RateLimitRule } from "../rate-limit/rate-limiter.js";
 import { RATE_LIMIT_RULES } from "../rate-limit/rules.js";
 import {
-  accessOf,
   COLLABORATION_LIMITS,
   contentRecord,
   firestorePaths,
@@ -21,7 +20,9 @@ import {
   type VersionDocument,
   type VersionKind,
 } from "../schema.js";
-import { authorOf, pruneAuthor, windowOf } from "./retention.js";
+import { contentRef, conversationNotFound, summaryRef } from "../conversations/conversation-documents.js";
+import { editorSummary } from "../conversations/editor-access.js";
+import { authorOf, pruneAuthor, windowOf } from "./version-retention.js";
 
 export interface VersionDeps {
   db: Firestore;
@@ -116,27 +117,6 @@ async function keepInTransaction(
   return name ? null : content.author;
 }
 
-/** The caller's access, checked to be the owner's or an editor's; reads the summary (in `tx` if given). */
-async function editorSummary(
-  tx: Transaction | null,
-  db: Firestore,
-  ownerUid: string,
-  id: string,
-  uid: string,
-): Promise<DocumentData> {
-  const ref = db.doc(firestorePaths.conversation(ownerUid, id));
-  const summary = (await (tx ? tx.get(ref) : ref.get())).data();
-  const access = summary ? accessOf(summary, ownerUid, uid) : null;
-  // A stranger learns nothing about whether the conversation exists.
-  if (!summary || access === null) {
-    throw new DomainError("not-found", "conversation-not-found", "No such conversation.");
-  }
-  if (access === "viewer") {
-    throw new DomainError("permission-denied", "not-an-editor", "Viewers cannot change history.");
-  }
-  return summary;
-}
-
 /**
  * Checks access, then charges the caller's and the conversation's budgets: only an owner or editor
  * can spend a conversation's budget (a stranger's calls never reach it).
@@ -161,7 +141,7 @@ async function admit(
 
 /** The content document as read in `tx`: its raw data and, when it fits the schema, the revision kept. */
 async function currentContent(tx: Transaction, db: Firestore, ownerUid: string, id: string) {
-  const snapshot = await tx.get(db.doc(firestorePaths.content(ownerUid, id)));
+  const snapshot = await tx.get(contentRef(db, ownerUid, id));
   const raw = snapshot.data();
   const parsed = raw ? parseContentRecord(raw) : null;
   const kept: Kept | null =
@@ -247,14 +227,14 @@ function writeRevision(
 ) {
   const { db } = deps;
   const now = Timestamp.fromDate(deps.now());
-  tx.update(db.doc(firestorePaths.conversation(ref.ownerUid, ref.id)), {
+  tx.update(summaryRef(db, ref.ownerUid, ref.id), {
     ...summaryFields(data),
     revision,
     updatedAt: now,
     projectUpdatedAt: now,
   });
   const members: unknown = ref.summary.members;
-  tx.set(db.doc(firestorePaths.content(ref.ownerUid, ref.id)), {
+  tx.set(contentRef(db, ref.ownerUid, ref.id), {
     ...contentRecord(data, revision),
     ...(members ? { members } : {}),
     ...savedIds(ref.raw, revision, savedBy),
@@ -284,7 +264,7 @@ export async function restoreVersion(
     const data = snapshot.exists ? parseVersionSnapshot(snapshot.data()!) : null;
     if (!data) throw new DomainError("not-found", "version-not-found", "No such version.");
     const { raw, kept } = await currentContent(tx, db, ownerUid, id);
-    if (!raw) throw new DomainError("not-found", "conversation-not-found", "No such conversation.");
+    if (!raw) throw conversationNotFound();
     const charged = kept
       ? await keepInTransaction(tx, deps, ownerUid, id, kept, "before-restore", null, uid)
       : null;
@@ -311,10 +291,7 @@ async function undoInvalidSave(
 ): Promise<boolean> {
   const { db } = deps;
   return db.runTransaction(async (tx) => {
-    const [summary, content] = await tx.getAll(
-      db.doc(firestorePaths.conversation(ownerUid, id)),
-      db.doc(firestorePaths.content(ownerUid, id)),
-    );
+    const [summary, content] = await tx.getAll(summaryRef(db, ownerUid, id), contentRef(db, ownerUid, id));
     const raw = content!.data();
     if (!summary!.exists || !raw || raw.revision !== badRevision) return false;
     writeRevision(tx, deps, { ownerUid, id, summary: summary!.data()!, raw }, good, badRevision + 1, null);
@@ -326,7 +303,7 @@ async function undoInvalidSave(
  * Called for every write of a content document. Keeps the state a save replaces as an automatic
  * version when it was the last of its window (the save comes in a later window) or someone else's
  * (the save is another person's): each person's work is kept whoever writes next, once per window
- * (retention.ts). Undoes a save that does not fit the schema; a deletion takes the history along.
+ * (version-retention.ts). Undoes a save that does not fit the schema.
  * Idempotent (one version per revision, `create`), as triggers are at-least-once.
  */
 export async function recordContentWrite(
@@ -335,17 +312,10 @@ export async function recordContentWrite(
   id: string,
   before: { data: DocumentData; updateTime: Date } | undefined,
   after: DocumentData | undefined,
-): Promise<"kept" | "skipped" | "deleted" | "undone"> {
+): Promise<"kept" | "skipped" | "undone"> {
   const { db } = deps;
-  if (after === undefined) {
-    // Deleting a conversation deletes its history and presence too (nothing else reads them).
-    await Promise.all([
-      db.recursiveDelete(db.collection(firestorePaths.versions(ownerUid, id))),
-      db.recursiveDelete(db.collection(firestorePaths.presence(ownerUid, id))),
-    ]);
-    return "deleted";
-  }
-  if (!before) return "skipped";
+  // A deletion takes the history along in conversations/conversation-deletion.ts.
+  if (!before || after === undefined) return "skipped";
   const parsed = parseContentRecord(before.data);
   if (!parsed) return "skipped";
   if (!parseContentRecord(after) && typeof after.revision === "number") {
