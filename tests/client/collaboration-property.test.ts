@@ -1,7 +1,10 @@
 // The co-editing property (docs/collaboration.md): the owner and one or two editors (other people)
 // editing one conversation through the sync engine in last-save-wins mode, with random delays and dropped connections, end up holding the
 // same conversation, and every operation is visible or superseded by a later or concurrent
-// operation on the same thing. Real clients on the emulators; 1,000 operations in all.
+// operation on the same thing. Real clients on the emulators, 400 operations in all: the seeded
+// simulator (tests/sim/) covers histories at scale; this checks the real Firestore, rules and
+// functions behave as it assumes. A larger run saves more than `versionSavesPerConversationPerMinute`
+// overwritten versions a minute, and the engine then asks instead (docs/collaboration.md).
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { disableNetwork, enableNetwork } from "firebase/firestore";
@@ -24,7 +27,7 @@ import { withoutRulesCoverage } from "../support/rules-coverage.js";
 beforeAll(clearFirestore);
 afterAll(closeClients);
 
-const OPS_PER_RUN = 500;
+const OPS_PER_RUN = 200;
 const OPS_PER_ROUND = 50;
 
 type Op =
@@ -282,7 +285,7 @@ async function collaborate(clientCount: number, ops: readonly Op[]): Promise<voi
   await Promise.all(clients.map((c) => c.sync.dispose()));
 }
 
-describe("co-editing property (emulators, 1,000 operations)", () => {
+describe("co-editing property (emulators, 400 operations)", () => {
   for (const clientCount of [2, 3]) {
     it(`${clientCount} clients converge and lose no operation`, { timeout: 180_000 }, async () => {
       await fc.assert(
