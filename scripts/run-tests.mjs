@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm test`'s steps inside the emulator suite, in two lanes at once: the files on the shared test
-// project one after another (the suite's critical path), and beside them the static checks (lint,
-// formatting, types) followed by every other test file; then the rules coverage gate over what
-// both test groups recorded. The second lane's output is shown as one block when it ends, so the
-// two lanes' lines never interleave.
+// project one after another (the suite's critical path), and beside them a worker of each callable
+// started (scripts/warm-callables.ts), the static checks (lint, formatting, types) and every other
+// test file; then the rules coverage gate over what both test groups recorded. The second lane's
+// output is shown as one block when it ends, so the two lanes' lines never interleave.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -43,6 +43,7 @@ const started = Date.now();
 const results = await Promise.all([
   run([bin("vitest"), "run", "--project", "shared-project"]),
   lane([
+    [bin("tsx"), "scripts/warm-callables.ts"],
     ["npm", "run", "lint"],
     ["npm", "run", "format:check"],
     ["npm", "run", "typecheck"],
