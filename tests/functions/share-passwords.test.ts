@@ -161,25 +161,30 @@ describe("openShare password guessing", () => {
   });
 
   const perShare = RATE_LIMITS.wrongPasswordsPerSharePerHour;
-  it(`caps wrong guesses per share at ${perShare} an hour across addresses`, async () => {
-    const addresses = ["203.0.113.1", "203.0.113.2"];
-    const { owner, code } = await ownedPasswordShareFor(...addresses);
-    // Other addresses' wrong guesses of the hour, as the limiter records them (each real one costs
-    // a scrypt hash in the emulator), leave room for one address's whole budget and two more.
-    const perShareCharge = guessCharges(code, "any").find(
-      (charge) => charge.rule === RATE_LIMIT_RULES.shareGuessesPerShare,
-    );
-    await spendRateLimit(adminDb(), perShareCharge!, new Date(), perShare - perAddress - 2);
-    const answers: Answer[] = [];
-    for (const address of addresses) {
-      for (let i = 0; i < perAddress; i++) answers.push(await openFrom(address, code, `${address}-${i}`));
-    }
-    expect(answers.filter((x) => x.reason === "wrong-password")).toHaveLength(perAddress + 2);
-    expect(answers.filter((x) => x.reason === "rate-limited")).toHaveLength(perAddress - 2);
-    expect((await openFrom("203.0.113.200", code, PASSWORD)).status).toBe(429);
-    // Its owner, signed in, still opens it: no password, no guess budget.
-    expect((await openShare(owner, code)).content).toEqual(conversationData(2));
-  });
+  // A dozen calls through the emulator, each wrong guess hashed with scrypt: room for a busy machine.
+  it(
+    `caps wrong guesses per share at ${perShare} an hour across addresses`,
+    { timeout: 60_000 },
+    async () => {
+      const addresses = ["203.0.113.1", "203.0.113.2"];
+      const { owner, code } = await ownedPasswordShareFor(...addresses);
+      // Other addresses' wrong guesses of the hour, as the limiter records them (each real one costs
+      // a scrypt hash in the emulator), leave room for one address's whole budget and two more.
+      const perShareCharge = guessCharges(code, "any").find(
+        (charge) => charge.rule === RATE_LIMIT_RULES.shareGuessesPerShare,
+      );
+      await spendRateLimit(adminDb(), perShareCharge!, new Date(), perShare - perAddress - 2);
+      const answers: Answer[] = [];
+      for (const address of addresses) {
+        for (let i = 0; i < perAddress; i++) answers.push(await openFrom(address, code, `${address}-${i}`));
+      }
+      expect(answers.filter((x) => x.reason === "wrong-password")).toHaveLength(perAddress + 2);
+      expect(answers.filter((x) => x.reason === "rate-limited")).toHaveLength(perAddress - 2);
+      expect((await openFrom("203.0.113.200", code, PASSWORD)).status).toBe(429);
+      // Its owner, signed in, still opens it: no password, no guess budget.
+      expect((await openShare(owner, code)).content).toEqual(conversationData(2));
+    },
+  );
 
   // The emulator starts a worker process per concurrent request (seconds each on a busy machine),
   // so the burst here is a few more than the budget; the 40-guess burst drives the domain function
