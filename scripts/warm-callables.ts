@@ -11,5 +11,6 @@ for (const { name } of Object.values(callables)) {
     method: "OPTIONS",
     headers: { Origin: "http://localhost", "Access-Control-Request-Method": "POST" },
   });
-  if (response.status !== 204) throw new Error(`${name}'s preflight answered ${response.status}`);
+  // Only a head start: a worker that fails to start here fails the tests that call it, not this.
+  if (response.status !== 204) console.warn(`${name}'s preflight answered ${response.status}.`);
 }
