@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`'s test step, inside the emulator suite: both test groups of vitest.config.ts at once
-// (files on the shared test project one after another; every other file alongside them), then the
-// rules coverage gate over what both recorded. The isolated group's output is shown as one block
-// when it ends, so the two runs' lines never interleave.
+// `npm test`'s steps inside the emulator suite, in two lanes at once: the files on the shared test
+// project one after another (the suite's critical path), and beside them a worker of each callable
+// started (scripts/warm-callables.ts), the static checks (lint, formatting, types) and every other
+// test file; then the rules coverage gate over what both test groups recorded. The second lane's
+// output is shown as one block when it ends, so the two lanes' lines never interleave.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -15,30 +16,40 @@ const env = { ...process.env, TALKSTUDIO_RULES_COVERAGE: "gate", TALKSTUDIO_RULE
 // Both runs write coverage into one folder: it is emptied here, once, not by either run.
 rmSync(join(root, "reports", "firestore-rules-coverage"), { recursive: true, force: true });
 
-function run(args, { buffered }) {
+/** Runs one command; `output` collects its lines instead of showing them. Resolves to its exit code. */
+function run(args, output) {
   return new Promise((done) => {
     const child = spawn(args[0], args.slice(1), {
       cwd: root,
       env,
-      stdio: buffered ? ["ignore", "pipe", "pipe"] : "inherit",
+      stdio: output ? ["ignore", "pipe", "pipe"] : "inherit",
     });
-    const chunks = [];
-    if (buffered) {
-      child.stdout.on("data", (c) => chunks.push(c));
-      child.stderr.on("data", (c) => chunks.push(c));
-    }
-    child.on("exit", (code, signal) => {
-      if (buffered) process.stdout.write(Buffer.concat(chunks));
-      done(code ?? (signal ? 1 : 0));
-    });
+    child.stdout?.on("data", (c) => output.push(c));
+    child.stderr?.on("data", (c) => output.push(c));
+    child.on("exit", (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
 }
 
+/** Runs the commands one after another, all of them even after a failure; shows their output at the end. */
+async function lane(commands) {
+  const output = [];
+  const codes = [];
+  for (const args of commands) codes.push(await run(args, output));
+  process.stdout.write(Buffer.concat(output));
+  return codes.every((code) => code === 0) ? 0 : 1;
+}
+
 const started = Date.now();
-const [shared, isolated] = await Promise.all([
-  run([bin("vitest"), "run", "--project", "shared-project"], { buffered: false }),
-  run([bin("vitest"), "run", "--project", "isolated"], { buffered: true }),
+const results = await Promise.all([
+  run([bin("vitest"), "run", "--project", "shared-project"]),
+  lane([
+    [bin("tsx"), "scripts/warm-callables.ts"],
+    ["npm", "run", "lint"],
+    ["npm", "run", "format:check"],
+    ["npm", "run", "typecheck"],
+    [bin("vitest"), "run", "--project", "isolated"],
+  ]),
 ]);
-console.log(`Both test groups took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-if (shared !== 0 || isolated !== 0) process.exit(1);
-process.exit(await run([bin("tsx"), "tests/rules-coverage-gate.ts"], { buffered: false }));
+console.log(`Both lanes took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+if (results.some((code) => code !== 0)) process.exit(1);
+process.exit(await run([bin("tsx"), "tests/rules-coverage-gate.ts"]));

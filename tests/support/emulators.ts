@@ -1,7 +1,7 @@
 // The few emulator calls every test file needs.
 import { deleteApp, initializeApp, type FirebaseApp } from "firebase/app";
 import { createTalkStudio, type TalkStudio } from "../../client/src/index.js";
-import { emulatorHosts, PROJECT_ID, REGION } from "../../dev/emulators.js";
+import { emulatorHosts, functionUrl, PROJECT_ID } from "../../dev/emulators.js";
 import { recordRulesCoverageOf } from "./rules-coverage.js";
 
 export { emulatorHosts, firestoreEmulator, PROJECT_ID, REGION } from "../../dev/emulators.js";
@@ -18,9 +18,7 @@ if (process.env.TALKSTUDIO_TEST_GROUP === "isolated") {
 }
 recordRulesCoverageOf(PROJECT_ID);
 
-export function callableUrl(name: string): string {
-  return `http://${emulatorHosts.functions}/${PROJECT_ID}/${REGION}/${name}`;
-}
+export const callableUrl = functionUrl;
 
 /**
  * Clears emulator data. The Firestore emulator answers a clear with 500 while it is still busy with
