@@ -68,6 +68,10 @@ export async function newDevice(
   // A page error or an alert is worth seeing beside the scenario that failed on it.
   context.on("page", (opened) => {
     opened.on("pageerror", (error) => console.log(`      page error: ${error.message}`));
+    opened.on("console", (message) => {
+      if (process.env.SPA_CONSOLE && ["error", "warning"].includes(message.type()))
+        console.log(`      console ${message.type()}: ${message.text().slice(0, 300)}`);
+    });
     opened.on("dialog", (dialog) => {
       console.log(`      ${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss().catch(() => undefined);

@@ -377,7 +377,7 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
           .getByRole("button", { name: /참여|수락/ })
           .first()
           .click();
-        await messageBox(jihoon.page, 0).waitFor();
+        await showMessages(jihoon.page); // the SPA opens a project on its first tab
         await type(jihoon.page, 1, "지훈이 함께 쓴 글");
         await inCloud("지훈이 함께 쓴 글");
         await until(
@@ -393,8 +393,16 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
         // Titles repeat (the SPA names a project after its first speaker): the row is found by
         // its trash can, and which project went by the SPA's own list before and after.
         const before = await localIds(minji.page);
+        const index = before.findIndex((id) => id !== target.id && fits.some((p) => p.id === id));
         await minji.page.getByTitle("프로젝트 관리").click();
-        await minji.page.getByTitle("삭제", { exact: true }).last().click();
+        await minji.page
+          .getByRole("button", { name: /새 프로젝트/ })
+          .first()
+          .waitFor();
+        // The list's rows are LocalStorage's order, its trash cans the page's last ones (after the
+        // message editor's own "삭제" buttons).
+        const trash = minji.page.getByTitle("삭제", { exact: true });
+        await trash.nth((await trash.count()) - before.length + index).click();
         await minji.page.getByTitle("다시 클릭하여 삭제 확인").click();
         await until(
           "gone from the SPA's list",
@@ -402,7 +410,7 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
         );
         const after = await localIds(minji.page);
         const victim = before.find((id) => !after.includes(id))!;
-        if (!fits.some((p) => p.id === victim)) throw new Error(`deleted ${victim}, not a migrated project`);
+        if (victim !== before[index]) throw new Error(`deleted ${victim}, not ${before[index]}`);
         await until("gone from the cloud", async () => (await cloudText(minjiUid, victim)) === null);
         await closeProjectList(minji.page);
         return victim;
