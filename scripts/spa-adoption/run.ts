@@ -42,6 +42,12 @@ async function drive(spaDir: string, glueLines: string): Promise<number> {
   writeFileSync(join(SHOTS, "drive-started"), "");
   writeFileSync(RESULT(), "");
   const [browser, server] = await Promise.all([launchChromium(), serveSpa(join(spaDir, "dist"), SPA_PORT)]);
+  // With no network interface but loopback (a private network namespace) Chromium reports
+  // `navigator.onLine` false, and every status badge says offline: no scenario about it could pass.
+  const probe = await browser.newPage();
+  if (!(await probe.evaluate(() => navigator.onLine)))
+    report("WARN  Chromium says it is offline (loopback only?): badges will say offline, not saved.");
+  await probe.close();
   const world = { browser, url: `http://127.0.0.1:${SPA_PORT}`, hostingUrl: HOSTING, root };
   let failed = 0;
   try {
