@@ -65,10 +65,18 @@ export async function newDevice(
       for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
     }, options.storage);
   }
-  // A page error is worth seeing beside the scenario that failed on it.
-  context.on("page", (opened) =>
-    opened.on("pageerror", (error) => console.log(`      page error: ${error.message}`)),
-  );
+  // A page error or an alert is worth seeing beside the scenario that failed on it.
+  context.on("page", (opened) => {
+    opened.on("pageerror", (error) => console.log(`      page error: ${error.message}`));
+    opened.on("console", (message) => {
+      if (process.env.SPA_CONSOLE && ["error", "warning"].includes(message.type()))
+        console.log(`      console ${message.type()}: ${message.text().slice(0, 300)}`);
+    });
+    opened.on("dialog", (dialog) => {
+      console.log(`      ${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss().catch(() => undefined);
+    });
+  });
   const page = await context.newPage();
   if (options.mobile) await page.setViewportSize({ width: 390, height: 844 });
   const scripts: Device["scripts"] = [];
@@ -87,10 +95,11 @@ export async function newDevice(
 export async function signIn(page: Page, account: { email: string; name: string }): Promise<void> {
   const entry = page.locator(".ts-cloud-entry");
   if (await entry.isVisible()) await entry.click();
-  const [popup] = await Promise.all([
-    page.waitForEvent("popup"),
-    page.locator(".ts-sign-in-google").first().click(),
-  ]);
+  // A dialog that asks to sign in (an invite) covers the bar: its own button is the one to press.
+  await page.locator(".ts-sign-in-google").first().waitFor();
+  const inDialog = page.locator(".ts-dialog .ts-sign-in-google");
+  const button = (await inDialog.count()) ? inDialog : page.locator(".ts-sign-in-google");
+  const [popup] = await Promise.all([page.waitForEvent("popup"), button.first().click()]);
   await popup.waitForLoadState();
   const known = popup.locator(".js-reuse-account", { hasText: account.email });
   if (await known.count()) await known.first().click();
@@ -131,6 +140,20 @@ export const messageBox = (page: Page, index: number) =>
 
 /** The sync badge's state: saved, saving, offline, conflict, error. */
 export const badgeState = (page: Page) => page.locator(".ts-status-badge").getAttribute("data-state");
+
+/** Waits for the badge to say "saved"; if it never does, the error says what it said instead. */
+export async function untilSaved(page: Page, what = "saved"): Promise<void> {
+  await until(what, async () => (await badgeState(page)) === "saved").catch(async (error: Error) => {
+    const badge = await page
+      .locator(".ts-status-badge")
+      .textContent({ timeout: 1_000 })
+      .catch(() => null);
+    throw new Error(`${error.message} (the badge says: ${badge ?? "nothing"})`);
+  });
+}
+
+/** Closes the SPA's project list as a person does: a click beside it (it has no Escape). */
+export const closeProjectList = (page: Page) => page.mouse.click(4, 4);
 
 /** The uid the Auth emulator gave an email. */
 export async function uidOf(email: string): Promise<string> {

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../../dev/chromium.js";
 import { prepareSpa } from "./prepare.js";
-import { scenarios } from "./scenarios.js";
+import { scenarios, type World } from "./scenarios.js";
 import { serveSpa } from "./browser.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -42,27 +42,46 @@ async function drive(spaDir: string, glueLines: string): Promise<number> {
   writeFileSync(join(SHOTS, "drive-started"), "");
   writeFileSync(RESULT(), "");
   const [browser, server] = await Promise.all([launchChromium(), serveSpa(join(spaDir, "dist"), SPA_PORT)]);
+  // With no network interface but loopback (a private network namespace) Chromium reports
+  // `navigator.onLine` false, and every status badge says offline: no scenario about it could pass.
+  const probe = await browser.newPage();
+  if (!(await probe.evaluate(() => navigator.onLine)))
+    report("WARN  Chromium says it is offline (loopback only?): badges will say offline, not saved.");
+  await probe.close();
   const world = { browser, url: `http://127.0.0.1:${SPA_PORT}`, hostingUrl: HOSTING, root };
+  let failed = 0;
+  try {
+    failed = await driveScenarios(world);
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    server.close();
+  }
+  report(`glue: ${glueLines} lines`);
+  return failed;
+}
+
+async function driveScenarios(world: World): Promise<number> {
   const only = process.env.SCENARIOS?.split(",").map(Number);
   let failed = 0;
   for (const [index, [name, scenario]] of scenarios(world).entries()) {
     if (only && !only.includes(index + 1)) continue;
     const started = Date.now();
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error("over 120 s")), SCENARIO_MS),
-    );
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("over 120 s")), SCENARIO_MS);
+    });
     try {
       const note = await Promise.race([scenario(), timeout]);
       report(`PASS  ${index + 1}. ${name}${note ? `: ${note}` : ""} (${Date.now() - started} ms)`);
     } catch (error) {
       failed++;
       report(`FAIL  ${index + 1}. ${name}: ${(error as Error).message.split("\n")[0]}`);
-      await screenshots(browser, index + 1);
+      await screenshots(world.browser, index + 1);
+    } finally {
+      clearTimeout(timer);
     }
   }
-  report(`glue: ${glueLines} lines`);
-  await browser.close();
-  server.close();
   return failed;
 }
 
@@ -88,7 +107,12 @@ if (!spaDir || !existsSync(join(spaDir, "src/store/useChatStore.js"))) {
   process.exit(2);
 }
 if (process.argv.includes("--drive")) {
-  process.exitCode = (await drive(spaDir, process.env.GLUE_LINES ?? "?")) ? 1 : 0;
+  // Exits by itself: the admin SDK's Firestore channel would keep the process (and the emulators) up.
+  const failed = await drive(spaDir, process.env.GLUE_LINES ?? "?").catch((error: Error) => {
+    console.error(error);
+    return 1;
+  });
+  process.exit(failed ? 1 : 0);
 } else {
   const lines = process.env.SKIP_BUILD ? "?" : String(prepareSpa(root, spaDir));
   // Another suite can take the ports between the wait and the start (firebase-tools then hangs):
@@ -113,5 +137,5 @@ if (process.argv.includes("--drive")) {
     status = await exited;
   }
   if (existsSync(RESULT())) console.log(`\n${readFileSync(RESULT(), "utf8")}`);
-  process.exitCode = status ?? 1;
+  process.exit(status ?? 1);
 }

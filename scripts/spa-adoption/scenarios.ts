@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { unescapeHtml } from "../../client/src/migration/html-entities.js";
 import {
   badgeState,
+  closeProjectList,
   cloudText,
   messageBox,
   newDevice,
@@ -14,6 +15,7 @@ import {
   signIn,
   uidOf,
   until,
+  untilSaved,
   type Device,
 } from "./browser.js";
 
@@ -62,6 +64,13 @@ function seededStorage(root: string): {
 /** Half an emoji (the SPA's 1000-unit cut) is stored as U+FFFD. */
 const wellFormed = (text: string) =>
   text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+/** The ids of the projects in the SPA's LocalStorage. */
+const localIds = async (page: Page) =>
+  (
+    JSON.parse(
+      (await page.evaluate(() => localStorage.getItem("talkstudio_projects"))) ?? "[]",
+    ) as SpaProject[]
+  ).map((p) => p.id);
 const escapes = (title: string) => /&(amp|quot|lt|gt|#x2F|#39);/.test(title);
 
 export function scenarios(world: World): [string, () => Promise<string | void>][] {
@@ -143,7 +152,7 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
           "the box shows the saved text",
           async () => (await messageBox(minji.page, 0).inputValue()) === "자동 저장되는 글",
         );
-        await until("saved", async () => (await badgeState(minji.page)) === "saved");
+        await untilSaved(minji.page);
         if (await minji.page.locator(".ts-dialog").count()) throw new Error("a dialog opened");
       },
     ],
@@ -269,7 +278,7 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
             .getByRole("button", { name: /새 프로젝트/ })
             .first()
             .click();
-          await until("saved", async () => (await badgeState(minji.page)) === "saved");
+          await untilSaved(minji.page);
           await minji.page.getByRole("button", { name: "메시지", exact: true }).first().click();
           await minji.page
             .getByRole("button", { name: /메시지 추가/ })
@@ -277,7 +286,7 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
             .click(); // a new project has none; the button asks whose message it is
           await minji.page.getByRole("button", { name: "상대방" }).last().click();
           await type(minji.page, 0, `새 프로젝트 ${run}`);
-          await until("saved after an edit", async () => (await badgeState(minji.page)) === "saved");
+          await untilSaved(minji.page, "saved after an edit");
           const text = (await minji.page.locator(".ts-status-badge").textContent()) ?? "";
           if (/not-found|삭제/.test(text)) throw new Error(`run ${run}: ${text}`);
         }
@@ -368,7 +377,7 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
           .getByRole("button", { name: /참여|수락/ })
           .first()
           .click();
-        await messageBox(jihoon.page, 0).waitFor();
+        await showMessages(jihoon.page); // the SPA opens a project on its first tab
         await type(jihoon.page, 1, "지훈이 함께 쓴 글");
         await inCloud("지훈이 함께 쓴 글");
         await until(
@@ -381,15 +390,30 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
     [
       "delete: a project deleted in the SPA leaves the cloud too",
       async () => {
-        const victim = fits.find((p) => p.id !== target.id)!;
+        // Titles repeat (the SPA names a project after its first speaker): the row is found by
+        // its trash can, and which project went by the SPA's own list before and after.
+        const before = await localIds(minji.page);
+        const index = before.findIndex((id) => id !== target.id && fits.some((p) => p.id === id));
         await minji.page.getByTitle("프로젝트 관리").click();
-        const row = minji.page
-          .locator("div", { has: minji.page.getByRole("button", { name: victim.title }) })
-          .last();
-        await row.getByRole("button").last().click();
-        await row.getByRole("button").last().click();
-        await until("gone from the cloud", async () => (await cloudText(minjiUid, victim.id)) === null);
-        await minji.page.keyboard.press("Escape");
+        await minji.page
+          .getByRole("button", { name: /새 프로젝트/ })
+          .first()
+          .waitFor();
+        // The list's rows are LocalStorage's order, its trash cans the page's last ones (after the
+        // message editor's own "삭제" buttons).
+        const trash = minji.page.getByTitle("삭제", { exact: true });
+        await trash.nth((await trash.count()) - before.length + index).click();
+        await minji.page.getByTitle("다시 클릭하여 삭제 확인").click();
+        await until(
+          "gone from the SPA's list",
+          async () => (await localIds(minji.page)).length < before.length,
+        );
+        const after = await localIds(minji.page);
+        const victim = before.find((id) => !after.includes(id))!;
+        if (victim !== before[index]) throw new Error(`deleted ${victim}, not ${before[index]}`);
+        await until("gone from the cloud", async () => (await cloudText(minjiUid, victim)) === null);
+        await closeProjectList(minji.page);
+        return victim;
       },
     ],
     [
@@ -415,7 +439,7 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
         for (const project of fits)
           if (await minji.page.getByRole("button", { name: project.title, exact: true }).count())
             throw new Error(`지훈 sees 민지's "${project.title}" in the project list`);
-        await minji.page.keyboard.press("Escape");
+        await closeProjectList(minji.page);
       },
     ],
     [
