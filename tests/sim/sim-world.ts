@@ -13,7 +13,6 @@ import {
   type CoreEvent,
   type CoreState,
 } from "../../client/src/sync/engine-core.js";
-import { lastWriteByKey } from "../../client/src/conversations/write.js";
 import { TalkStudioError } from "../../client/src/talkstudio-error.js";
 import { sameValue, type mergeConversations } from "../../client/src/sync/merge.js";
 import { Ledger } from "./sim-invariants.js";
@@ -133,7 +132,6 @@ interface Tab {
 interface Client {
   readonly index: number;
   readonly uid: string;
-  readonly writerKey: string;
   online: boolean;
   epoch: number;
   queue: Queued[];
@@ -225,7 +223,6 @@ export function runScenario(scenario: Scenario, { trace, merge }: RunOptions = {
   const clients: Client[] = scenario.uids.map((u, index) => ({
     index,
     uid: `u${u}`,
-    writerKey: lastWriteByKey(`u${u}`, `tab${index}`),
     online: true,
     epoch: 0,
     queue: [],
@@ -261,7 +258,8 @@ export function runScenario(scenario: Scenario, { trace, merge }: RunOptions = {
       case "write": {
         const write: SimWrite = {
           uid: c.uid,
-          writerKey: c.writerKey,
+          // A reopened tab is a new page load: a new tab id.
+          tab: `t${c.index}.${tab.generation}`,
           expectedRevision: effect.expectedRevision,
           data: effect.data,
           writeId: `w${writes++}`,
