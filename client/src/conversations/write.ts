@@ -26,7 +26,7 @@ import {
   type ErrorDetails,
 } from "../talkstudio-error.js";
 import { requireUid } from "../require-uid.js";
-import { contentRecord, saveIdsOf, tabsFull } from "../schema/conversation-records.js";
+import { contentRecord, idsInEntry, tabsFull } from "../schema/conversation-records.js";
 import { creditedCreate } from "../schema/create-throttle.js";
 import { getConversation, ownerOf, type OwnerOption } from "./get.js";
 import { summaryForCreate, summaryForSave } from "./records.js";
@@ -214,7 +214,7 @@ export function holdsSave(
       ? (writes as Record<string, unknown>)[String(save.revision % LIMITS.writeSlots)]
       : undefined;
   const inSlot = revision - save.revision < LIMITS.writeSlots && slot === save.writeId;
-  return inSlot || saveIdsOf(content.saver).includes(save.writeId);
+  return inSlot || idsInEntry(content.saver).includes(save.writeId);
 }
 
 /** A refused save is a conflict, a deleted conversation, or a real refusal: look at the server to tell. */

@@ -48,7 +48,7 @@ export function parseContentRecord(
 export type SaverTabs = Readonly<Record<string, string>>;
 
 /** The save ids a saver's `lastWriteBy` entry holds; an older document holds one id as a string. */
-export function saveIdsOf(entry: unknown): string[] {
+export function idsInEntry(entry: unknown): string[] {
   if (typeof entry === "string") return [entry];
   if (typeof entry !== "object" || entry === null) return [];
   return Object.values(entry).filter((id): id is string => typeof id === "string");

@@ -3,7 +3,7 @@
 // to whoever named it. Pruning only ever deletes versions charged to the person whose quota is
 // over, so nobody's activity pushes out anyone else's versions.
 import type { DocumentData, Firestore } from "firebase-admin/firestore";
-import { COLLABORATION_LIMITS, firestorePaths, LIMITS, saveIdsOf } from "../schema.js";
+import { COLLABORATION_LIMITS, firestorePaths, LIMITS, idsInEntry } from "../schema.js";
 
 const WINDOW_MS = COLLABORATION_LIMITS.autoVersionEveryMinutes * 60 * 1000;
 
@@ -25,7 +25,9 @@ export function authorOf(raw: DocumentData, ownerUid: string): string {
   if (typeof revision !== "number") return ownerUid;
   const id = stringMap(raw.writes)[String(revision % LIMITS.writeSlots)];
   if (typeof id !== "string" || id === "") return ownerUid;
-  const saver = Object.entries(stringMap(raw.lastWriteBy)).find(([, entry]) => saveIdsOf(entry).includes(id));
+  const saver = Object.entries(stringMap(raw.lastWriteBy)).find(([, entry]) =>
+    idsInEntry(entry).includes(id),
+  );
   return saver ? saver[0] : ownerUid;
 }
 
