@@ -206,7 +206,8 @@ describe("a save whose answer was lost", () => {
     const data = conversationData(2);
     const { id } = await createConversation(alice, data);
     const path = firestorePaths.content(alice.uid, id);
-    const tabsOf = async () => (await adminDb().doc(path).get()).get("lastWriteBy")[alice.uid] as object;
+    const tabsOf = async () =>
+      ((await adminDb().doc(path).get()).get("lastWriteBy") as Record<string, object>)[alice.uid]!;
     const full = Object.fromEntries(
       Array.from({ length: LIMITS.tabsPerSaver }, (_, i) => [`old${i}`, { stringValue: `id${i}` }]),
     );
