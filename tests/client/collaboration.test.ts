@@ -24,9 +24,10 @@ import {
 import { COLLABORATION_LIMITS, firestorePaths, LIMITS } from "../../client/src/index.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearAuth, clearFirestore, closeClients } from "../support/emulators.js";
+import { adminDb } from "../support/admin.js";
 import { eventually } from "../support/eventually.js";
 import { grantRole, person, writeAsAdmin } from "../support/members.js";
-import { twoTabs } from "../support/tabs.js";
+import { tabs, twoTabs } from "../support/tabs.js";
 
 beforeEach(async () => {
   await Promise.all([clearFirestore(), clearAuth()]);
@@ -170,6 +171,53 @@ describe("a save whose answer was lost", () => {
     expect(await lost).toEqual({ revision: 2 });
     // A save that never landed is still a conflict.
     await expect(saveConversation(alice, id, mine, 1)).rejects.toMatchObject({ kind: "conflict" });
+  });
+
+  it("is known to have landed after the same person's other tab saved, and more saves than slots", async () => {
+    const [alice, aliceEcho, aliceOther] = (await tabs(3)) as [TalkStudio, TalkStudio, TalkStudio];
+    const eddie = await person("Eddie");
+    const owner = { ownerUid: alice.auth.currentUser!.uid };
+    const data = conversationData(3);
+    const { id } = await createConversation(alice, data);
+    await grantRole(owner.ownerUid, id, { [eddie.uid]: "editor" });
+    // The other tab has saved before: it has its own tab id.
+    const first = setText("msg-2", "다른 탭")(data);
+    expect(await saveConversation(aliceOther, id, first, 1)).toEqual({ revision: 2 });
+    const mine = setText("msg-1", "앨리스의 글")(first);
+    // The lost save's very write (same tab id, same save id) lands from another connection, as a
+    // first send whose answer never came back would have.
+    const saveId = vi.spyOn(crypto, "randomUUID").mockReturnValue("1a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    await disableNetwork(alice.db);
+    const lost = saveConversation(alice, id, mine, 2);
+    expect(await saveConversation(aliceEcho, id, mine, 2)).toEqual({ revision: 3 });
+    saveId.mockRestore();
+    // The same person's other tab saves next, then more saves than there are slots.
+    expect(await saveConversation(aliceOther, id, { ...mine, title: "다른 탭 4" }, 3)).toEqual({
+      revision: 4,
+    });
+    for (let revision = 4; revision <= LIMITS.writeSlots + 4; revision++)
+      await saveConversation(eddie, id, { ...mine, title: `에디 ${revision}` }, revision, owner);
+    await enableNetwork(alice.db);
+    expect(await lost).toEqual({ revision: 3 });
+  });
+
+  it(`starts its saver's map over when that holds ${LIMITS.tabsPerSaver} other tabs already`, async () => {
+    const alice = await person("Alice");
+    const data = conversationData(2);
+    const { id } = await createConversation(alice, data);
+    const path = firestorePaths.content(alice.uid, id);
+    const tabsOf = async () =>
+      ((await adminDb().doc(path).get()).get("lastWriteBy") as Record<string, object>)[alice.uid]!;
+    const full = Object.fromEntries(
+      Array.from({ length: LIMITS.tabsPerSaver }, (_, i) => [`old${i}`, { stringValue: `id${i}` }]),
+    );
+    const entry = { mapValue: { fields: { [alice.uid]: { mapValue: { fields: full } } } } };
+    await writeAsAdmin(path, { lastWriteBy: entry });
+    const first = setText("msg-1", "새 탭")(data);
+    expect(await saveConversation(alice, id, first, 1)).toEqual({ revision: 2 });
+    expect(Object.keys(await tabsOf())).toHaveLength(1);
+    expect(await saveConversation(alice, id, setText("msg-1", "또")(first), 2)).toEqual({ revision: 3 });
+    expect(Object.keys(await tabsOf())).toHaveLength(1);
   });
 });
 

@@ -38,10 +38,14 @@ const clock = { ms: T0 };
 const deps = (): VersionDeps => ({ db, now: () => new Date(clock.ms) });
 const titled = (title: string): ConversationData => ({ ...conversationData(3), title });
 
-/** Save ids as a client's save sets them (rules: validWrites): the revision's slot names `saver`. */
-const savedBy = (saver: string, revision: number) => {
+/** Save ids as a client's save sets them (rules: validWrites): `savedBy` names `saver`. */
+const saveIdsBy = (saver: string, revision: number) => {
   const writeId = `w${revision}${saver}`.slice(0, LIMITS.writeIdChars);
-  return { writes: { [String(revision % LIMITS.writeSlots)]: writeId }, lastWriteBy: { [saver]: writeId } };
+  return {
+    writes: { [String(revision % LIMITS.writeSlots)]: writeId },
+    lastWriteBy: { [saver]: { tab1: writeId } },
+    savedBy: saver,
+  };
 };
 
 /** The conversation at `revision`, saved by `saver` (the owner's create when none). */
@@ -54,7 +58,7 @@ async function seed(data: ConversationData, revision: number, saver?: string) {
   });
   await db
     .doc(firestorePaths.content("alice", cid))
-    .set({ ...contentRecord(data, revision), ...(saver ? savedBy(saver, revision) : {}) });
+    .set({ ...contentRecord(data, revision), ...(saver ? saveIdsBy(saver, revision) : {}) });
 }
 const versionRows = async () =>
   (await db.collection(firestorePaths.versions("alice", cid)).orderBy("revision").get()).docs.map((d) =>
@@ -156,14 +160,14 @@ describe("automatic versions (recordContentWrite)", () => {
 
   it("keeps someone's state when another person saves over it, even within the window", async () => {
     const saved = (revision: number, title: string, saver: string) => ({
-      data: { ...contentRecord(titled(title), revision), ...savedBy(saver, revision) },
+      data: { ...contentRecord(titled(title), revision), ...saveIdsBy(saver, revision) },
       updateTime: new Date(T0),
     });
     clock.ms = T0 + MINUTE;
-    const eddies = { ...contentRecord(titled("eddie's"), 3), ...savedBy("eddie", 3) };
+    const eddies = { ...contentRecord(titled("eddie's"), 3), ...saveIdsBy("eddie", 3) };
     expect(await recordContentWrite(deps(), "alice", cid, saved(2, "alice's", "alice"), eddies)).toBe("kept");
     // The same person's next save within the window keeps nothing.
-    const again = { ...contentRecord(titled("eddie's 2"), 4), ...savedBy("eddie", 4) };
+    const again = { ...contentRecord(titled("eddie's 2"), 4), ...saveIdsBy("eddie", 4) };
     expect(await recordContentWrite(deps(), "alice", cid, saved(3, "eddie's", "eddie"), again)).toBe(
       "skipped",
     );
@@ -172,9 +176,13 @@ describe("automatic versions (recordContentWrite)", () => {
     ]);
   });
 
-  it("names the saver of a revision by its save id, and the owner when no member's id is there", () => {
-    expect(authorOf({ revision: 3, ...savedBy("eddie", 3) }, "alice")).toBe("eddie");
+  it("names the saver of a revision by `savedBy`, an older document by its save id, else the owner", () => {
+    expect(authorOf({ revision: 3, ...saveIdsBy("eddie", 3) }, "alice")).toBe("eddie");
     expect(authorOf(contentRecord(titled("x"), 3), "alice")).toBe("alice");
+    // Saved before `savedBy`: the id in the revision's slot, under the saver's key.
+    expect(authorOf({ revision: 3, writes: { "3": "old" }, lastWriteBy: { eddie: "old" } }, "alice")).toBe(
+      "eddie",
+    );
     // A slot left from an older revision whose saver has saved since names nobody.
     expect(authorOf({ revision: 3, writes: { "3": "old" }, lastWriteBy: { eddie: "new" } }, "alice")).toBe(
       "alice",
@@ -186,7 +194,7 @@ describe("automatic versions (recordContentWrite)", () => {
     const bad = contentRecord(titled("bad"), 3) as Record<string, unknown>;
     const conversation = bad.conversation as { messages: Record<string, unknown>[] };
     conversation.messages[0] = { ...conversation.messages[0], text: 42 };
-    await db.doc(firestorePaths.content("alice", cid)).set({ ...bad, ...savedBy("eddie", 3) });
+    await db.doc(firestorePaths.content("alice", cid)).set({ ...bad, ...saveIdsBy("eddie", 3) });
     const before = { data: contentRecord(titled("good"), 2), updateTime: new Date(T0) };
     // The emulated trigger undoes it too: whichever comes first, it is undone once.
     await recordContentWrite(deps(), "alice", cid, before, bad);
@@ -248,13 +256,15 @@ describe("saveVersion and restoreVersion", () => {
     const content = (await db.doc(firestorePaths.content("alice", cid)).get()).data();
     // The restored copy keeps the members (the rules read them from this very document), and is
     // the caller's save (its save id names them).
-    const { writes, lastWriteBy, ...rest } = content!;
+    const { writes, lastWriteBy, savedBy, ...rest } = content!;
     expect(rest).toEqual({
       ...contentRecord(titled("old"), 3),
       members: { eddie: "editor", vicky: "viewer", olga: "editor" },
     });
     expect(Object.keys(writes as object)).toEqual(["3"]);
-    expect(Object.keys(lastWriteBy as object)).toEqual(["eddie"]);
+    expect(savedBy).toBe("eddie");
+    // Only a tab looks for its own save in `lastWriteBy`: a restore leaves it as it was.
+    expect(lastWriteBy).toEqual({});
     expect(authorOf(content!, "alice")).toBe("eddie");
     const summary = (await db.doc(firestorePaths.conversation("alice", cid)).get()).data();
     expect(summary).toMatchObject({ title: "old", revision: 3, members: { eddie: "editor" } });
@@ -293,7 +303,7 @@ describe("saveVersion and restoreVersion", () => {
   it("restores whatever the content holds, even a state the schema refuses", async () => {
     await seed(titled("good"), 1);
     await saveVersion(deps(), "alice", { ...ref(), name: "good" });
-    const huge = { ...contentRecord(titled("x"), 2), junk: "x".repeat(1_040_000), ...savedBy("eddie", 2) };
+    const huge = { ...contentRecord(titled("x"), 2), junk: "x".repeat(1_040_000), ...saveIdsBy("eddie", 2) };
     await db.doc(firestorePaths.content("alice", cid)).set(huge);
     // (The emulated trigger may undo the bad save first: the restore then comes one revision later.)
     const { revision } = await restoreVersion(deps(), "alice", { ...ref(), versionId: "r1" });
@@ -370,10 +380,10 @@ describe("a hostile editor", () => {
         "alice",
         cid,
         {
-          data: { ...contentRecord(titled("olga's edit"), 2), ...savedBy("olga", 2) },
+          data: { ...contentRecord(titled("olga's edit"), 2), ...saveIdsBy("olga", 2) },
           updateTime: new Date(T0),
         },
-        { ...contentRecord(titled("eddie wiped it"), 3), ...savedBy("eddie", 3) },
+        { ...contentRecord(titled("eddie wiped it"), 3), ...saveIdsBy("eddie", 3) },
       );
       // Eddie restores his own wipe again and again, minute after minute, window after window.
       const restores = COLLABORATION_LIMITS.versionsPerAuthor * 2;

@@ -305,20 +305,34 @@ describe("conversations: save (revision)", () => {
       await assertFails(batch.commit());
     }
   });
-  it("lets a save set its own slot of `writes` and its own key of `lastWriteBy` only, to one new id", async () => {
-    const db = as("alice");
+  const saveAs = (db: Firestore, revision: number, writes: DocumentData) => {
     const data = conversationData(7);
-    const save = (revision: number, writes: DocumentData) => {
-      const batch = writeBatch(db);
-      batch.update(doc(db, summaryPath("alice", "c1")), summaryForSave(data, revision));
-      batch.update(doc(db, contentPath("alice", "c1")), { ...contentRecord(data, revision), ...writes });
-      return batch.commit();
-    };
-    const slot = (revision: number) => `writes.${revision % LIMITS.writeSlots}`;
-    const ids = (revision: number, id: unknown, saver = "alice") => ({
-      [slot(revision)]: id,
-      [`lastWriteBy.${saver}`]: id,
+    const batch = writeBatch(db);
+    batch.update(doc(db, summaryPath("alice", "c1")), summaryForSave(data, revision));
+    batch.update(doc(db, contentPath("alice", "c1")), { ...contentRecord(data, revision), ...writes });
+    return batch.commit();
+  };
+  const save = (revision: number, writes: DocumentData) => saveAs(as("alice"), revision, writes);
+  const slot = (revision: number) => `writes.${revision % LIMITS.writeSlots}`;
+  /** A save's ids: `id` in its slot and under tab `tab` of `saver`'s map, `saver` as `savedBy`. */
+  const ids = (revision: number, id: unknown, saver = "alice", tab = "t1") => ({
+    [slot(revision)]: id,
+    [`lastWriteBy.${saver}.${tab}`]: id,
+    savedBy: saver,
+  });
+  const setAsAdmin = (fields: DocumentData) =>
+    env().withSecurityRulesDisabled((ctx) =>
+      updateDoc(doc(ctx.firestore() as unknown as Firestore, contentPath("alice", "c1")), fields),
+    );
+  const content = async () => {
+    let data: DocumentData = {};
+    await env().withSecurityRulesDisabled(async (ctx) => {
+      data = (await getDoc(doc(ctx.firestore() as unknown as Firestore, contentPath("alice", "c1")))).data()!;
     });
+    return data;
+  };
+
+  it("lets a save set its own slot of `writes` and one entry of its own `lastWriteBy` map, to one new id", async () => {
     const long = "b".repeat(LIMITS.writeIdChars);
     await assertSucceeds(save(2, ids(2, "a".repeat(LIMITS.writeIdChars))));
     await assertFails(save(3, ids(3, long + "b")));
@@ -327,27 +341,61 @@ describe("conversations: save (revision)", () => {
     await assertFails(save(3, ids(3, 5)));
     await assertFails(save(3, ids(3, "")));
     await assertFails(save(3, { ...ids(3, "b"), "writes.x": "b" }));
-    await assertFails(save(3, { writes: "b", "lastWriteBy.alice": "b" }));
-    // Both places, the same id: the slot then names the saver.
+    await assertFails(save(3, { ...ids(3, "b"), writes: "b" }));
+    // Both places, the same id: the tab finds its save, and `savedBy` names the saver.
     await assertFails(save(3, {}));
-    await assertFails(save(3, { [slot(3)]: "b" }));
-    await assertFails(save(3, { "lastWriteBy.alice": "b" }));
-    await assertFails(save(3, { [slot(3)]: "b", "lastWriteBy.alice": "c" }));
-    await assertFails(save(3, { ...ids(3, "b"), "lastWriteBy.bob": "b" }));
-    await assertFails(save(3, { [slot(3)]: "b", lastWriteBy: "b" }));
+    await assertFails(save(3, { [slot(3)]: "b", savedBy: "alice" }));
+    await assertFails(save(3, { "lastWriteBy.alice.t1": "b", savedBy: "alice" }));
+    await assertFails(save(3, { ...ids(3, "b"), "lastWriteBy.alice.t1": "c" }));
+    await assertFails(save(3, { ...ids(3, "b"), savedBy: "bob" }));
+    // One entry of the saver's own map, no other.
+    await assertFails(save(3, { ...ids(3, "b"), "lastWriteBy.alice.t2": "b" }));
+    await assertFails(save(3, { ...ids(3, "b"), "lastWriteBy.bob.t1": "b" }));
+    await assertFails(save(3, { ...ids(3, "b"), lastWriteBy: "b" }));
+    await assertFails(save(3, { ...ids(3, "b"), "lastWriteBy.alice": "b" }));
     await assertFails(save(3, ids(3, "b", "bob")));
-    // A new id: not one a key or a slot holds already (nobody can pass their save off as another's).
+    // A new id: not one an entry or a slot holds already.
     await assertSucceeds(save(3, ids(3, long)));
-    await assertFails(save(4, ids(4, long)));
+    await assertFails(save(4, ids(4, long, "alice", "t2")));
     await assertSucceeds(save(4, ids(4, "c")));
-    await env().withSecurityRulesDisabled((ctx) =>
-      updateDoc(doc(ctx.firestore() as unknown as Firestore, contentPath("alice", "c1")), {
-        "lastWriteBy.bob": "d",
-      }),
-    );
+    await assertFails(save(5, ids(5, "c", "alice", "t2")));
+    await setAsAdmin({ "lastWriteBy.bob": "d" });
     await assertFails(save(5, ids(5, "d")));
     await assertSucceeds(save(5, ids(5, "e")));
+    expect((await content()).lastWriteBy).toEqual({ alice: { t1: "e" }, bob: "d" });
   });
+
+  it(`keeps at most ${LIMITS.tabsPerSaver} tabs per saver: a full map starts over with one entry`, async () => {
+    const tabs = Array.from({ length: LIMITS.tabsPerSaver }, (_, i) => `t${i}`);
+    for (const [i, tab] of tabs.entries())
+      await assertSucceeds(save(2 + i, ids(2 + i, `id${i}`, "alice", tab)));
+    const revision = 2 + tabs.length;
+    await assertFails(save(revision, ids(revision, "new", "alice", "extra")));
+    // A tab already in the full map keeps saving into its entry.
+    await assertSucceeds(save(revision, ids(revision, "again", "alice", "t3")));
+    const next = { [slot(revision + 1)]: "new", savedBy: "alice" };
+    await assertFails(save(revision + 1, { ...next, "lastWriteBy.alice": { extra: "new", t0: "id0" } }));
+    await assertFails(save(revision + 1, { ...next, "lastWriteBy.alice": { extra: "other" } }));
+    await assertFails(save(revision + 1, { ...next, "lastWriteBy.alice": { ["x".repeat(21)]: "new" } }));
+    await assertSucceeds(save(revision + 1, { ...next, "lastWriteBy.alice": { extra: "new" } }));
+    expect((await content()).lastWriteBy).toEqual({ alice: { extra: "new" } });
+  });
+
+  it("refuses a tab id that is not a short id", async () => {
+    await assertFails(save(2, ids(2, "a", "alice", "x".repeat(LIMITS.writeIdChars + 1))));
+    await assertFails(save(2, ids(2, "a", "alice", "a b")));
+    await assertFails(save(2, { [slot(2)]: "a", savedBy: "alice", "lastWriteBy.alice": { "a.b": "a" } }));
+    await assertSucceeds(save(2, ids(2, "a", "alice", "x".repeat(LIMITS.writeIdChars))));
+  });
+
+  it("takes an older document's id under the saver's uid into the new shape", async () => {
+    await setAsAdmin({ "lastWriteBy.alice": "old", "lastWriteBy.bob": "theirs" });
+    await assertSucceeds(save(2, ids(2, "a")));
+    expect((await content()).lastWriteBy).toEqual({ alice: { t1: "a" }, bob: "theirs" });
+    await setAsAdmin({ "lastWriteBy.alice": "old" });
+    await assertSucceeds(save(3, { [slot(3)]: "b", savedBy: "alice", "lastWriteBy.alice": { t2: "b" } }));
+  });
+
   it("refuses other users and anonymous callers", async () => {
     await assertFails(saveBatch(as("bob"), "alice", "c1", 2));
     await assertFails(saveBatch(anonymous(), "alice", "c1", 2));

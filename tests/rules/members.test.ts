@@ -164,12 +164,27 @@ describe.each<[Caller, { read: boolean; save: boolean; delete: boolean }]>([
 });
 
 describe("an editor's save id", () => {
-  it("goes under their own uid in `lastWriteBy`, never under the owner's or another member's", async () => {
-    const slot = { "writes.2": "a" };
-    await assertFails(save(as("ed"), { content: { ...slot, "lastWriteBy.alice": "a" } }));
-    await assertFails(save(as("ed"), { content: { ...slot, "lastWriteBy.vi": "a" } }));
-    await assertFails(save(as("ed"), { content: { ...slot, "lastWriteBy.ed": "a", "lastWriteBy.vi": "b" } }));
-    await assertSucceeds(save(as("ed"), { content: { ...slot, "lastWriteBy.ed": "a" } }));
+  it("goes under their own uid in `lastWriteBy` and `savedBy`, never the owner's or another member's", async () => {
+    const slot = { "writes.2": "a", savedBy: "ed" };
+    await assertFails(save(as("ed"), { content: { ...slot, "lastWriteBy.alice.t": "a" } }));
+    await assertFails(save(as("ed"), { content: { ...slot, "lastWriteBy.vi.t": "a" } }));
+    await assertFails(
+      save(as("ed"), { content: { ...slot, "lastWriteBy.ed.t": "a", "lastWriteBy.vi.t": "b" } }),
+    );
+    await assertFails(save(as("ed"), { content: { ...slot, "lastWriteBy.ed.t": "a", savedBy: "alice" } }));
+    await assertSucceeds(save(as("ed"), { content: { ...slot, "lastWriteBy.ed.t": "a" } }));
+  });
+
+  it("may not erase or replace another saver's entry", async () => {
+    await admin((db) => updateDoc(doc(db, CONTENT), { "lastWriteBy.alice": { t: "x" } }));
+    const slot = { "writes.2": "a", savedBy: "ed" };
+    await assertFails(save(as("ed"), { content: { ...slot, lastWriteBy: { ed: { t: "a" } } } }));
+    await assertFails(
+      save(as("ed"), { content: { ...slot, lastWriteBy: { ed: { t: "a" }, alice: { t: "y" } } } }),
+    );
+    await assertSucceeds(
+      save(as("ed"), { content: { ...slot, lastWriteBy: { ed: { t: "a" }, alice: { t: "x" } } } }),
+    );
   });
 });
 

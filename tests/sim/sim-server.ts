@@ -1,16 +1,18 @@
 // The simulated Firestore (and the two functions the engine meets) for the sync simulator: one
 // conversation with the rules' semantics — a save lands only over the revision it expects, by the
-// owner or a member; it fills its `writes` slot and its saver's `lastWriteBy` key — plus
+// owner or a member; it fills its `writes` slot and its tab's entry in its saver's `lastWriteBy` map
+// (full: started over, as conversations/write.ts does on the rules' refusal) — plus
 // `saveVersion` (keeps the current revision only while it is the one asked for) and member removal.
 import { LIMITS, type ConversationData } from "../../client/src/index.js";
 import { holdsSave } from "../../client/src/conversations/write.js";
+import { withSave, type SaverTabs } from "../../client/src/schema/conversation-records.js";
 
 const WRITE_SLOTS = LIMITS.writeSlots;
 
 export interface SimWrite {
   readonly uid: string;
-  /** The `lastWriteBy` key the save fills (conversations/write.ts). */
-  readonly writerKey: string;
+  /** The saving tab's id: its key in `lastWriteBy.{uid}` (conversations/write.ts: one per page load). */
+  readonly tab: string;
   readonly expectedRevision: number;
   readonly data: ConversationData;
   readonly writeId: string;
@@ -35,7 +37,8 @@ export class SimServer {
   revision = 1;
   data: ConversationData;
   readonly writes: string[] = [];
-  readonly writers = new Map<string, string>();
+  /** `lastWriteBy`: each saver's tabs' last save ids. */
+  readonly writers = new Map<string, SaverTabs>();
   readonly members: Set<string>;
   /** The copies the version history keeps. */
   readonly versions: ConversationData[] = [];
@@ -65,7 +68,7 @@ export class SimServer {
     this.revision += 1;
     this.data = write.data;
     this.writes[this.revision % WRITE_SLOTS] = write.writeId;
-    this.writers.set(write.writerKey, write.writeId);
+    this.writers.set(write.uid, withSave(this.writers.get(write.uid), write.tab, write.writeId));
     this.commits.push({ before, after: this.copy, kind: "save", client, generation });
     return true;
   }
@@ -73,7 +76,7 @@ export class SimServer {
   /** `landed()` of conversations/write.ts, read from the server. */
   landed(write: SimWrite): boolean {
     return holdsSave(
-      { revision: this.revision, writes: this.writes, saverId: this.writers.get(write.writerKey) },
+      { revision: this.revision, writes: this.writes, saver: this.writers.get(write.uid) },
       { revision: write.expectedRevision + 1, writeId: write.writeId },
     );
   }
@@ -96,10 +99,9 @@ export class SimServer {
     this.commits.push({ before, after: this.copy, kind: "restore", client, generation: -1 });
   }
 
-  /** removeMember: their access and their `lastWriteBy` key go. */
+  /** removeMember: their access and their `lastWriteBy` entry go. */
   removeMember(uid: string): void {
     this.members.delete(uid);
-    for (const key of [...this.writers.keys()])
-      if (key === uid || key.startsWith(`${uid}/`)) this.writers.delete(key);
+    this.writers.delete(uid);
   }
 }

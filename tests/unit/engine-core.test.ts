@@ -1,7 +1,14 @@
 // The sync engine's pure core, event by event (client/src/sync/engine-core.ts). The simulator
 // (tests/sim) runs it over thousands of histories; these pin single rules.
 import { describe, expect, it } from "vitest";
-import { initialState, step, type CoreEvent, type CoreState } from "../../client/src/sync/engine-core.js";
+import {
+  initialState,
+  isIdle,
+  step,
+  type CoreEvent,
+  type CoreState,
+} from "../../client/src/sync/engine-core.js";
+import { TalkStudioError } from "../../client/src/talkstudio-error.js";
 import { conversationData, setText, textOf } from "../support/conversation-data.js";
 
 const data = conversationData(3);
@@ -19,6 +26,29 @@ function run(state: CoreState, ...events: CoreEvent[]) {
 }
 
 describe("the sync engine's core", () => {
+  it("shows a newest state that does not fit as its error, and saves the last that fitted", () => {
+    const fits = setText("msg-1", "fits")(data);
+    const error = new TalkStudioError("invalid", "too long");
+    let { state, effects } = run(
+      open(),
+      { type: "update", data: fits, now: 0 },
+      { type: "local-refused", error },
+    );
+    expect(state.status).toEqual({ state: "error", revision: 1, pending: true, error });
+    ({ state, effects } = run(state, { type: "timer" }));
+    const write = effects.find((e) => e.type === "write");
+    expect(write && textOf(write.data, "msg-1")).toBe("fits");
+    // Still saving underneath: flush() waits for it.
+    expect(state.status.state).toBe("error");
+    expect(isIdle(state)).toBe(false);
+    ({ state } = run(state, { type: "saved" }));
+    expect(state.status).toMatchObject({ state: "error", revision: 2, pending: true });
+    expect(isIdle(state)).toBe(true);
+    ({ state, effects } = run(state, { type: "local-refused", error: null }));
+    expect(state.status).toEqual({ state: "saved", revision: 2, pending: false });
+    expect(effects).toEqual([{ type: "status", status: state.status }]);
+  });
+
   it("takes a missing document from the cache for no deletion; the server's says deleted, and a later copy clears it", () => {
     let { state } = run(open(), { type: "snapshot", copy: null, fromCache: true, pending: false });
     expect(state.status.state).toBe("saved");

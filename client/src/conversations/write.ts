@@ -5,6 +5,8 @@ import {
   runTransaction,
   serverTimestamp,
   writeBatch,
+  type DocumentSnapshot,
+  type Firestore,
   type Transaction,
 } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
@@ -24,17 +26,27 @@ import {
   type ErrorDetails,
 } from "../talkstudio-error.js";
 import { requireUid } from "../require-uid.js";
-import { contentRecord } from "../schema/conversation-records.js";
+import { contentRecord, idsInEntry, tabsFull } from "../schema/conversation-records.js";
 import { creditedCreate } from "../schema/create-throttle.js";
 import { getConversation, ownerOf, type OwnerOption } from "./get.js";
 import { summaryForCreate, summaryForSave } from "./records.js";
 import { contentRef, conversationsOf, summaryRef, throttleRef } from "./refs.js";
 
-/**
- * The `lastWriteBy` key a save fills: the saver's uid (shared by all their tabs; see `landed`).
- * `session` names the tab.
- */
-export const lastWriteByKey = (uid: string, _session: string): string => uid;
+/** Each Firestore instance's tab id: one per page load, so two tabs (even a duplicated one) never share it. */
+const tabIds = new WeakMap<Firestore, string>();
+
+/** This tab's key in its saver's `lastWriteBy` map (see `holdsSave`). */
+function tabIdOf(ts: TalkStudio): string {
+  let tab = tabIds.get(ts.db);
+  if (tab === undefined) {
+    tab = randomId();
+    tabIds.set(ts.db, tab);
+  }
+  return tab;
+}
+
+/** A save's or a tab's random id (rules: validWrites). */
+const randomId = () => crypto.randomUUID().replaceAll("-", "").slice(0, LIMITS.writeIdChars);
 
 /** A `conflict` carries the copy that won: the whole conversation at its current revision. */
 export type ConversationErrorDetails = ErrorDetails & { readonly current?: StoredConversation };
@@ -120,54 +132,79 @@ export function saveConversation(
   return typedErrors(async () => {
     const data = parseConversationData(input);
     const uid = ownerOf(ts, options);
-    const saver = new FieldPath("lastWriteBy", requireUid(ts));
-    const revision = expectedRevision + 1;
-    const writeId = crypto.randomUUID().replaceAll("-", "").slice(0, LIMITS.writeIdChars);
-    const slot = `writes.${revision % LIMITS.writeSlots}`;
-    const batch = writeBatch(ts.db);
-    batch.update(summaryRef(ts, uid, id), summaryForSave(data, revision));
-    // An update replaces each field it names whole and keeps the rest: the `members` the
-    // functions keep on both documents, which the rules require to stay as they are. The saver's
-    // key is a FieldPath: a uid may hold a dot.
-    const fields = { ...contentRecord(data, revision), [slot]: writeId };
-    batch.update(contentRef(ts, uid, id), saver, writeId, ...Object.entries(fields).flat());
-    try {
-      await batch.commit();
-    } catch (error) {
-      if (await landed(ts, uid, id, { revision, writeId, saver })) return { revision };
-      throw await explainRefusedSave(ts, uid, id, expectedRevision, error);
+    const save = {
+      revision: expectedRevision + 1,
+      writeId: randomId(),
+      saver: requireUid(ts),
+      tab: tabIdOf(ts),
+    };
+    // A tab adds its own entry to its saver's map; when the map it finds is full (or an older
+    // document's string), it starts the map over with that entry alone (rules: validWrites).
+    let fresh = false;
+    for (;;) {
+      try {
+        await commitSave(ts, uid, id, data, save, fresh);
+        return { revision: save.revision };
+      } catch (error) {
+        const content = await getDoc(contentRef(ts, uid, id)).catch(() => null);
+        if (content && holdsSave(savedView(content, save.saver), save)) return { revision: save.revision };
+        if (!fresh && content?.get("revision") === expectedRevision) {
+          fresh = tabsFull(content.get(new FieldPath("lastWriteBy", save.saver)), save.tab);
+          if (fresh) continue;
+        }
+        throw await explainRefusedSave(ts, uid, id, expectedRevision, error);
+      }
     }
-    return { revision };
   });
 }
 
 /**
- * Whether a refused save had landed after all: a connection lost after the commit loses the answer,
- * the SDK sends the write again, and the rules refuse the resend because the revision moved. The
- * content remembers each saver's last save id (`lastWriteBy`), and the last LIMITS.writeSlots saves'
- * ids whoever made them (`writes`: the saver's other tabs share its key), so the server can say it
- * holds ours.
+ * One save's batch: summary and content at `save.revision`, its id in its slot and in its tab's
+ * entry, and who saved it (`savedBy`, which the rules check: the version history's author).
  */
-async function landed(
+function commitSave(
   ts: TalkStudio,
   uid: string,
   id: string,
-  save: { revision: number; writeId: string; saver: FieldPath },
-) {
-  const content = await getDoc(contentRef(ts, uid, id)).catch(() => null);
-  if (!content) return false;
-  return holdsSave(
-    { revision: content.get("revision"), writes: content.get("writes"), saverId: content.get(save.saver) },
-    save,
-  );
+  data: ConversationData,
+  save: { revision: number; writeId: string; saver: string; tab: string },
+  fresh: boolean,
+): Promise<void> {
+  const { revision, writeId, saver, tab } = save;
+  const batch = writeBatch(ts.db);
+  batch.update(summaryRef(ts, uid, id), summaryForSave(data, revision));
+  // An update replaces each field it names whole and keeps the rest: the `members` the functions
+  // keep on both documents, which the rules require to stay as they are. The saver's entry is a
+  // FieldPath: a uid may hold a dot.
+  const fields = {
+    ...contentRecord(data, revision),
+    [`writes.${revision % LIMITS.writeSlots}`]: writeId,
+    savedBy: saver,
+  };
+  const [entry, value] = fresh
+    ? [new FieldPath("lastWriteBy", saver), { [tab]: writeId }]
+    : [new FieldPath("lastWriteBy", saver, tab), writeId];
+  batch.update(contentRef(ts, uid, id), entry, value, ...Object.entries(fields).flat());
+  return batch.commit();
 }
 
+/** What `holdsSave` reads of the content document: `saver` is the saver's `lastWriteBy` entry. */
+const savedView = (content: DocumentSnapshot, saver: string) => ({
+  revision: content.get("revision") as unknown,
+  writes: content.get("writes") as unknown,
+  saver: content.get(new FieldPath("lastWriteBy", saver)) as unknown,
+});
+
 /**
- * `landed`'s rule on the content as read: the save's id in its `writes` slot (while no later save
- * reused it) or under its saver's `lastWriteBy` key. Pure: the sync simulator (tests/sim/) runs it.
+ * Whether a refused save had landed after all: a connection lost after the commit loses the answer,
+ * the SDK sends the write again, and the rules refuse the resend because the revision moved. The
+ * content remembers each tab's last save id (`lastWriteBy.{uid}.{tab}`) and the last
+ * LIMITS.writeSlots saves' ids whoever made them (`writes`): the save's id in its slot (while no
+ * later save reused it) or in its saver's entry (until that tab saves again) says it landed. Pure:
+ * the sync simulator (tests/sim/) runs it.
  */
 export function holdsSave(
-  content: { readonly revision: unknown; readonly writes: unknown; readonly saverId: unknown },
+  content: { readonly revision: unknown; readonly writes: unknown; readonly saver: unknown },
   save: { readonly revision: number; readonly writeId: string },
 ): boolean {
   const { revision, writes } = content;
@@ -177,7 +214,7 @@ export function holdsSave(
       ? (writes as Record<string, unknown>)[String(save.revision % LIMITS.writeSlots)]
       : undefined;
   const inSlot = revision - save.revision < LIMITS.writeSlots && slot === save.writeId;
-  return inSlot || content.saverId === save.writeId;
+  return inSlot || idsInEntry(content.saver).includes(save.writeId);
 }
 
 /** A refused save is a conflict, a deleted conversation, or a real refusal: look at the server to tell. */

@@ -127,6 +127,7 @@ export function useProjectSync(
   useEffect(() => {
     if (sync && data) sync.update(data);
   }, [sync, data]);
+  useEffect(() => sync?.refuseLocal(refused), [sync, refused]);
 
   // The last second of typing must reach the server when the tab is hidden or closed.
   useEffect(() => {
@@ -147,15 +148,7 @@ export function useProjectSync(
     (listener: () => void) => sync?.subscribe(listener) ?? (() => undefined),
     [sync],
   );
-  const engineStatus = useSyncExternalStore(subscribe, () => sync?.status ?? IDLE);
-  // A state that does not fit is never saved; the last that fitted is (`data`).
-  const status = useMemo<SyncStatus>(
-    () =>
-      refused
-        ? { state: "error", revision: engineStatus.revision, pending: true, error: refused }
-        : engineStatus,
-    [refused, engineStatus],
-  );
+  const status = useSyncExternalStore(subscribe, () => sync?.status ?? IDLE);
   const remoteRevision = useSyncExternalStore(subscribe, () => sync?.remoteRevision ?? 0);
   const conflict =
     status.state === "conflict" && sync

@@ -45,10 +45,16 @@ export const LIMITS = {
   uidChars: 128,
   /**
    * Saves remembered on a content document (`writes`, slot = revision % writeSlots), beside each
-   * saver's last one (`lastWriteBy`): how a save whose answer was lost tells that it landed.
+   * tab's last one (`lastWriteBy`): how a save whose answer was lost tells that it landed.
    */
   writeSlots: 8,
+  /** A save's random id, and a tab's id (its key in `lastWriteBy.{uid}`), at most this long. */
   writeIdChars: 20,
+  /**
+   * Tabs remembered per saver in `lastWriteBy.{uid}` (tab id -> its last save id). A new tab that
+   * finds its saver's map full starts it over with its own entry alone.
+   */
+  tabsPerSaver: 8,
 } as const;
 
 /**

@@ -76,6 +76,13 @@ export interface CoreState {
   /** Their copy, and the base it is merged against, while a conflict waits for the user. */
   readonly conflict: (Copy & { readonly base: ConversationData }) | null;
   readonly failure: TalkStudioError | null;
+  /**
+   * Why the editor's newest state cannot be saved (it does not fit the schema): while set, the
+   * status is this error and only the last state that fitted (`update`'s) is saved.
+   */
+  readonly unfit: TalkStudioError | null;
+  /** The status without `unfit`'s error would be `saving`: a save, a version or a debounce is under way. */
+  readonly busy: boolean;
   /** The server said the conversation is gone (a server snapshot, never the cache's guess). */
   readonly deleted: boolean;
   /**
@@ -103,6 +110,8 @@ export interface CoreState {
 export type CoreEvent =
   /** The editor's new state (a store change). */
   | { readonly type: "update"; readonly data: ConversationData; readonly now: number }
+  /** The editor's newest state does not fit (its error), or fits again (null). */
+  | { readonly type: "local-refused"; readonly error: TalkStudioError | null }
   /** The debounce elapsed. */
   | { readonly type: "timer" }
   /** Save now (flush, tab hidden or closing, dispose). */
@@ -175,6 +184,8 @@ export function initialState({ config, synced, local, browserOffline = false }: 
     disowned: null,
     conflict: null,
     failure: null,
+    unfit: null,
+    busy: reopening,
     deleted: false,
     confirmed: 0,
     offline: false,
@@ -196,7 +207,7 @@ const lastSaveWins = (s: CoreState) =>
   (s.config.sameEdits ?? (s.shared ? "last-save-wins" : "ask")) === "last-save-wins";
 export const hasPending = (s: CoreState): boolean => !sameValue(s.local, s.synced.data);
 /** Nothing to do until something happens: what `flush()` waits for. */
-export const isIdle = (s: CoreState): boolean => s.status.state !== "saving" && !s.timerSet;
+export const isIdle = (s: CoreState): boolean => !s.busy && !s.timerSet;
 
 /** The last merge, kept: a conflict's status is asked for at every step while it lasts. */
 let lastMerge: {
@@ -241,6 +252,9 @@ class Step {
       next = { state: "offline", revision, pending: true };
     else if (s.inFlight || pending) next = { state: "saving", revision, pending: true };
     else next = { state: "saved", revision, pending: false };
+    s.busy = next.state === "saving";
+    // A state that does not fit is never saved; the last that fitted is.
+    if (s.unfit) next = { state: "error", revision, pending: true, error: s.unfit };
     if (!sameValue(next, s.status)) {
       s.status = next;
       this.effects.push({ type: "status", status: next });
@@ -443,6 +457,10 @@ export function step(state: CoreState, event: CoreEvent): { state: CoreState; ef
   switch (event.type) {
     case "update":
       t.update(event.data, event.now);
+      break;
+    case "local-refused":
+      s.unfit = event.error;
+      t.report();
       break;
     case "timer":
       s.timerSet = false;

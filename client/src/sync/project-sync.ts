@@ -94,6 +94,11 @@ export interface ProjectSync {
   readonly remoteRevision: number;
   /** Call with every store change. The engine keeps a reference: pass new objects, do not mutate. */
   update(data: ConversationData): void;
+  /**
+   * The editor's newest state does not fit (`fitConversationData`'s error; `update` had the last
+   * that did): the status is that `error` until this is called with null. Nothing newer is saved.
+   */
+  refuseLocal(error: TalkStudioError | null): void;
   /** Listens to status changes; returns the function that stops listening. */
   subscribe(listener: (status: SyncStatus) => void): () => void;
   /** Resolves a conflict with this tab's version of every conflicting item (both sides' other edits stay). */
@@ -269,6 +274,7 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
       if (disposed) throw new TalkStudioError("failed-precondition", "This project sync was disposed.");
       dispatch({ type: "update", data: dataOf(data), now: Date.now() });
     },
+    refuseLocal: (error) => dispatch({ type: "local-refused", error }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -37,7 +37,7 @@ export const membersOf = (snapshot: DocumentSnapshot): MemberMap =>
  * Writes a conversation's new member map to both its documents (the rules read each document's own
  * copy, so an open listener of a removed member is refused at once), `memberUids` beside it on the
  * summary for the shared-with-me query. Neither `revision` nor `updatedAt` moves: membership is not
- * an edit of the conversation. A `removed` member's last save id (`lastWriteBy`) goes too.
+ * an edit of the conversation. A `removed` member's `lastWriteBy` entry (their tabs' save ids) goes too.
  */
 export function writeMembers(
   tx: Transaction,

@@ -195,21 +195,19 @@ const stringMap = (value: unknown): Record<string, unknown> =>
   typeof value === "object" && value !== null ? { ...(value as Record<string, unknown>) } : {};
 
 /**
- * The save ids of a function's save of `revision` over `raw` (rules: validWrites): `uid`'s new id in
- * its slot and under its key, as a client's save sets them; with no `uid`, the slot is emptied, so
- * the revision is nobody's (authorOf: the owner's).
+ * The save ids of a function's save of `revision` over `raw` (rules: validWrites): a new id in its
+ * slot and `uid` as `savedBy`, as a client's save sets them (the tabs' entries in `lastWriteBy`
+ * stay: only a tab looks for its own save there); with no `uid`, the slot is emptied and `savedBy`
+ * dropped, so the revision is nobody's (authorOf: the owner's).
  */
 function savedIds(raw: DocumentData, revision: number, uid: string | null) {
   const writes = stringMap(raw.writes);
   const lastWriteBy = stringMap(raw.lastWriteBy);
   const slot = String(revision % LIMITS.writeSlots);
   delete writes[slot];
-  if (uid !== null) {
-    const writeId = randomBytes(LIMITS.writeIdChars / 2).toString("hex");
-    writes[slot] = writeId;
-    lastWriteBy[uid] = writeId;
-  }
-  return { writes, lastWriteBy };
+  if (uid === null) return { writes, lastWriteBy };
+  writes[slot] = randomBytes(LIMITS.writeIdChars / 2).toString("hex");
+  return { writes, lastWriteBy, savedBy: uid };
 }
 
 /**

@@ -3,7 +3,7 @@
 // to whoever named it. Pruning only ever deletes versions charged to the person whose quota is
 // over, so nobody's activity pushes out anyone else's versions.
 import type { DocumentData, Firestore } from "firebase-admin/firestore";
-import { COLLABORATION_LIMITS, firestorePaths, LIMITS } from "../schema.js";
+import { COLLABORATION_LIMITS, firestorePaths, LIMITS, idsInEntry } from "../schema.js";
 
 const WINDOW_MS = COLLABORATION_LIMITS.autoVersionEveryMinutes * 60 * 1000;
 
@@ -14,17 +14,20 @@ const stringMap = (value: unknown): Record<string, unknown> =>
   typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 
 /**
- * Who saved the content document `raw`: the uid whose `lastWriteBy` id is the one in its revision's
- * `writes` slot. The rules make every save set both to one new id (and functions' restores do the
- * same), so the slot names the saver. A document without one (a create, an import, a copy, or a
- * saver since removed) is the owner's.
+ * Who saved the content document `raw`: its `savedBy`, which the rules hold every save to (and
+ * functions' restores set too). A document saved before `savedBy` existed names its saver by the id
+ * in its revision's `writes` slot, which that save also put under the saver's `lastWriteBy` key. A
+ * document with neither (a create, an import, a copy) is the owner's.
  */
 export function authorOf(raw: DocumentData, ownerUid: string): string {
+  if (typeof raw.savedBy === "string" && raw.savedBy !== "") return raw.savedBy;
   const revision: unknown = raw.revision;
   if (typeof revision !== "number") return ownerUid;
   const id = stringMap(raw.writes)[String(revision % LIMITS.writeSlots)];
   if (typeof id !== "string" || id === "") return ownerUid;
-  const saver = Object.entries(stringMap(raw.lastWriteBy)).find(([, value]) => value === id);
+  const saver = Object.entries(stringMap(raw.lastWriteBy)).find(([, entry]) =>
+    idsInEntry(entry).includes(id),
+  );
   return saver ? saver[0] : ownerUid;
 }
 
