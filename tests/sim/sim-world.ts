@@ -175,15 +175,17 @@ export interface RunOptions {
   readonly trace?: ((line: string) => void) | undefined;
   /** The merge rule the tabs use (a broken one, to see the invariants catch it). */
   readonly merge?: typeof mergeConversations | undefined;
+  /** The simulated Firestore to run against (one that records its calls, sim-trace.ts). */
+  readonly newServer?: ((owner: string, start: ConversationData, members: string[]) => SimServer) | undefined;
 }
 
-export function runScenario(scenario: Scenario, { trace, merge }: RunOptions = {}): Outcome {
+export function runScenario(scenario: Scenario, { trace, merge, newServer }: RunOptions = {}): Outcome {
   const rng = new Random(scenario.seed ^ 0x5f3759df);
   const ledger = new Ledger();
   const start = startingCopy();
   const owner = "u0";
   const memberUids = [...new Set(scenario.uids)].filter((u) => u !== 0).map((u) => `u${u}`);
-  const server = new SimServer(owner, start, memberUids);
+  const server = newServer?.(owner, start, memberUids) ?? new SimServer(owner, start, memberUids);
   const hasMembers = memberUids.length > 0;
   let now = 0;
   let seq = 0;
@@ -259,7 +261,7 @@ export function runScenario(scenario: Scenario, { trace, merge }: RunOptions = {
         const write: SimWrite = {
           uid: c.uid,
           // A reopened tab is a new page load: a new tab id.
-          tab: `t${c.index}.${tab.generation}`,
+          tab: `t${c.index}-${tab.generation}`,
           expectedRevision: effect.expectedRevision,
           data: effect.data,
           writeId: `w${writes++}`,

@@ -132,30 +132,67 @@ export function saveConversation(
   return typedErrors(async () => {
     const data = parseConversationData(input);
     const uid = ownerOf(ts, options);
-    const save = {
+    const save: SaveWrite = {
       revision: expectedRevision + 1,
       writeId: randomId(),
       saver: requireUid(ts),
       tab: tabIdOf(ts),
     };
-    // A tab adds its own entry to its saver's map; when the map it finds is full (or an older
-    // document's string), it starts the map over with that entry alone (rules: validWrites).
-    let fresh = false;
-    for (;;) {
-      try {
-        await commitSave(ts, uid, id, data, save, fresh);
-        return { revision: save.revision };
-      } catch (error) {
-        const content = await getDoc(contentRef(ts, uid, id)).catch(() => null);
-        if (content && holdsSave(savedView(content, save.saver), save)) return { revision: save.revision };
-        if (!fresh && content?.get("revision") === expectedRevision) {
-          fresh = tabsFull(content.get(new FieldPath("lastWriteBy", save.saver)), save.tab);
-          if (fresh) continue;
-        }
-        throw await explainRefusedSave(ts, uid, id, expectedRevision, error);
-      }
-    }
+    const outcome = await attemptSave(ts, uid, id, data, save);
+    if (outcome !== "committed" && outcome !== "landed")
+      throw await explainRefusedSave(ts, uid, id, expectedRevision, outcome.refused);
+    return { revision: save.revision };
   });
+}
+
+/** One save: the revision it makes, its random id, and the saver and tab it is charged to. */
+export interface SaveWrite {
+  readonly revision: number;
+  readonly writeId: string;
+  readonly saver: string;
+  readonly tab: string;
+}
+
+/**
+ * Writes one save over revision `save.revision - 1`: committed; refused but on the server after all
+ * (`landed`: its answer was lost); or refused. A tab adds its own entry to its saver's map; when the
+ * map it finds is full (or an older document's string), it starts the map over with that entry
+ * alone (rules: validWrites). Exported for the test that replays the simulator's saves on the
+ * emulators.
+ */
+export async function attemptSave(
+  ts: TalkStudio,
+  ownerUid: string,
+  id: string,
+  data: ConversationData,
+  save: SaveWrite,
+): Promise<"committed" | "landed" | { readonly refused: unknown }> {
+  let fresh = false;
+  for (;;) {
+    try {
+      await commitSave(ts, ownerUid, id, data, save, fresh);
+      return "committed";
+    } catch (error) {
+      const content = await getDoc(contentRef(ts, ownerUid, id)).catch(() => null);
+      if (content && holdsSave(savedView(content, save.saver), save)) return "landed";
+      if (!fresh && content?.get("revision") === save.revision - 1) {
+        fresh = tabsFull(content.get(new FieldPath("lastWriteBy", save.saver)), save.tab);
+        if (fresh) continue;
+      }
+      return { refused: error };
+    }
+  }
+}
+
+/** Whether the server holds `save` (`holdsSave` on the content as read now). */
+export async function landed(
+  ts: TalkStudio,
+  ownerUid: string,
+  id: string,
+  save: SaveWrite,
+): Promise<boolean> {
+  const content = await getDoc(contentRef(ts, ownerUid, id)).catch(() => null);
+  return content !== null && holdsSave(savedView(content, save.saver), save);
 }
 
 /**
@@ -167,7 +204,7 @@ function commitSave(
   uid: string,
   id: string,
   data: ConversationData,
-  save: { revision: number; writeId: string; saver: string; tab: string },
+  save: SaveWrite,
   fresh: boolean,
 ): Promise<void> {
   const { revision, writeId, saver, tab } = save;
