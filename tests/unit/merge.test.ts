@@ -89,6 +89,15 @@ describe("mergeConversations: messages", () => {
     expect(ids(clean(BASE, without(BASE, "b"), without(BASE, "b")))).toEqual(["a", "c", "d"]);
   });
 
+  it("applies a delete of a message the other side changed only in its editedBy mark", () => {
+    const marked = withMessages(
+      BASE.conversation.messages.map((m) => (m.id === "b" ? { ...m, editedBy: "u0" } : m)),
+    );
+    // Seed 1130 with tab kills: the mark differed, and the deleted message came back.
+    expect(ids(clean(marked, edit(BASE, "a", "x"), without(marked, "b")))).toEqual(["a", "c", "d"]);
+    expect(ids(clean(marked, without(marked, "b"), edit(BASE, "c", "x")))).toEqual(["a", "c", "d"]);
+  });
+
   it("places concurrent inserts after their neighbour, theirs before mine at one spot", () => {
     const mine = insertAfter(insertAfter(BASE, "b", text("m1")), "m1", text("m2"));
     const theirs = insertAfter(insertAfter(BASE, "b", text("t1")), "d", text("t2"));

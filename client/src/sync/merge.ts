@@ -152,17 +152,23 @@ function mergeList<T extends { id: string }>(
   conflicts: MergeConflict[],
 ): Both<T[]> {
   const [b, m, t] = [keyed(base), keyed(mine), keyed(theirs)];
+  // A message whose only change is its `editedBy` mark was not edited: a delete removes it.
+  const edited = (was: T | undefined, now: T) =>
+    !was ||
+    (list === "messages"
+      ? !sameUnmarked(was as unknown as Message, now as unknown as Message)
+      : !sameValue(was, now));
   const values = new Map<string, Both<T>>();
   for (const [key, mineItem] of m) {
     const theirItem = t.get(key);
     const baseItem = b.get(key);
     if (theirItem) values.set(key, mergeItem(key, baseItem, mineItem, theirItem));
-    else if (!baseItem || !sameValue(baseItem, mineItem)) values.set(key, same(mineItem));
+    else if (edited(baseItem, mineItem)) values.set(key, same(mineItem));
   }
   for (const [key, theirItem] of t) {
     if (m.has(key)) continue;
     const baseItem = b.get(key);
-    if (!baseItem || !sameValue(baseItem, theirItem)) values.set(key, same(theirItem));
+    if (edited(baseItem, theirItem)) values.set(key, same(theirItem));
   }
 
   const shared = (keys: Iterable<string>) => [...keys].filter((k) => b.has(k) && m.has(k) && t.has(k));
