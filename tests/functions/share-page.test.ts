@@ -7,7 +7,7 @@ import { revokeShare } from "../../functions/src/shares/manage.js";
 import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearFirestore } from "../support/emulators.js";
-import { HOSTING, shareDeps, shareOf } from "../support/shares.js";
+import { HOSTING, passwordShareFor, shareDeps, shareOf } from "../support/shares.js";
 
 const PERSON = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
 const CRAWLERS = {
@@ -300,8 +300,8 @@ describe("a password-protected share", () => {
   });
 
   it(`refuses guesses after ${RATE_LIMITS.wrongPasswordsPerShareAndIpPer15Minutes} wrong ones from one address, with Retry-After`, async () => {
-    const code = await shareOf(conversationData(2), { password: "open sesame" });
     const from = "192.0.2.77";
+    const code = await passwordShareFor([from]);
     for (let i = 0; i < RATE_LIMITS.wrongPasswordsPerShareAndIpPer15Minutes; i++) {
       expect((await post(`/s/${code}`, { password: `guess ${i}` }, from)).status).toBe(403);
     }
@@ -314,10 +314,10 @@ describe("a password-protected share", () => {
   // Production's TRUSTED_PROXY_HOPS_HOSTING=2 (functions/.env.demo-talkstudio): a direct call to the
   // function URL arrives as [forged…, caller], one through Hosting as [forged…, client, CDN node].
   it.each([
-    ["called directly", (forged: string) => `${forged}, 203.0.113.201`],
-    ["through Hosting", (forged: string) => `${forged}, 203.0.113.202, 198.18.0.9`],
-  ])("gives a caller %s no extra guess for a forged X-Forwarded-For", async (_, shape) => {
-    const code = await shareOf(conversationData(2), { password: "open sesame" });
+    ["called directly", "203.0.113.201", (forged: string) => `${forged}, 203.0.113.201`],
+    ["through Hosting", "203.0.113.202", (forged: string) => `${forged}, 203.0.113.202, 198.18.0.9`],
+  ])("gives a caller %s no extra guess for a forged X-Forwarded-For", async (_, caller, shape) => {
+    const code = await passwordShareFor([caller]);
     const budget = RATE_LIMITS.wrongPasswordsPerShareAndIpPer15Minutes;
     const statuses: number[] = [];
     for (let i = 0; i < budget + 3; i++) {

@@ -3,8 +3,6 @@
 // sent, then the address it saw; the demo project trusts one hop).
 import { createUserWithEmailAndPassword } from "firebase/auth";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { rateLimitKeyOfIp } from "../../functions/src/common/client-ip.js";
-import { msLeftInWindow } from "../../functions/src/rate-limit/rate-limiter.js";
 import { RATE_LIMIT_RULES } from "../../functions/src/rate-limit/rules.js";
 import {
   COMMON_PASSWORDS,
@@ -25,6 +23,7 @@ import {
 import { adminDb } from "../support/admin.js";
 import { failureOf } from "../support/failure.js";
 import { spendRateLimit } from "../support/rate-limits.js";
+import { guessWindowsLastAMinute } from "../support/shares.js";
 import { conversationData } from "../support/conversation-data.js";
 import { callableUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 
@@ -58,16 +57,11 @@ async function ownedPasswordShare(): Promise<{ owner: TalkStudio; code: string }
   return { owner, code: (await createShare(owner, { conversationId: id, password: PASSWORD })).code };
 }
 
-/**
- * A password share whose guess budgets from each of `addresses` stay in one window for the next
- * minute: a fixed window that turns over in the middle of a test rightly admits a second budget's
- * worth. (Windows are offset per key, so another share's code falls elsewhere.)
- */
+/** A password share whose guess windows for `addresses` last a minute (guessWindowsLastAMinute). */
 async function ownedPasswordShareFor(...addresses: string[]): Promise<{ owner: TalkStudio; code: string }> {
   for (;;) {
     const share = await ownedPasswordShare();
-    const charges = addresses.flatMap((address) => guessCharges(share.code, rateLimitKeyOfIp(address)));
-    if (charges.every((charge) => msLeftInWindow(charge, new Date()) >= 60_000)) return share;
+    if (guessWindowsLastAMinute(share.code, addresses)) return share;
   }
 }
 const passwordShareFor = async (...addresses: string[]) => (await ownedPasswordShareFor(...addresses)).code;

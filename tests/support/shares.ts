@@ -2,7 +2,10 @@
 // createShare domain function (the same code the callable runs).
 import type { Firestore } from "firebase-admin/firestore";
 import { firestorePaths, type ConversationData } from "../../client/src/index.js";
+import { rateLimitKeyOfIp } from "../../functions/src/common/client-ip.js";
+import { msLeftInWindow } from "../../functions/src/rate-limit/rate-limiter.js";
 import { createShare } from "../../functions/src/shares/create.js";
+import { guessCharges } from "../../functions/src/shares/share-charges.js";
 import type { ShareDeps } from "../../functions/src/shares/deps.js";
 import { adminDb } from "./admin.js";
 import { conversationData } from "./conversation-data.js";
@@ -30,4 +33,26 @@ export async function shareOf(
   const conversationId = `page${++made}${Date.now()}`;
   await db.doc(firestorePaths.content("owner", conversationId)).set({ ...data, revision: 1 });
   return (await createShare(shareDeps(db), "owner", { conversationId, ...options })).code;
+}
+
+/**
+ * Whether share `code`'s guess budgets from each of `addresses` stay in one window for the next
+ * minute: a fixed window that turns over in the middle of a test rightly admits a second budget's
+ * worth. (Windows are offset per key, so another share's code falls elsewhere.)
+ */
+export const guessWindowsLastAMinute = (code: string, addresses: readonly string[]): boolean =>
+  addresses
+    .flatMap((address) => guessCharges(code, rateLimitKeyOfIp(address)))
+    .every((charge) => msLeftInWindow(charge, new Date()) >= 60_000);
+
+/** `shareOf` with a password, whose guess windows for `addresses` last a minute (above). */
+export async function passwordShareFor(
+  addresses: readonly string[],
+  data: ConversationData = conversationData(2),
+  password = "open sesame",
+): Promise<string> {
+  for (;;) {
+    const code = await shareOf(data, { password });
+    if (guessWindowsLastAMinute(code, addresses)) return code;
+  }
 }
