@@ -294,7 +294,11 @@ describe("saveVersion and restoreVersion", () => {
       code: "not-found",
       reason: "version-not-found",
     });
-    await db.doc(firestorePaths.content("alice", cid)).set({ revision: 1, title: 1 });
+    // Written over nothing: the recordVersions trigger the emulators run undoes an invalid save
+    // written over a valid copy, and would race this test.
+    const content = db.doc(firestorePaths.content("alice", cid));
+    await content.delete();
+    await content.set({ revision: 1, title: 1 });
     await expect(saveVersion(deps(), "alice", { ...ref(), name: "n" })).rejects.toMatchObject({
       reason: "conversation-invalid",
     });
