@@ -5,9 +5,20 @@
 // `saveVersion` (keeps the current revision only while it is the one asked for) and member removal.
 import { LIMITS, type ConversationData } from "../../client/src/index.js";
 import { holdsSave } from "../../client/src/conversations/write.js";
-import { withSave, type SaverTabs } from "../../client/src/schema/conversation-records.js";
+import { tabsFull } from "../../client/src/schema/conversation-records.js";
 
 const WRITE_SLOTS = LIMITS.writeSlots;
+
+/** A saver's entry in `lastWriteBy`: their tabs' last save ids by tab id. */
+type SaverTabs = Readonly<Record<string, string>>;
+
+/**
+ * A saver's entry after a save of `tab`, as conversations/write.ts leaves it: its id set, or, when
+ * full, the entry started over with it.
+ */
+function withSave(entry: SaverTabs | undefined, tab: string, writeId: string): SaverTabs {
+  return { ...(entry && !tabsFull(entry, tab) ? entry : {}), [tab]: writeId };
+}
 
 export interface SimWrite {
   readonly uid: string;

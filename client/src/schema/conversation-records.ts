@@ -44,9 +44,6 @@ export function parseContentRecord(
   return parsed.success && typeof revision === "number" ? { data: parsed.data, revision } : null;
 }
 
-/** A saver's entry in `lastWriteBy`: their tabs' last save ids by tab id (conversations/write.ts). */
-export type SaverTabs = Readonly<Record<string, string>>;
-
 /** The save ids a saver's `lastWriteBy` entry holds; an older document holds one id as a string. */
 export function idsInEntry(entry: unknown): string[] {
   if (typeof entry === "string") return [entry];
@@ -61,10 +58,4 @@ export function idsInEntry(entry: unknown): string[] {
 export function tabsFull(entry: unknown, tab: string): boolean {
   if (typeof entry !== "object" || entry === null) return entry !== undefined;
   return !(tab in entry) && Object.keys(entry).length >= LIMITS.tabsPerSaver;
-}
-
-/** A saver's entry after a save of `tab`: its id set, or, when full, the entry started over with it. */
-export function withSave(entry: unknown, tab: string, writeId: string): SaverTabs {
-  const kept = typeof entry === "object" && entry !== null && !tabsFull(entry, tab) ? entry : {};
-  return { ...(kept as SaverTabs), [tab]: writeId };
 }
