@@ -4,7 +4,7 @@ import { deleteAccount, firestorePaths, storagePaths } from "../../client/src/in
 import { deleteUserData } from "../../functions/src/account-deletion/delete-user-data.js";
 import { adminAuth, adminBucket, adminDb } from "../support/admin.js";
 import { eventually } from "../support/eventually.js";
-import { callableUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
+import { functionUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { signInWithFakeGoogle } from "../support/sign-in.js";
 import { storageSkipReason } from "../support/storage-emulator.js";
 
@@ -85,7 +85,7 @@ describe("a disabled or revoked account", () => {
     const ts = newClient();
     const user = await signInWithFakeGoogle(ts, { sub: "disabled", name: "Disabled" });
     const createShare = async (token: string) => {
-      const response = await fetch(callableUrl("createShare"), {
+      const response = await fetch(functionUrl("createShare"), {
         method: "POST",
         headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
         body: JSON.stringify({ data: { conversationId: "c1" } }),

@@ -15,7 +15,7 @@ import { contentRecord, newSummaryRecord } from "../../client/src/schema/convers
 import { parseInput, toHttpsError } from "../../functions/src/common/errors.js";
 import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
-import { callableUrl, clearAuth, clearFirestore, newClient } from "../support/emulators.js";
+import { functionUrl, clearAuth, clearFirestore, newClient } from "../support/emulators.js";
 import { HOSTING, shareOf } from "../support/shares.js";
 
 // Per callable: fixed-seed payloads drawn from every kind below (trees, deep chains, huge and
@@ -123,7 +123,7 @@ describe("callables under malformed input", () => {
     `%s answers ${EMULATOR_RUNS} of them through the emulator with invalid-argument, never internal`,
     async (name, _, payloads) => {
       const answers = await oneByOne(payloads.slice(0, EMULATOR_RUNS), async (payload) => {
-        const response = await fetch(callableUrl(name), {
+        const response = await fetch(functionUrl(name), {
           method: "POST",
           headers: { "Content-Type": "application/json", Authorization: `Bearer ${idToken}` },
           body: bodyOf(payload),
@@ -225,7 +225,7 @@ describe("callables under hostile text", () => {
     "%s answers every path-like, prototype-named, control or non-Latin-1 string without a server error",
     async (name, contract) => {
       const answers = await oneByOne(hostilePayloads(name), async (payload) => {
-        const response = await fetch(callableUrl(name), {
+        const response = await fetch(functionUrl(name), {
           method: "POST",
           headers: { "Content-Type": "application/json", Authorization: `Bearer ${idToken}` },
           body: JSON.stringify({ data: payload }),
@@ -331,7 +331,7 @@ describe("share URLs nobody made", () => {
   };
 
   it(`answer 404 from the page function, never a server error, for ${RUNS} odd codes`, async () => {
-    const answers = await statuses(callableUrl("sharePage"), segments);
+    const answers = await statuses(functionUrl("sharePage"), segments);
     // Invalid UTF-8 ("%C0%AE", "%FF") is refused with a 400 by the router in front of the function
     // (it cannot decode the path) before our code runs: a client error all the same.
     const expected = (s: string) => (decodes(s) ? 404 : 400);
@@ -373,7 +373,7 @@ describe("history callables on the caller's own conversation that the schema ref
     ];
     const answers = [];
     for (const [name, payload] of calls) {
-      const response = await fetch(callableUrl(name), {
+      const response = await fetch(functionUrl(name), {
         method: "POST",
         headers: { "Content-Type": "application/json", Authorization: `Bearer ${idToken}` },
         body: JSON.stringify({ data: payload }),

@@ -4,7 +4,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { firestorePaths, signInWithKakao } from "../../client/src/index.js";
 import { adminAuth, adminDb } from "../support/admin.js";
 import { eventually } from "../support/eventually.js";
-import { callableUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
+import { functionUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { useFakeKakao } from "../support/fake-kakao.js";
 import { failureOf } from "../support/failure.js";
 
@@ -111,7 +111,7 @@ describe("kakaoSignIn through the emulator", () => {
       "a b",
       "\u0000",
     ]) {
-      const response = await fetch(callableUrl("kakaoSignIn"), {
+      const response = await fetch(functionUrl("kakaoSignIn"), {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ data: { accessToken: odd } }),

@@ -2,13 +2,13 @@ import { Timestamp } from "firebase-admin/firestore";
 import { beforeEach, describe, expect, it } from "vitest";
 import { firestorePaths, RATE_LIMITS } from "../../client/src/index.js";
 import { adminDb } from "../support/admin.js";
-import { callableUrl, clearFirestore } from "../support/emulators.js";
+import { functionUrl, clearFirestore } from "../support/emulators.js";
 
 // There is no front end in the emulator, so these requests carry the X-Forwarded-For header Google's
 // front end would build: whatever the caller sent, then the address it saw. The demo project trusts
 // one hop (TRUSTED_PROXY_HOPS=1), as a deployed callable does.
 async function kakaoSignInFrom(forwardedFor: string): Promise<{ status: number; reason?: unknown }> {
-  const response = await fetch(callableUrl("kakaoSignIn"), {
+  const response = await fetch(functionUrl("kakaoSignIn"), {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Forwarded-For": forwardedFor },
     // Kakao is not running for this file: every allowed call fails past the limiter, quickly.

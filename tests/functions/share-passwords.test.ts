@@ -25,7 +25,7 @@ import { failureOf } from "../support/failure.js";
 import { spendRateLimit } from "../support/rate-limits.js";
 import { guessWindowsLastAMinute } from "../support/shares.js";
 import { conversationData } from "../support/conversation-data.js";
-import { callableUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
+import { functionUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 
 const PASSWORD = "맞는비밀번호입니다";
 
@@ -36,7 +36,7 @@ interface Answer {
 }
 
 async function openFrom(forwardedFor: string, code: string, password: string): Promise<Answer> {
-  const response = await fetch(callableUrl("openShare"), {
+  const response = await fetch(functionUrl("openShare"), {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Forwarded-For": forwardedFor },
     body: JSON.stringify({ data: { code, password } }),

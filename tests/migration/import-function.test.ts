@@ -13,7 +13,7 @@ import {
 } from "../../client/src/index.js";
 import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
-import { callableUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
+import { functionUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { fixtureStorage, storageOf } from "../support/local-storage.js";
 
 /** The fixtures hold 7 projects (one a duplicate) and 3 older-format conversations. */
@@ -28,7 +28,7 @@ async function signedIn(): Promise<TalkStudio> {
 
 /** A raw callable request, as a client that skips the package's own input check would send it. */
 async function callRaw(data: unknown, idToken?: string) {
-  const response = await fetch(callableUrl("importConversations"), {
+  const response = await fetch(functionUrl("importConversations"), {
     method: "POST",
     headers: {
       "content-type": "application/json",

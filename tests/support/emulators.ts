@@ -1,10 +1,10 @@
 // The few emulator calls every test file needs.
 import { deleteApp, initializeApp, type FirebaseApp } from "firebase/app";
 import { createTalkStudio, type TalkStudio } from "../../client/src/index.js";
-import { emulatorHosts, functionUrl, PROJECT_ID } from "../../dev/emulators.js";
+import { emulatorHosts, PROJECT_ID } from "../../dev/emulators.js";
 import { recordRulesCoverageOf } from "./rules-coverage.js";
 
-export { emulatorHosts, firestoreEmulator, PROJECT_ID, REGION } from "../../dev/emulators.js";
+export { emulatorHosts, firestoreEmulator, functionUrl, PROJECT_ID, REGION } from "../../dev/emulators.js";
 
 /**
  * Importing this module is what marks a test file as one that uses the shared test project (the
@@ -17,8 +17,6 @@ if (process.env.TALKSTUDIO_TEST_GROUP === "isolated") {
   );
 }
 recordRulesCoverageOf(PROJECT_ID);
-
-export const callableUrl = functionUrl;
 
 /**
  * Clears emulator data. The Firestore emulator answers a clear with 500 while it is still busy with
