@@ -8,6 +8,7 @@ import {
   type CoreEvent,
   type CoreState,
 } from "../../client/src/sync/engine-core.js";
+import type { ConversationData, TextMessage } from "../../client/src/schema/index.js";
 import { TalkStudioError } from "../../client/src/talkstudio-error.js";
 import { conversationData, setText, textOf } from "../support/conversation-data.js";
 
@@ -97,5 +98,37 @@ describe("the sync engine's core", () => {
     // The user typing there is an edit like any other.
     ({ state } = run(state, { type: "update", data: setText("msg-1", "typed")(theirs.data), now: 0 }));
     expect(textOf(state.local, "msg-1")).toBe("typed");
+  });
+
+  it("takes a field put back by a control that reads the store (a speaker switched back) as an edit", () => {
+    const speaker =
+      (role: "me" | "other") =>
+      (d: ConversationData): ConversationData => ({
+        ...d,
+        conversation: {
+          ...d.conversation,
+          messages: d.conversation.messages.map((m) =>
+            m.id === "msg-1" ? { ...m, role, authorId: role } : m,
+          ),
+        },
+      });
+    const roleOf = (d: ConversationData) =>
+      (d.conversation.messages.find((m) => m.id === "msg-1") as TextMessage).role;
+    const mine = roleOf(data);
+    const theirRole = mine === "me" ? "other" : "me";
+    // They switch the speaker; I switch it back: my choice, saved.
+    const switched = { revision: 2, data: speaker(theirRole)(data) };
+    let { state } = run(open(), { type: "snapshot", copy: switched, fromCache: false, pending: false });
+    ({ state } = run(state, { type: "update", data, now: 0 }));
+    expect(roleOf(state.local)).toBe(mine);
+    expect(state.status.state).toBe("saving");
+    // They switch the speaker and edit the text; I switch the speaker back, and a stale text input
+    // beside it hands back the old text: their text stays, my speaker too.
+    const both = { revision: 2, data: setText("msg-1", "their edit")(switched.data) };
+    ({ state } = run(open(), { type: "snapshot", copy: both, fromCache: false, pending: false }));
+    ({ state } = run(state, { type: "update", data: setText("msg-1", "their edit")(data), now: 0 }));
+    ({ state } = run(state, { type: "update", data, now: 0 }));
+    expect(roleOf(state.local)).toBe(mine);
+    expect(textOf(state.local, "msg-1")).toBe("their edit");
   });
 });

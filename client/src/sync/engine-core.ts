@@ -2,16 +2,9 @@
 // effects the driver (project-sync.ts) performs — writes, version saves, timers, status reports.
 // No I/O, no clock, no randomness: the simulator (tests/sim/) runs thousands of histories through it.
 // Rules: docs/conversations.md, "Sync engine".
-import { COLLABORATION_LIMITS, type ConversationData, type Message } from "../schema/index.js";
+import { COLLABORATION_LIMITS, type ConversationData } from "../schema/index.js";
 import { TalkStudioError } from "../talkstudio-error.js";
-import {
-  keyed,
-  markEdits,
-  mergeConversations,
-  sameUnmarked,
-  sameValue,
-  type MergeConflict,
-} from "./merge.js";
+import { keyed, markEdits, mergeConversations, sameValue, type MergeConflict } from "./merge.js";
 
 export type SyncStatus =
   /** Everything the editor holds is on the server at `revision`. */
@@ -98,10 +91,10 @@ export interface CoreState {
   /** When the oldest unsaved change was made (for `maxWaitMs`). */
   readonly firstUnsaved: number | null;
   /**
-   * Messages the last remote change replaced, by key, with the version it replaced: an update that
-   * puts one back exactly is a stale copy in the editor, not the user's edit (ignored).
+   * Texts the last remote change replaced, by message key, before and after: an update that puts
+   * one back exactly is a stale text input in the editor, not the user's edit (ignored).
    */
-  readonly received: ReadonlyMap<string, { readonly before: Message; readonly after: Message }>;
+  readonly received: ReadonlyMap<string, { readonly before: string; readonly after: string }>;
   /** Goes up by one each time a remote change is applied to the editor's state. */
   readonly remoteRevision: number;
   readonly status: SyncStatus;
@@ -411,18 +404,22 @@ class Step {
   }
 }
 
-/** Messages `after` changed or added relative to `before`, with the version each replaced. */
+/** Messages whose text `after` changed relative to `before`, with the version each replaced. */
 function replaced(before: ConversationData, after: ConversationData): CoreState["received"] {
   const old = keyed(before.conversation.messages);
-  const result = new Map<string, { before: Message; after: Message }>();
+  const result = new Map<string, { before: string; after: string }>();
   for (const [key, message] of keyed(after.conversation.messages)) {
     const was = old.get(key);
-    if (was && !sameValue(was, message)) result.set(key, { before: was, after: message });
+    if (was && was.text !== message.text) result.set(key, { before: was.text, after: message.text });
   }
   return result;
 }
 
-/** `data` with every received message it put back to its pre-remote version turned into the remote one. */
+/**
+ * `data` with the text of every received message it put back to its pre-remote text turned into
+ * the remote one. Only the text: a text input keeps state of its own, while the other fields
+ * (speaker, time) come from the store, so a speaker switched back is the user's choice.
+ */
 function restoreReceived(data: ConversationData, received: CoreState["received"]): ConversationData {
   if (received.size === 0) return data;
   const seen = new Map<string, number>();
@@ -431,21 +428,20 @@ function restoreReceived(data: ConversationData, received: CoreState["received"]
     const n = seen.get(message.id) ?? 0;
     seen.set(message.id, n + 1);
     const entry = received.get(n === 0 ? message.id : `${message.id}#${n}`);
-    if (!entry || !sameUnmarked(entry.before, message)) return message;
+    if (!entry || message.text !== entry.before) return message;
     changed = true;
-    return entry.after;
+    return { ...message, text: entry.after };
   });
   return changed ? { ...data, conversation: { ...data.conversation, messages } } : data;
 }
 
-/** The received messages still exactly as received: a message the user touched is theirs again. */
+/** The received texts still as received: a message whose text the user typed is theirs again. */
 function stillUntouched(received: CoreState["received"], data: ConversationData): CoreState["received"] {
   if (received.size === 0) return received;
   const now = keyed(data.conversation.messages);
-  const result = new Map<string, { before: Message; after: Message }>();
+  const result = new Map<string, { before: string; after: string }>();
   for (const [key, entry] of received) {
-    const message = now.get(key);
-    if (message && sameUnmarked(message, entry.after)) result.set(key, entry);
+    if (now.get(key)?.text === entry.after) result.set(key, entry);
   }
   return result;
 }

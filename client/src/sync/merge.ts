@@ -213,7 +213,7 @@ function mergeList<T extends { id: string }>(
 }
 
 /** Two messages equal but for their `editedBy` marks: what the merge and the marking compare. */
-export function sameUnmarked(a: Message, b: Message): boolean {
+function sameUnmarked(a: Message, b: Message): boolean {
   if (a === b) return true;
   const x: Plain = a;
   const y: Plain = b;
