@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import type { ConversationData } from "../../client/src/index.js";
 import { keyed, mergeConversations } from "../../client/src/sync/merge.js";
 import type { RangeResult } from "./sim-runner.js";
-import { CI_FAULTS, replayOf, runScenario, scenarioOf, type Faults } from "./sim-world.js";
+import { ALL_FAULTS, CI_FAULTS, replayOf, runScenario, scenarioOf, type Faults } from "./sim-world.js";
 
 const seeds = Number(process.env.SIM_SEEDS ?? 10_000);
 const first = Number(process.env.SIM_FIRST_SEED ?? 1);
@@ -106,6 +106,14 @@ describe("the sync engine, simulated", () => {
       expect(violationsOf(seedList, CI_FAULTS)).toEqual(clean(seedList));
     },
   );
+
+  // A tab closed with a write still queued: the next tab opened on the SDK's view of that write
+  // and took it as the server's, so when the server refused it and moved on, the merge dropped
+  // its texts. These seeds (tab kills on) found it.
+  it("keeps a closed tab's queued write that the server refused (kill seeds)", () => {
+    const seedList = [167, 314, 735, 774, 857, 867, 988, 1039, 1265, 1395, 1552, 1850];
+    expect(violationsOf(seedList, ALL_FAULTS)).toEqual(clean(seedList));
+  });
 
   it("catches a merge rule broken on purpose (deletes always win) within the CI seeds", () => {
     const options = { merge: deletesAlwaysWin };

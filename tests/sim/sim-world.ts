@@ -436,6 +436,8 @@ export function runScenario(scenario: Scenario, { trace, merge, newServer }: Run
       local = reopenedCopy(mine, { synced });
       c.reopenedBehind = !local.unchanged && local.revision !== cloud.revision;
     }
+    // Opened on a closed tab's queued write: merged with no common base if the server moved on.
+    if (last) c.reopenedBehind = true;
     const core = initialState({
       config: { uid: c.uid, ownerUid: owner, sameEdits: scenario.sameEdits, merge },
       synced: cloud,
@@ -446,7 +448,12 @@ export function runScenario(scenario: Scenario, { trace, merge, newServer }: Run
     c.tab = tab;
     c.lastServer = server.copy;
     dispatch(c, tab, { type: "connection", fromCache: false, hasMembers });
-    at(now, () => dispatch(c, tab, { type: "reopen" }));
+    // The watch's first snapshot comes from the cache at once, the queue on top (pending); the
+    // driver merges the reopened copy after it.
+    at(now, () => {
+      snapshot(c, tab, cloud, true);
+      dispatch(c, tab, { type: "reopen" });
+    });
     at(delay(5, 250), () => {
       c.lastServer = server.copy;
       snapshot(c, tab, server.copy, false);

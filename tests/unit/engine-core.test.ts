@@ -100,6 +100,33 @@ describe("the sync engine's core", () => {
     expect(textOf(state.local, "msg-1")).toBe("typed");
   });
 
+  it("opened on a closed tab's queued write, drops none of it when the server moved on without it", () => {
+    // The SDK's view: revision 2 is a write a closed tab left queued, not yet the server's.
+    const queued = { revision: 2, data: setText("msg-1", "queued")(data) };
+    const opened = initialState({ config: { uid: "me", ownerUid: "me" }, synced: queued });
+    let { state } = run(opened, { type: "snapshot", copy: queued, fromCache: true, pending: true });
+    expect(state.unconfirmed).toBe(true);
+    // The server refused it and moved on: revision 3 is someone else's edit of msg-2.
+    const server = { revision: 3, data: setText("msg-2", "theirs")(data) };
+    ({ state } = run(state, { type: "snapshot", copy: server, fromCache: false, pending: false }));
+    expect(state.status.state).toBe("conflict");
+    expect(textOf(state.local, "msg-1")).toBe("queued");
+    // Had the server confirmed the copy, a newer one merges over it as usual.
+    ({ state } = run(
+      opened,
+      { type: "snapshot", copy: queued, fromCache: true, pending: true },
+      { type: "snapshot", copy: queued, fromCache: false, pending: false },
+      {
+        type: "snapshot",
+        copy: { revision: 3, data: setText("msg-2", "theirs")(queued.data) },
+        fromCache: false,
+        pending: false,
+      },
+    ));
+    expect(state.status.state).toBe("saved");
+    expect([textOf(state.local, "msg-1"), textOf(state.local, "msg-2")]).toEqual(["queued", "theirs"]);
+  });
+
   it("takes a field put back by a control that reads the store (a speaker switched back) as an edit", () => {
     const speaker =
       (role: "me" | "other") =>

@@ -51,6 +51,12 @@ export interface CoreState {
   readonly shared: boolean;
   /** The last state known to be on the server: the base of every merge. */
   readonly synced: Copy;
+  /**
+   * `synced` holds a write another tab left queued (the SDK's view of it, pending): until the
+   * server confirms that copy, a newer one may or may not hold that write, so it is merged with no
+   * common base (nothing either side holds is dropped).
+   */
+  readonly unconfirmed: boolean;
   /** The editor's newest state, every message it changed marked with this user's uid. */
   readonly local: ConversationData;
   /** The editor's own copy after a reload, until `reopen` merges it. */
@@ -167,6 +173,7 @@ export function initialState({ config, synced, local, browserOffline = false }: 
     config,
     shared: config.ownerUid !== config.uid,
     synced,
+    unconfirmed: false,
     local: reopening ? local.data : synced.data,
     kept: reopening
       ? { revision: local.revision, data: local.data, unchanged: local.unchanged ?? false }
@@ -307,7 +314,7 @@ class Step {
       s.remote = theirs;
       return;
     }
-    this.merge(theirs, s.conflict?.base ?? s.synced.data);
+    this.merge(theirs, s.conflict?.base ?? (s.unconfirmed ? UNKNOWN_BASE : s.synced.data));
   }
 
   merge(theirs: Copy, base: ConversationData): void {
@@ -337,6 +344,8 @@ class Step {
     const s = this.s;
     s.conflict = null;
     s.failure = null;
+    // Merging a reopened copy into the copy opened on confirms nothing of it.
+    s.unconfirmed &&= theirs === s.synced;
     s.synced = theirs;
     if (!sameValue(data, s.local)) {
       s.received = replaced(s.local, data);
@@ -370,6 +379,17 @@ class Step {
     this.report();
   }
 
+  /**
+   * A snapshot holding writes the SDK has not sent. With none of this engine's in flight, they are
+   * another tab's, left queued when it closed: if the engine opened on that copy, it is not yet the
+   * server's.
+   */
+  pendingSnapshot(copy: Copy | null): void {
+    const s = this.s;
+    if (copy && !s.inFlight && copy.revision === s.synced.revision && sameValue(copy.data, s.synced.data))
+      s.unconfirmed = copy.revision > s.confirmed;
+  }
+
   snapshot(copy: Copy | null, fromCache: boolean): void {
     const s = this.s;
     if (!copy) {
@@ -391,6 +411,8 @@ class Step {
       return this.report();
     if (copy.revision < s.confirmed) return this.report();
     if (!fromCache) s.confirmed = copy.revision;
+    if (!fromCache && copy.revision === s.synced.revision && sameValue(copy.data, s.synced.data))
+      s.unconfirmed = false;
     if (copy.revision > s.synced.revision) {
       this.receive(copy);
       return this.report();
@@ -479,6 +501,7 @@ export function step(state: CoreState, event: CoreEvent): { state: CoreState; ef
     case "saved":
       if (!s.inFlight) break;
       s.synced = s.inFlight;
+      s.unconfirmed = false;
       s.confirmed = Math.max(s.confirmed, s.inFlight.revision);
       t.settled(false);
       break;
@@ -502,6 +525,7 @@ export function step(state: CoreState, event: CoreEvent): { state: CoreState; ef
       break;
     case "snapshot":
       if (!event.pending) t.snapshot(event.copy, event.fromCache);
+      else t.pendingSnapshot(event.copy);
       break;
     case "watch-error":
       s.failure = event.error;

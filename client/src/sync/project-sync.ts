@@ -218,12 +218,25 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     }
   }
 
+  // The editor's own copy after a reload is merged after the watch's first snapshot: that one says
+  // whether the copy opened on holds a closed tab's queued write (engine-core.ts, `unconfirmed`).
+  let reopenDue = state.kept !== null;
+  const reopen = () => {
+    if (!reopenDue) return;
+    reopenDue = false;
+    dispatch({ type: "reopen" });
+  };
   const stopWatch = watchConversation(
     ts,
     id,
-    (stored, { pending, fromCache }) =>
-      dispatch({ type: "snapshot", copy: stored && copyOf(stored), fromCache, pending }),
-    (error) => dispatch({ type: "watch-error", error }),
+    (stored, { pending, fromCache }) => {
+      dispatch({ type: "snapshot", copy: stored && copyOf(stored), fromCache, pending });
+      reopen();
+    },
+    (error) => {
+      dispatch({ type: "watch-error", error });
+      reopen();
+    },
     owner,
   );
   // The SDK queues writes while offline instead of failing them: the cache flag says when that is.
@@ -245,9 +258,6 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
     addEventListener("online", onConnectivity);
     addEventListener("offline", onConnectivity);
   }
-
-  // The editor's own copy after a reload: once the caller holds `sync` (onRemoteChange may use it).
-  if (state.kept) queueMicrotask(() => dispatch({ type: "reopen" }));
 
   let marked: { synced: CoreState["synced"]; mark: SyncedMark } | null = null;
   const settle = () =>
