@@ -125,6 +125,17 @@ describe("the sync engine's core", () => {
     ));
     expect(state.status.state).toBe("saved");
     expect([textOf(state.local, "msg-1"), textOf(state.local, "msg-2")]).toEqual(["queued", "theirs"]);
+    // Nothing is saved over the copy until the server holds it: its revision 2 may be another copy.
+    let effects;
+    ({ state, effects } = run(
+      opened,
+      { type: "snapshot", copy: queued, fromCache: true, pending: true },
+      { type: "update", data: setText("msg-2", "typed")(queued.data), now: 0 },
+      { type: "timer" },
+    ));
+    expect(effects.filter((e) => e.type === "write")).toEqual([]);
+    ({ state, effects } = run(state, { type: "snapshot", copy: queued, fromCache: false, pending: false }));
+    expect(effects.find((e) => e.type === "write")).toMatchObject({ expectedRevision: 2 });
   });
 
   it("takes a field put back by a control that reads the store (a speaker switched back) as an edit", () => {

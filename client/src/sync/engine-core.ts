@@ -53,8 +53,8 @@ export interface CoreState {
   readonly synced: Copy;
   /**
    * `synced` holds a write another tab left queued (the SDK's view of it, pending): until the
-   * server confirms that copy, a newer one may or may not hold that write, so it is merged with no
-   * common base (nothing either side holds is dropped).
+   * server confirms that copy nothing is saved over it, and a newer one, which may or may not hold
+   * that write, is merged with no common base (nothing either side holds is dropped).
    */
   readonly unconfirmed: boolean;
   /** The editor's newest state, every message it changed marked with this user's uid. */
@@ -276,10 +276,13 @@ class Step {
     this.effects.push({ type: "timer", ms: null });
   }
 
-  /** Writes the newest state over the synced revision. */
+  /**
+   * Writes the newest state over the synced revision. Not over an unconfirmed copy: the server's
+   * copy at that revision may be another, and a save over it would replace what it never saw.
+   */
   save(): void {
     const s = this.s;
-    if (s.inFlight || s.conflict) return this.report();
+    if (s.inFlight || s.conflict || s.unconfirmed) return this.report();
     if (!hasPending(s)) {
       s.firstUnsaved = null;
       return this.report();
@@ -345,7 +348,7 @@ class Step {
     s.conflict = null;
     s.failure = null;
     // Merging a reopened copy into the copy opened on confirms nothing of it.
-    s.unconfirmed &&= theirs === s.synced;
+    s.unconfirmed &&= theirs.revision === s.synced.revision && sameValue(theirs.data, s.synced.data);
     s.synced = theirs;
     if (!sameValue(data, s.local)) {
       s.received = replaced(s.local, data);
@@ -411,8 +414,20 @@ class Step {
       return this.report();
     if (copy.revision < s.confirmed) return this.report();
     if (!fromCache) s.confirmed = copy.revision;
-    if (!fromCache && copy.revision === s.synced.revision && sameValue(copy.data, s.synced.data))
+    if (
+      s.unconfirmed &&
+      !fromCache &&
+      copy.revision === s.synced.revision &&
+      sameValue(copy.data, s.synced.data)
+    ) {
       s.unconfirmed = false;
+      // A conflict with the server's copy from before that write landed is obsolete: ask again.
+      if (s.conflict && s.conflict.revision < copy.revision) {
+        s.conflict = null;
+        return this.merge(copy, UNKNOWN_BASE);
+      }
+      return this.save();
+    }
     if (copy.revision > s.synced.revision) {
       this.receive(copy);
       return this.report();
