@@ -1,7 +1,7 @@
 // Runs a range of seeds (sim-world.ts) and says which failed, with a shrunk replay of the first.
 // Used by the CI test (in worker threads, one per core) and by `npm run sim` for long runs.
 import { parentPort, workerData } from "node:worker_threads";
-import { ALL_FAULTS, CI_FAULTS, replayOf, runScenario, scenarioOf } from "./sim-world.js";
+import { CI_FAULTS, replayOf, runScenario, scenarioOf } from "./sim-world.js";
 
 export interface RangeResult {
   readonly seeds: number;
@@ -11,13 +11,12 @@ export interface RangeResult {
   readonly replay: string | null;
 }
 
-export function runRange(first: number, count: number, all = false): RangeResult {
-  const faults = all ? ALL_FAULTS : CI_FAULTS;
+export function runRange(first: number, count: number): RangeResult {
   const failed: number[] = [];
   let commits = 0;
   let replay: string | null = null;
   for (let seed = first; seed < first + count; seed++) {
-    const scenario = scenarioOf(seed, faults);
+    const scenario = scenarioOf(seed, CI_FAULTS);
     const outcome = runScenario(scenario);
     commits += outcome.commits;
     if (outcome.violations.length === 0) continue;
@@ -28,6 +27,6 @@ export function runRange(first: number, count: number, all = false): RangeResult
 }
 
 if (parentPort && workerData) {
-  const { first, count, all } = workerData as { first: number; count: number; all: boolean };
-  parentPort.postMessage(runRange(first, count, all));
+  const { first, count } = workerData as { first: number; count: number };
+  parentPort.postMessage(runRange(first, count));
 }
