@@ -157,14 +157,20 @@ export function scenarios(world: World): [string, () => Promise<string | void>][
       },
     ],
     [
-      "tab-close flush: an edit < 1 s old reaches the cloud (defect 4)",
+      "tab close: an edit < 1 s old is kept and reaches the cloud on the next visit (defect 4)",
       async () => {
         const tab = await minji.context.newPage();
         await tab.goto(url);
         await open(tab);
         await type(tab, 1, "닫기 직전에 쓴 글");
+        const closed = tab.waitForEvent("close"); // close() with beforeunload does not wait for it
         await tab.close({ runBeforeUnload: true });
-        await inCloud("닫기 직전에 쓴 글");
+        await closed;
+        const next = await minji.context.newPage();
+        await next.goto(url);
+        await open(next);
+        await inCloud("닫기 직전에 쓴 글", 30_000);
+        await next.close();
       },
     ],
     [

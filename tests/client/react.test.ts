@@ -159,12 +159,14 @@ describe("@talkstudio/client/react", () => {
     const data = conversationData(3);
     const { id, revision } = await createConversation(tab, data);
     let edit: (change: (d: ConversationData) => ConversationData) => void = () => undefined;
+    let left = 0;
     const { latest } = probe(tab, () => {
       const [editor, setEditor] = useState(data);
       edit = (change) => setEditor(change);
       const project = useMemo(() => ({ id, revision, data: editor }), [editor]);
       // A debounce no test waits for: only the page events can save in time.
-      return { editor, sync: useProjectSync(project, { onRemoteChange: setEditor, debounceMs: 600_000 }) };
+      const options = { onRemoteChange: setEditor, debounceMs: 600_000, onLeave: () => (left += 1) };
+      return { editor, sync: useProjectSync(project, options) };
     });
     await until(() => latest()?.sync.status.state === "saved");
     expect(latest()?.sync.remoteRevision).toBe(0);
@@ -172,14 +174,20 @@ describe("@talkstudio/client/react", () => {
     edit(setText("msg-1", "닫기 직전"));
     await until(() => latest()?.sync.status.state === "saving");
     dispatchEvent(new Event("pagehide"));
+    // The editor's copy is written at once, before the save goes out.
+    expect(left).toBe(1);
     await until(() => latest()?.sync.status.state === "saved" && latest()?.sync.status.revision === 2);
 
     edit(setText("msg-2", "숨기기 직전"));
     await until(() => latest()?.sync.status.state === "saving");
     Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
     document.dispatchEvent(new Event("visibilitychange"));
+    expect(left).toBe(2);
     await until(() => latest()?.sync.status.revision === 3);
     Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
+    // With nothing pending the copy is not written: it could be older than another tab's.
+    dispatchEvent(new Event("pagehide"));
+    expect(left).toBe(2);
 
     // Another device's edit reaches the editor and moves `remoteRevision`, so inputs can key on it.
     await saveConversation(other, id, setText("msg-2", "다른 기기")(latest()!.editor), 3);

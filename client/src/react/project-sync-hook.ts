@@ -88,6 +88,14 @@ export function useProjectSync(
     readonly ownerUid?: string;
     /** `createProjectSync`'s, read when the engine starts: members editing together use "last-save-wins". */
     readonly sameEdits?: ProjectSyncOptions["sameEdits"];
+    /**
+     * Called at once when the tab is hidden or closed holding changes the server does not have,
+     * before the save: write the editor's copy where a reload finds it (the SPA's LocalStorage
+     * project). The page may go before the SDK has written its queue to IndexedDB; a synchronous
+     * write is kept. Not called with nothing pending, so an idle tab never writes its copy over
+     * a newer one another tab left.
+     */
+    readonly onLeave?: () => void;
   },
 ): ProjectSyncState {
   const ts = useTalkStudio();
@@ -132,7 +140,10 @@ export function useProjectSync(
   // The last second of typing must reach the server when the tab is hidden or closed.
   useEffect(() => {
     if (!sync || typeof document === "undefined") return;
-    const save = () => void sync.flush();
+    const save = () => {
+      if (sync.status.pending) latest.current.options.onLeave?.();
+      void sync.flush();
+    };
     const onVisibility = () => {
       if (document.visibilityState === "hidden") save();
     };
