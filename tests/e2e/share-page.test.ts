@@ -1,6 +1,5 @@
 // The share page and the demo page in Chromium (Debian's, through playwright-core), served by the
 // Hosting emulator. Screenshots of each skin go to reports/share-page/ (gitignored).
-import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -10,6 +9,7 @@ import { DEMO_USER } from "../../dev/demo-projects.js";
 import { adminAuth, adminDb } from "../support/admin.js";
 import { chromiumMissing, launchChromium } from "../support/browser.js";
 import { conversationData } from "../support/conversation-data.js";
+import { runDemoSeed } from "../support/demo-seed.js";
 import { clearAuth, clearFirestore } from "../support/emulators.js";
 import { HOSTING, shareDeps, shareOf } from "../support/shares.js";
 
@@ -160,11 +160,7 @@ describe.skipIf(chromiumMissing !== undefined)(`the share page in Chromium${skip
   });
 
   it("demo page: sign in as the demo user, share a conversation, open its link", async () => {
-    const seeded = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed/seed.ts"], {
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    expect(seeded.status).toBe(0);
+    expect((await runDemoSeed()).status).toBe(0);
     expect((await adminAuth().getUser(DEMO_USER.uid)).email).toBe(DEMO_USER.email);
     await page.goto(`${HOSTING}/`);
     await page.click("#demo-sign-in");

@@ -1,17 +1,11 @@
 // `npm start` loads this seed into the emulators: it must import cleanly and give the demo user
 // their conversations and a public share.
-import { spawnSync } from "node:child_process";
 import { signInWithEmailAndPassword } from "firebase/auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listConversations, listShares, openShare } from "../../client/src/index.js";
 import { DEMO_PROJECTS, DEMO_SHARE_PASSWORD, DEMO_USER } from "../../dev/demo-projects.js";
+import { runDemoSeed } from "../support/demo-seed.js";
 import { clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
-
-const runSeed = () =>
-  spawnSync(process.execPath, ["--import", "tsx", "scripts/seed/seed.ts"], {
-    encoding: "utf8",
-    timeout: 60_000,
-  });
 
 beforeAll(async () => {
   await Promise.all([clearAuth(), clearFirestore()]);
@@ -19,9 +13,9 @@ beforeAll(async () => {
 afterAll(closeClients);
 
 describe("the demo seed", () => {
-  it("runs, and runs again without duplicating anything", () => {
+  it("runs, and runs again without duplicating anything", { timeout: 60_000 }, async () => {
     for (let run = 0; run < 2; run++) {
-      const result = runSeed();
+      const result = await runDemoSeed();
       // stderr may carry the admin SDK's harmless metadata-server warning (no GCP here).
       expect(result.stderr).not.toContain("Seeding failed");
       expect(result.status).toBe(0);
