@@ -240,7 +240,9 @@ class Step {
   report(): void {
     const s = this.s;
     const revision = s.synced.revision;
-    const pending = hasPending(s);
+    // An unconfirmed copy holds a write the server may not have: never `saved`, so no mark of it
+    // is kept beside the editor's copy (a reload would take the copy as synced).
+    const pending = hasPending(s) || s.unconfirmed;
     let next: SyncStatus;
     if (s.conflict && s.keeping === s.conflict.revision) {
       next = { state: "saving", revision, pending: true };
