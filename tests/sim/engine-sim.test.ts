@@ -114,7 +114,7 @@ describe("the sync engine, simulated", () => {
   // unconfirmed through a resolved conflict, synced marks written with the LocalStorage copy.
   it.each([
     [[167, 314, 735, 774, 857, 867, 988, 1039, 1265, 1395, 1552, 1850]],
-    [[2506, 5436, 6556, 8662, 16532]],
+    [[2506, 5436, 6556, 8662, 16532, 46470]],
   ])("keeps a closed tab's queued write that the server refused (seeds %j)", (seedList: number[]) => {
     expect(violationsOf(seedList, CI_FAULTS)).toEqual(clean(seedList));
   });
