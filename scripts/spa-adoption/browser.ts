@@ -59,9 +59,11 @@ export async function newDevice(
   );
   context.setDefaultTimeout(15_000);
   if (options.storage) {
+    // Once per browser profile, as the SPA's data is: a flag in sessionStorage would seed each new
+    // tab again, putting the fixture's old copies back over what the SPA saved since.
     await context.addInitScript((entries) => {
-      if (location.protocol !== "http:" || sessionStorage.getItem("seeded")) return;
-      sessionStorage.setItem("seeded", "1");
+      if (location.protocol !== "http:" || localStorage.getItem("spa-adoption-seeded")) return;
+      localStorage.setItem("spa-adoption-seeded", "1");
       for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
     }, options.storage);
   }
