@@ -206,6 +206,9 @@ export const debounceOf = (s: CoreState): number =>
 const lastSaveWins = (s: CoreState) =>
   (s.config.sameEdits ?? (s.shared ? "last-save-wins" : "ask")) === "last-save-wins";
 export const hasPending = (s: CoreState): boolean => !sameValue(s.local, s.synced.data);
+/** `copy` is the copy this engine takes as synced: the same revision, the same data. */
+const isSynced = (s: CoreState, copy: Copy): boolean =>
+  copy.revision === s.synced.revision && sameValue(copy.data, s.synced.data);
 /** Nothing to do until something happens: what `flush()` waits for. */
 export const isIdle = (s: CoreState): boolean => !s.busy && !s.timerSet;
 
@@ -350,7 +353,7 @@ class Step {
     s.conflict = null;
     s.failure = null;
     // Merging a reopened copy into the copy opened on confirms nothing of it.
-    s.unconfirmed &&= theirs.revision === s.synced.revision && sameValue(theirs.data, s.synced.data);
+    s.unconfirmed &&= isSynced(s, theirs);
     s.synced = theirs;
     if (!sameValue(data, s.local)) {
       s.received = replaced(s.local, data);
@@ -391,8 +394,7 @@ class Step {
    */
   pendingSnapshot(copy: Copy | null): void {
     const s = this.s;
-    if (copy && !s.inFlight && copy.revision === s.synced.revision && sameValue(copy.data, s.synced.data))
-      s.unconfirmed = copy.revision > s.confirmed;
+    if (copy && !s.inFlight && isSynced(s, copy)) s.unconfirmed = copy.revision > s.confirmed;
   }
 
   snapshot(copy: Copy | null, fromCache: boolean): void {
@@ -416,12 +418,7 @@ class Step {
       return this.report();
     if (copy.revision < s.confirmed) return this.report();
     if (!fromCache) s.confirmed = copy.revision;
-    if (
-      s.unconfirmed &&
-      !fromCache &&
-      copy.revision === s.synced.revision &&
-      sameValue(copy.data, s.synced.data)
-    ) {
+    if (s.unconfirmed && !fromCache && isSynced(s, copy)) {
       s.unconfirmed = false;
       // A conflict with the server's copy from before that write landed is obsolete: ask again.
       if (s.conflict && s.conflict.revision < copy.revision) {
@@ -436,8 +433,7 @@ class Step {
     }
     // The server's copy at or below our revision, but not ours: what this engine took as synced
     // held a write that was refused (queued before a reload, or opened while still pending).
-    if (fromCache || (copy.revision === s.synced.revision && sameValue(copy.data, s.synced.data)))
-      return this.report();
+    if (fromCache || isSynced(s, copy)) return this.report();
     if (s.inFlight) s.disowned = copy;
     else this.rebase(copy);
   }
