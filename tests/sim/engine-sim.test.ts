@@ -119,6 +119,13 @@ describe("the sync engine, simulated", () => {
     expect(violationsOf(seedList, CI_FAULTS)).toEqual(clean(seedList));
   });
 
+  // A reopened tab's copy kept by last save wins got re-marked as the tab's own edit, and the merge
+  // took a message changed only in its `editedBy` mark for an edit: a conflict that reverted
+  // another's later edit, and brought the message back after its delete.
+  it("takes a message changed only in its mark as unedited (seed 84218)", () => {
+    expect(violationsOf([84218], CI_FAULTS)).toEqual(clean([84218]));
+  });
+
   it("catches a merge rule broken on purpose (deletes always win) within the CI seeds", () => {
     const options = { merge: deletesAlwaysWin };
     let caught: number | null = null;

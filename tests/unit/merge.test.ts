@@ -98,6 +98,19 @@ describe("mergeConversations: messages", () => {
     expect(ids(clean(marked, without(marked, "b"), edit(BASE, "c", "x")))).toEqual(["a", "c", "d"]);
   });
 
+  it("takes the other side's edit of a message this side changed only in its editedBy mark", () => {
+    const markedB = (data: ConversationData, uid: string) =>
+      withMessages(
+        data.conversation.messages.map((m) => (m.id === "b" ? { ...m, editedBy: uid } : m)),
+        data,
+      );
+    const base = markedB(BASE, "u0");
+    // Seed 84218 with tab kills: the re-marked side won as a conflict and reverted the edit.
+    const theirs = edit(base, "b", "their edit");
+    expect(textOf(clean(base, markedB(BASE, "u1"), theirs), "b")).toBe("their edit");
+    expect(textOf(clean(base, theirs, markedB(BASE, "u1")), "b")).toBe("their edit");
+  });
+
   it("places concurrent inserts after their neighbour, theirs before mine at one spot", () => {
     const mine = insertAfter(insertAfter(BASE, "b", text("m1")), "m1", text("m2"));
     const theirs = insertAfter(insertAfter(BASE, "b", text("t1")), "d", text("t2"));

@@ -231,10 +231,11 @@ function sameUnmarked(a: Message, b: Message): boolean {
 /** A message is one unit: edited on both sides into different messages, it is a conflict. */
 function mergeMessages(conflicts: MergeConflict[]): MergeItem<Message> {
   return (_key, base, mine, theirs) => {
-    if (sameValue(mine, theirs) || sameValue(base, theirs)) return same(mine);
+    // A side whose only change is the `editedBy` mark did not edit the message (as in `mergeList`).
+    if (sameValue(mine, theirs) || (base && sameUnmarked(base, theirs))) return same(mine);
     // The same text on both sides: theirs, saved first, keeps its `editedBy`.
     if (sameUnmarked(mine, theirs)) return same(theirs);
-    if (sameValue(base, mine)) return same(theirs);
+    if (base && sameUnmarked(base, mine)) return same(theirs);
     conflicts.push({ kind: "message", id: mine.id, base: base ?? null, mine, theirs });
     return { mine, theirs };
   };
