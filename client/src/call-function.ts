@@ -1,16 +1,7 @@
-import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from "firebase/functions";
 import { TalkStudioError, parseOrThrow, typedErrors } from "./talkstudio-error.js";
 import type { TalkStudio } from "./firebase.js";
-import { lazyService } from "./lazy-service.js";
-import { APP_CHECK_CONSUMING_CALLABLES, FUNCTIONS_REGION } from "./schema/index.js";
+import { APP_CHECK_CONSUMING_CALLABLES } from "./schema/index.js";
 import type { CallableContract, CallableInput, CallableOutput } from "./schema/index.js";
-
-/** Cloud Functions in TalkStudio's region, started on the first call. */
-export const functionsOf = lazyService((ts): Functions => {
-  const functions = getFunctions(ts.app, FUNCTIONS_REGION);
-  if (ts.emulators) connectFunctionsEmulator(functions, ts.emulators.host, ts.emulators.functionsPort);
-  return functions;
-});
 
 /**
  * Calls a function through its contract: the input is checked before it leaves, the answer after it
@@ -26,7 +17,10 @@ export function callFunction<C extends CallableContract>(
     await ts.appCheckReady;
     // The emulator never consumes a token, and offline its debug exchange fails: plain tokens there.
     const limitedUseAppCheckTokens = APP_CHECK_CONSUMING_CALLABLES.has(contract.name) && !ts.emulators;
-    const call = httpsCallable(functionsOf(ts), contract.name, { limitedUseAppCheckTokens });
+    // Firebase's Functions SDK comes with the first call: an app whose calls never run (an editor
+    // that never overrules a save) carries none of it in its main chunk.
+    const { callableOf } = await import("./functions.js");
+    const call = callableOf(ts, contract.name, { limitedUseAppCheckTokens });
     const { data: answer } = await call(data);
     const parsed = contract.output.safeParse(answer);
     if (!parsed.success) {

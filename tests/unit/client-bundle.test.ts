@@ -1,5 +1,6 @@
-// What an app's main chunk holds for what it calls: Storage and Functions only come with the calls
-// that use them (split into chunks, as Vite does, where the client loads them on demand).
+// What an app's main chunk holds for what it calls: Storage only comes with the calls that use it,
+// Functions with the first call (split into chunks, as Vite does, where the client loads them on
+// demand).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -8,11 +9,14 @@ import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "../..");
 
-/** The code an app loads at start: its main chunk and the chunks that one imports statically. */
-const bundleOf = (names: string[], entry = "index.ts") =>
-  bundled(`export { ${names.join(", ")} } from "./client/src/${entry}";`);
+/**
+ * The code an app loads at start: its main chunk and the chunks that one imports statically; with
+ * `onDemand`, every chunk, those it may load later too.
+ */
+const bundleOf = (names: string[], entry = "index.ts", onDemand = false) =>
+  bundled(`export { ${names.join(", ")} } from "./client/src/${entry}";`, onDemand);
 
-async function bundled(contents: string): Promise<string> {
+async function bundled(contents: string, onDemand = false): Promise<string> {
   const outdir = mkdtempSync(join(tmpdir(), "talkstudio-bundle-"));
   try {
     const result = await build({
@@ -35,6 +39,7 @@ async function bundled(contents: string): Promise<string> {
       logLevel: "silent",
     });
     const text = new Map(result.outputFiles.map((file) => [relative(root, file.path), file.text]));
+    if (onDemand) return [...text.values()].join("\n");
     const loaded = new Set<string>();
     const load = (path: string) => {
       if (loaded.has(path)) return;
@@ -62,8 +67,9 @@ describe("the client's bundle", () => {
     expect(code).not.toContain(FUNCTIONS);
   });
 
-  it("brings Functions with shares and Storage with uploads", async () => {
-    const shares = await bundleOf(["createTalkStudio", "createShare"]);
+  it("brings Functions with shares, on their first call, and Storage with uploads", async () => {
+    expect(await bundleOf(["createTalkStudio", "createShare"])).not.toContain(FUNCTIONS);
+    const shares = await bundleOf(["createTalkStudio", "createShare"], "index.ts", true);
     expect(shares).toContain(FUNCTIONS);
     expect(shares).not.toContain(STORAGE);
     expect(await bundleOf(["createTalkStudio", "uploadAvatar"])).toContain(STORAGE);

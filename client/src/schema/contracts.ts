@@ -34,8 +34,7 @@ import {
   updateShareInput,
 } from "./share.js";
 
-/** Where the functions run: Seoul, next to the users. */
-export const FUNCTIONS_REGION = "asia-northeast3";
+export { FUNCTIONS_REGION } from "./region.js";
 
 /**
  * A callable function's contract: its name and the shapes of both directions. The server's wrapper

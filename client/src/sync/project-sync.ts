@@ -6,12 +6,14 @@
 import { doc, onSnapshot } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
 import {
+  callables,
   conversationDataOf as dataOf,
   firestorePaths,
   type ConversationData,
   type StoredConversation,
 } from "../schema/index.js";
 import { TalkStudioError, toTalkStudioError } from "../talkstudio-error.js";
+import { callFunction } from "../call-function.js";
 import { requireUid } from "../require-uid.js";
 import {
   saveConversation,
@@ -201,11 +203,6 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   /** Last save wins: their copy goes into the version history before this side's is saved over it. */
   async function keepVersion(revision: number): Promise<void> {
     try {
-      // Loaded on first use: an app that never overrules bundles no Functions code in its main chunk.
-      const [{ callFunction }, { callables }] = await Promise.all([
-        import("../call-function.js"),
-        import("../schema/contracts.js"),
-      ]);
       const answer = await callFunction(ts, callables.saveVersion, {
         ownerUid,
         conversationId: id,
