@@ -99,6 +99,6 @@ async function startAppCheck(
     (globalThis as { FIREBASE_APPCHECK_DEBUG_TOKEN?: string | true }).FIREBASE_APPCHECK_DEBUG_TOKEN =
       option.debugToken ?? true;
   }
-  const { initializeAppCheck } = await import("firebase/app-check");
+  const { initializeAppCheck } = await import("./app-check.js");
   return initializeAppCheck(app, { provider: option.provider, isTokenAutoRefreshEnabled: true });
 }
