@@ -19,7 +19,9 @@ export function callFunction<C extends CallableContract>(
     const limitedUseAppCheckTokens = APP_CHECK_CONSUMING_CALLABLES.has(contract.name) && !ts.emulators;
     // Firebase's Functions SDK comes with the first call: an app whose calls never run (an editor
     // that never overrules a save) carries none of it in its main chunk.
-    const { callableOf } = await import("./functions.js");
+    const { callableOf } = await import("./functions.js").catch((cause: unknown) => {
+      throw new TalkStudioError("unavailable", "Could not load Cloud Functions.", {}, { cause });
+    });
     const call = callableOf(ts, contract.name, { limitedUseAppCheckTokens });
     const { data: answer } = await call(data);
     const parsed = contract.output.safeParse(answer);
