@@ -3,7 +3,7 @@ export * from "./firebase.js";
 export type { CacheStatus, FirestoreCache } from "./offline-cache.js";
 export * from "./talkstudio-error.js";
 export * from "./call-function.js";
-export * from "./functions.js";
+export { functionsOf } from "./functions.js";
 export * from "./auth/index.js";
 export * from "./profile/my-profile.js";
 export * from "./conversations/index.js";

@@ -51,64 +51,69 @@ afterAll(closeClients);
 const kakao = useFakeKakao();
 
 describe.skipIf(!logFile)(`request logs${skipped}`, () => {
-  it("log one line per request with outcome, duration and id, and never a password, token, email or message", async () => {
-    const since = logLength();
-    const stamp = Date.now().toString(36);
-    const email = `log-secret-${stamp}@example.com`;
-    const password = `pw-${stamp}-do-not-log`;
-    const message = `비밀메시지-${stamp}`;
-    const owner = newClient();
-    await createUserWithEmailAndPassword(owner.auth, email, "password123");
-    const kakaoEmail = `kakao-${stamp}@example.com`;
-    kakao().setUser({ id: 4242, nickname: "로그확인", profileImageUrl: "", email: kakaoEmail });
-    const kakaoToken = kakao().issueToken(4242);
-    await signInWithKakao(newClient(), kakaoToken);
-    const data = conversationData(3);
-    data.conversation.messages.push({
-      id: "secret",
-      role: "me",
-      authorId: "me",
-      text: message,
-      datetime: "",
-    });
-    const { id } = await createConversation(owner, data);
-    const { code } = await createShare(owner, { conversationId: id, password });
-    expect((await openShare(newClient(), code, password)).content.conversation.messages.at(-1)).toMatchObject(
-      {
+  // Five functions, each started cold when this file runs alone: more than the default 20 s.
+  it(
+    "log one line per request with outcome, duration and id, and never a password, token, email or message",
+    { timeout: 60_000 },
+    async () => {
+      const since = logLength();
+      const stamp = Date.now().toString(36);
+      const email = `log-secret-${stamp}@example.com`;
+      const password = `pw-${stamp}-do-not-log`;
+      const message = `비밀메시지-${stamp}`;
+      const owner = newClient();
+      await createUserWithEmailAndPassword(owner.auth, email, "password123");
+      const kakaoEmail = `kakao-${stamp}@example.com`;
+      kakao().setUser({ id: 4242, nickname: "로그확인", profileImageUrl: "", email: kakaoEmail });
+      const kakaoToken = kakao().issueToken(4242);
+      await signInWithKakao(newClient(), kakaoToken);
+      const data = conversationData(3);
+      data.conversation.messages.push({
+        id: "secret",
+        role: "me",
+        authorId: "me",
         text: message,
-      },
-    );
-    expect(await failureOf(openShare(newClient(), code, "not-the-password"))).toMatchObject({
-      reason: "wrong-password",
-    });
-    expect((await fetch(`${HOSTING}/s/_health`)).status).toBe(200);
+        datetime: "",
+      });
+      const { id } = await createConversation(owner, data);
+      const { code } = await createShare(owner, { conversationId: id, password });
+      expect(
+        (await openShare(newClient(), code, password)).content.conversation.messages.at(-1),
+      ).toMatchObject({
+        text: message,
+      });
+      expect(await failureOf(openShare(newClient(), code, "not-the-password"))).toMatchObject({
+        reason: "wrong-password",
+      });
+      expect((await fetch(`${HOSTING}/s/_health`)).status).toBe(200);
 
-    const wanted = ["onUserCreated", "kakaoSignIn", "createShare", "openShare", "sharePage"];
-    const lines = await eventually(() => {
-      const found = requestLines(since);
-      const complete =
-        wanted.every((fn) => found.some((l) => l.fn === fn)) &&
-        found.filter((l) => l.fn === "openShare").length >= 2;
-      return Promise.resolve(complete ? found : undefined);
-    });
-    const opens = lines.filter((l) => l.fn === "openShare");
-    expect(opens.map((l) => [l.outcome, l.reason])).toEqual([
-      ["ok", undefined],
-      ["permission-denied", "wrong-password"],
-    ]);
-    for (const line of lines) {
-      expect(line.requestId).toMatch(/^[\w-]{16,}$/);
-      expect(line.durationMs).toBeGreaterThanOrEqual(0);
-    }
-    // The demo project counts Firestore operations per request (docs/cost.md).
-    expect(opens[0]?.firestoreReads).toBeGreaterThan(0);
-    // The health route: an ok sharePage line that read nothing (a page read at least its share).
-    expect(lines.some((l) => l.fn === "sharePage" && l.outcome === "ok" && l.firestoreReads === 0)).toBe(
-      true,
-    );
+      const wanted = ["onUserCreated", "kakaoSignIn", "createShare", "openShare", "sharePage"];
+      const lines = await eventually(() => {
+        const found = requestLines(since);
+        const complete =
+          wanted.every((fn) => found.some((l) => l.fn === fn)) &&
+          found.filter((l) => l.fn === "openShare").length >= 2;
+        return Promise.resolve(complete ? found : undefined);
+      });
+      const opens = lines.filter((l) => l.fn === "openShare");
+      expect(opens.map((l) => [l.outcome, l.reason])).toEqual([
+        ["ok", undefined],
+        ["permission-denied", "wrong-password"],
+      ]);
+      for (const line of lines) {
+        expect(line.requestId).toMatch(/^[\w-]{16,}$/);
+        expect(line.durationMs).toBeGreaterThanOrEqual(0);
+      }
+      // The demo project counts Firestore operations per request (docs/cost.md).
+      expect(opens[0]?.firestoreReads).toBeGreaterThan(0);
+      // The health route: an ok sharePage line that read nothing (a page read at least its share).
+      expect(lines.some((l) => l.fn === "sharePage" && l.outcome === "ok" && l.firestoreReads === 0)).toBe(
+        true,
+      );
 
-    const everything = readFileSync(logFile ?? "", "utf8");
-    for (const secret of [password, email, message, "not-the-password"])
-      expect(everything).not.toContain(secret);
-  }, 60_000); // Five functions, each started cold when this file runs alone.
+      const everything = readFileSync(logFile ?? "", "utf8");
+      for (const secret of [password, email, message, "not-the-password"])
+        expect(everything).not.toContain(secret);
+    },
+  );
 });
