@@ -2,7 +2,7 @@ import { signInWithCustomToken, type User } from "firebase/auth";
 import { callFunction } from "../call-function.js";
 import { typedErrors } from "../talkstudio-error.js";
 import type { TalkStudio } from "../firebase.js";
-import { callables } from "../schema/index.js";
+import { kakaoSignInContract } from "../schema/index.js";
 
 /**
  * Signs in with the access token the Kakao JS SDK gave the SPA (`Kakao.Auth.login` /
@@ -10,6 +10,6 @@ import { callables } from "../schema/index.js";
  * token; failures are TalkStudioErrors whose `reason` says why (`kakao-token-invalid`, …).
  */
 export async function signInWithKakao(ts: TalkStudio, accessToken: string): Promise<User> {
-  const { customToken } = await callFunction(ts, callables.kakaoSignIn, { accessToken });
+  const { customToken } = await callFunction(ts, kakaoSignInContract, { accessToken });
   return typedErrors(async () => (await signInWithCustomToken(ts.auth, customToken)).user);
 }

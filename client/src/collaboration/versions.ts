@@ -7,7 +7,8 @@ import { ownerOf, type OwnerOption } from "../conversations/get.js";
 import { ESTIMATED } from "../estimated.js";
 import type { TalkStudio } from "../firebase.js";
 import {
-  callables,
+  restoreVersionContract,
+  saveVersionContract,
   COLLABORATION_LIMITS,
   firestorePaths,
   versionKind,
@@ -117,7 +118,7 @@ export function saveVersion(
 ): Promise<{ versionId: string; revision: number }> {
   return typedErrors(async () => {
     const ownerUid = ownerOf(ts, options);
-    const { versionId, revision } = await callFunction(ts, callables.saveVersion, {
+    const { versionId, revision } = await callFunction(ts, saveVersionContract, {
       ownerUid,
       conversationId,
       name,
@@ -139,7 +140,7 @@ export function restoreVersion(
   options: OwnerOption = {},
 ): Promise<{ revision: number; keptAs: string }> {
   return typedErrors(async () =>
-    callFunction(ts, callables.restoreVersion, {
+    callFunction(ts, restoreVersionContract, {
       ownerUid: ownerOf(ts, options),
       conversationId,
       versionId,

@@ -3,7 +3,12 @@
 import { callFunction } from "../call-function.js";
 import { toTalkStudioError, type TalkStudioError } from "../talkstudio-error.js";
 import type { TalkStudio } from "../firebase.js";
-import { callables, jsonBytes, MAX_IMPORT_REQUEST_BYTES, type ImportItem } from "../schema/index.js";
+import {
+  importConversationsContract,
+  jsonBytes,
+  MAX_IMPORT_REQUEST_BYTES,
+  type ImportItem,
+} from "../schema/index.js";
 import { inParallel, type ReadyImport } from "./write-imports.js";
 
 /** What happened to one conversation: written, there already, past the budget, or the request failed. */
@@ -51,7 +56,7 @@ export async function importThroughFunction(
   await inParallel(requestsOf(writes.map(itemOf)), 2, async (items) => {
     const outcomes = new Map<string, CallableOutcome>();
     try {
-      const answer = await callFunction(ts, callables.importConversations, { items });
+      const answer = await callFunction(ts, importConversationsContract, { items });
       for (const id of answer.imported) outcomes.set(id, { outcome: "imported" });
       for (const id of answer.alreadyImported) outcomes.set(id, { outcome: "already-imported" });
       for (const id of answer.overBudget) outcomes.set(id, { outcome: "over-budget" });

@@ -53,6 +53,7 @@ export interface CallableContract<
 export type CallableInput<C extends CallableContract> = z.input<C["input"]>;
 export type CallableOutput<C extends CallableContract> = z.output<C["output"]>;
 
+/* @__NO_SIDE_EFFECTS__ */
 function contract<I extends z.ZodMiniType, O extends z.ZodMiniType>(
   name: string,
   input: I,
@@ -61,39 +62,71 @@ function contract<I extends z.ZodMiniType, O extends z.ZodMiniType>(
   return { name, input, output };
 }
 
+// One export per contract, so a bundle keeps only the contracts (and schemas) it calls.
+export const kakaoSignInContract = contract("kakaoSignIn", kakaoSignInInput, kakaoSignInOutput);
+export const createShareContract = contract("createShare", createShareInput, createShareOutput);
+export const updateShareContract = contract("updateShare", updateShareInput, shareSettings);
+export const revokeShareContract = contract("revokeShare", shareCodeInput, revokeShareOutput);
+/** Revokes a share and creates its successor with the same settings (password included). */
+export const regenerateShareContract = contract("regenerateShare", shareCodeInput, createShareOutput);
+export const openShareContract = contract("openShare", openShareInput, openShareOutput);
+export const copySharedConversationContract = contract(
+  "copySharedConversation",
+  openShareInput,
+  copySharedConversationOutput,
+);
+/** A migration's projects, written server-side in bulk (the client's batches pay the rules per project). */
+export const importConversationsContract = contract(
+  "importConversations",
+  importConversationsInput,
+  importConversationsOutput,
+);
+// Members and invites (docs/collaboration.md): the owner's calls, then anyone's.
+export const inviteToConversationContract = contract(
+  "inviteToConversation",
+  inviteToConversationInput,
+  invite,
+);
+export const listInvitesContract = contract("listInvites", conversationIdInput, listInvitesOutput);
+export const revokeInviteContract = contract("revokeInvite", inviteCodeInput, revokeInviteOutput);
+export const removeMemberContract = contract("removeMember", removeMemberInput, noOutput);
+export const acceptInviteContract = contract("acceptInvite", inviteCodeInput, acceptInviteOutput);
+/** What accepting an invite would join (title, inviter's name, role), asked before acceptInvite. */
+export const previewInviteContract = contract("previewInvite", inviteCodeInput, invitePreview);
+export const listMembersContract = contract("listMembers", listMembersInput, listMembersOutput);
+export const leaveConversationContract = contract("leaveConversation", sharedConversationInput, noOutput);
+/** Keeps the conversation's current revision in its history (named, or a co-editor's overwritten text). */
+export const saveVersionContract = contract("saveVersion", saveVersionInput, saveVersionOutput);
+/** Saves a version's copy as a new revision, keeping what it replaces as a version first. */
+export const restoreVersionContract = contract("restoreVersion", restoreVersionInput, restoreVersionOutput);
+
 /** Every callable the functions export, by its exported name. */
 export const callables = {
-  kakaoSignIn: contract("kakaoSignIn", kakaoSignInInput, kakaoSignInOutput),
-  createShare: contract("createShare", createShareInput, createShareOutput),
-  updateShare: contract("updateShare", updateShareInput, shareSettings),
-  revokeShare: contract("revokeShare", shareCodeInput, revokeShareOutput),
-  /** Revokes a share and creates its successor with the same settings (password included). */
-  regenerateShare: contract("regenerateShare", shareCodeInput, createShareOutput),
-  openShare: contract("openShare", openShareInput, openShareOutput),
-  copySharedConversation: contract("copySharedConversation", openShareInput, copySharedConversationOutput),
-  /** A migration's projects, written server-side in bulk (the client's batches pay the rules per project). */
-  importConversations: contract("importConversations", importConversationsInput, importConversationsOutput),
-  // Members and invites (docs/collaboration.md): the owner's calls, then anyone's.
-  inviteToConversation: contract("inviteToConversation", inviteToConversationInput, invite),
-  listInvites: contract("listInvites", conversationIdInput, listInvitesOutput),
-  revokeInvite: contract("revokeInvite", inviteCodeInput, revokeInviteOutput),
-  removeMember: contract("removeMember", removeMemberInput, noOutput),
-  acceptInvite: contract("acceptInvite", inviteCodeInput, acceptInviteOutput),
-  /** What accepting an invite would join (title, inviter's name, role), asked before acceptInvite. */
-  previewInvite: contract("previewInvite", inviteCodeInput, invitePreview),
-  listMembers: contract("listMembers", listMembersInput, listMembersOutput),
-  leaveConversation: contract("leaveConversation", sharedConversationInput, noOutput),
-  /** Keeps the conversation's current revision in its history (named, or a co-editor's overwritten text). */
-  saveVersion: contract("saveVersion", saveVersionInput, saveVersionOutput),
-  /** Saves a version's copy as a new revision, keeping what it replaces as a version first. */
-  restoreVersion: contract("restoreVersion", restoreVersionInput, restoreVersionOutput),
+  kakaoSignIn: kakaoSignInContract,
+  createShare: createShareContract,
+  updateShare: updateShareContract,
+  revokeShare: revokeShareContract,
+  regenerateShare: regenerateShareContract,
+  openShare: openShareContract,
+  copySharedConversation: copySharedConversationContract,
+  importConversations: importConversationsContract,
+  inviteToConversation: inviteToConversationContract,
+  listInvites: listInvitesContract,
+  revokeInvite: revokeInviteContract,
+  removeMember: removeMemberContract,
+  acceptInvite: acceptInviteContract,
+  previewInvite: previewInviteContract,
+  listMembers: listMembersContract,
+  leaveConversation: leaveConversationContract,
+  saveVersion: saveVersionContract,
+  restoreVersion: restoreVersionContract,
 } as const;
 
 /**
  * Callables that consume their App Check token (replay protection, docs/sharing.md): the client
  * sends each call a limited-use token. Both try share passwords.
  */
-export const APP_CHECK_CONSUMING_CALLABLES: ReadonlySet<string> = new Set([
-  callables.openShare.name,
-  callables.copySharedConversation.name,
+export const APP_CHECK_CONSUMING_CALLABLES: ReadonlySet<string> = new Set<keyof typeof callables>([
+  "openShare",
+  "copySharedConversation",
 ]);

@@ -2,7 +2,7 @@ import { doc, getDoc } from "firebase/firestore";
 import { callFunction } from "../call-function.js";
 import { ESTIMATED } from "../estimated.js";
 import type { TalkStudio } from "../firebase.js";
-import { callables, firestorePaths, shareCode, type OpenedShare } from "../schema/index.js";
+import { openShareContract, firestorePaths, shareCode, type OpenedShare } from "../schema/index.js";
 import { TalkStudioError, typedErrors } from "../talkstudio-error.js";
 import { storedShare } from "./stored-share.js";
 
@@ -32,6 +32,6 @@ export function openShare(ts: TalkStudio, code: string, password?: string): Prom
         }
       }
     }
-    return callFunction(ts, callables.openShare, password === undefined ? { code } : { code, password });
+    return callFunction(ts, openShareContract, password === undefined ? { code } : { code, password });
   });
 }

@@ -6,7 +6,7 @@
 import { doc, onSnapshot } from "firebase/firestore";
 import type { TalkStudio } from "../firebase.js";
 import {
-  callables,
+  saveVersionContract,
   conversationDataOf as dataOf,
   firestorePaths,
   type ConversationData,
@@ -203,7 +203,7 @@ export function createProjectSync(ts: TalkStudio, options: ProjectSyncOptions): 
   /** Last save wins: their copy goes into the version history before this side's is saved over it. */
   async function keepVersion(revision: number): Promise<void> {
     try {
-      const answer = await callFunction(ts, callables.saveVersion, {
+      const answer = await callFunction(ts, saveVersionContract, {
         ownerUid,
         conversationId: id,
         revision,
