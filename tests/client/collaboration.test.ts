@@ -21,7 +21,7 @@ import {
   type TalkStudio,
   type TextMessage,
 } from "../../client/src/index.js";
-import { COLLABORATION_LIMITS, firestorePaths, LIMITS } from "../../client/src/index.js";
+import { firestorePaths, LIMITS, SAVE_DEBOUNCE_MS } from "../../client/src/index.js";
 import { conversationData } from "../support/conversation-data.js";
 import { clearAuth, clearFirestore, closeClients } from "../support/emulators.js";
 import { adminDb } from "../support/admin.js";
@@ -237,13 +237,11 @@ describe("the sync engine's quiet time", () => {
     const { id, revision } = await createConversation(alice, data);
     const sync = createProjectSync(alice, { id, revision, data });
     const first = setText("msg-1", "혼자")(data);
-    expect(await timeToSaved(sync, first)).toBeGreaterThanOrEqual(COLLABORATION_LIMITS.soloDebounceMs);
+    expect(await timeToSaved(sync, first)).toBeGreaterThanOrEqual(SAVE_DEBOUNCE_MS.solo);
     await grantRole(alice.uid, id, { [bob.uid]: "editor" });
     // The engine learns of the member from the summary it watches.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await timeToSaved(sync, setText("msg-1", "같이")(first))).toBeLessThan(
-      COLLABORATION_LIMITS.soloDebounceMs,
-    );
+    expect(await timeToSaved(sync, setText("msg-1", "같이")(first))).toBeLessThan(SAVE_DEBOUNCE_MS.solo);
     await sync.dispose();
   });
 });

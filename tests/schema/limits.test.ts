@@ -42,6 +42,19 @@ describe("firestore.rules repeats limits.ts", () => {
   });
 });
 
+describe("limits written as numbers, so a bundle can leave their object out", () => {
+  it("holds every person's version quotas in versionsPerConversation", () => {
+    const { membersPerConversation, versionsPerAuthor, namedVersionsPerPerson } = COLLABORATION_LIMITS;
+    expect(COLLABORATION_LIMITS.versionsPerConversation).toBe(
+      (membersPerConversation + 1) * (versionsPerAuthor + namedVersionsPerPerson),
+    );
+  });
+  it("gives invites 7 days by default and 30 at most", () => {
+    expect(COLLABORATION_LIMITS.inviteDefaultExpiryHours).toBe(7 * 24);
+    expect(COLLABORATION_LIMITS.inviteMaxExpiryHours).toBe(30 * 24);
+  });
+});
+
 describe("a conversation is refused only when its document would not fit", () => {
   it("counts bytes as Firestore does: strings UTF-8 + 1, numbers 8, field names + 1", () => {
     expect(firestoreBytes("가")).toBe(4);

@@ -14,7 +14,7 @@ import {
   conversationData,
   firestoreId,
   LIMITS,
-  RATE_LIMITS,
+  CONVERSATION_CREATES_PER_MINUTE,
   type ConversationData,
   type StoredConversation,
 } from "../schema/index.js";
@@ -106,7 +106,7 @@ export function createConversation(
       if (typed.kind === "permission-denied" && openedWindow) {
         throw new TalkStudioError(
           "rate-limited",
-          `At most ${RATE_LIMITS.conversationCreatesPerUserPerMinute} new conversations a minute: try again shortly.`,
+          `At most ${CONVERSATION_CREATES_PER_MINUTE} new conversations a minute: try again shortly.`,
           {},
           { cause: error },
         );

@@ -3,7 +3,7 @@
 import * as z from "zod/mini";
 import { conversationData, webUrl, type ConversationData } from "./conversation.js";
 import { firestoreId, userId } from "./ids.js";
-import { COLLABORATION_LIMITS, LIMITS } from "./limits.js";
+import { LIMITS, VERSION_NAME_CHARS } from "./limits.js";
 
 /**
  * `presence/{uid}`: a member with the conversation open. Written by that member's own client (its
@@ -69,9 +69,7 @@ export interface VersionDocument<Time> {
 
 export const versionIdOf = (revision: number) => `r${revision}`;
 export const versionId = z.string().check(z.regex(/^r[1-9][0-9]{0,15}$/, "must be a version id"));
-export const versionName = z
-  .string()
-  .check(z.minLength(1), z.maxLength(COLLABORATION_LIMITS.versionNameChars));
+export const versionName = z.string().check(z.minLength(1), z.maxLength(VERSION_NAME_CHARS));
 
 const conversationRef = { ownerUid: userId, conversationId: firestoreId };
 

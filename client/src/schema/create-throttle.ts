@@ -1,4 +1,4 @@
-import { RATE_LIMITS } from "./limits.js";
+import { CONVERSATION_CREATES_PER_MINUTE } from "./limits.js";
 
 /** What `users/{uid}/throttles/conversationCreates` holds that the next create reads. */
 export interface CreateThrottleState {
@@ -19,7 +19,7 @@ export function creditedCreate<Time>(
   now: Time,
 ): { opened: boolean; record: { windowStart: unknown; count: number; ids: [string]; updatedAt: Time } } {
   const count = current?.count;
-  if (typeof count === "number" && count < RATE_LIMITS.conversationCreatesPerUserPerMinute) {
+  if (typeof count === "number" && count < CONVERSATION_CREATES_PER_MINUTE) {
     return {
       opened: false,
       record: { windowStart: current?.windowStart, count: count + 1, ids: [id], updatedAt: now },

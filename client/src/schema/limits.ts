@@ -1,5 +1,8 @@
 // Every size limit of TalkStudio's data, in one place. Rules, functions and the client all follow
 // these numbers; firestore.rules repeats them (rules cannot import) and tests pin them together.
+// A bundler keeps an object whole, and keeps one with a computed value even unused: so values are
+// written as numbers, and what the client's everyday path reads (save debounce, create throttle,
+// version names) is a constant of its own that the objects refer to.
 
 /**
  * Firestore refuses documents over 1 MiB (1,048,576 bytes, counted as `firestoreBytes` does). A
@@ -66,8 +69,8 @@ export const DOCUMENT_ID_PATTERN = new RegExp(`^(?!__.*__$)[A-Za-z0-9_-]{1,${LIM
 
 /** Uploads to Storage (docs/storage.md); storage.rules repeats them and a test pins them together. */
 export const STORAGE_LIMITS = {
-  avatarBytes: 2 * 1024 * 1024,
-  exportBytes: 20 * 1024 * 1024,
+  avatarBytes: 2_097_152, // 2 MiB
+  exportBytes: 20_971_520, // 20 MiB
   /** Exported images are kept this long, then swept (and a lifecycle rule deletes them in production). */
   exportMaxAgeHours: 24,
   /**
@@ -122,6 +125,14 @@ export const SHARE_LIMITS = {
 const MEMBERS_PER_CONVERSATION = 20;
 const VERSIONS_PER_AUTHOR = 30;
 const NAMED_VERSIONS_PER_PERSON = 10;
+/** A version's name, at most this long. */
+export const VERSION_NAME_CHARS = 100;
+
+/**
+ * The sync engine's quiet time before a save when nobody else is in the conversation (`solo`), and
+ * when someone is (a member, or the owner for a member): edits reach the others within a second.
+ */
+export const SAVE_DEBOUNCE_MS = { solo: 1000, shared: 300 } as const;
 
 /**
  * Editing together (docs/collaboration.md): members, invite links, presence and version history.
@@ -135,8 +146,8 @@ export const COLLABORATION_LIMITS = {
   /** nanoid characters in an invite code: 22 × 6 bits = 132 bits, as a share code. */
   inviteCodeChars: SHARE_CODE_CHARS,
   inviteMinExpiryHours: 1,
-  inviteDefaultExpiryHours: 7 * 24,
-  inviteMaxExpiryHours: 30 * 24,
+  inviteDefaultExpiryHours: 168, // 7 days
+  inviteMaxExpiryHours: 720, // 30 days
   /** One invite can seat at most the whole member list; also the default. */
   inviteMaxUses: MEMBERS_PER_CONVERSATION,
   /** A member's presence document is rewritten this often while the conversation is open. */
@@ -151,12 +162,6 @@ export const COLLABORATION_LIMITS = {
    * closed tab or a crashed browser leaves the list within this time.
    */
   presenceStaleSeconds: 45,
-  /**
-   * The sync engine's quiet time before a save when nobody else is in the conversation, and when
-   * someone is (a member, or the owner for a member): edits reach the others within a second.
-   */
-  soloDebounceMs: 1000,
-  sharedDebounceMs: 300,
   /**
    * Marks of synced copies kept per project beside the SPA's LocalStorage copy (rememberSynced):
    * its own autosave runs every 2 s, so its copy may be a save or two behind the newest mark.
@@ -174,10 +179,16 @@ export const COLLABORATION_LIMITS = {
   versionsPerAuthor: VERSIONS_PER_AUTHOR,
   /** Named versions per person (owner or member); a name is never pushed out, only expires. */
   namedVersionsPerPerson: NAMED_VERSIONS_PER_PERSON,
-  /** The most one conversation can hold: everyone's quotas (listVersions reads one such page). */
-  versionsPerConversation: (MEMBERS_PER_CONVERSATION + 1) * (VERSIONS_PER_AUTHOR + NAMED_VERSIONS_PER_PERSON),
-  versionNameChars: 100,
+  /**
+   * The most one conversation can hold: everyone's quotas, (members + owner) × (versionsPerAuthor +
+   * namedVersionsPerPerson); listVersions reads one such page. tests/schema/limits.test.ts pins it.
+   */
+  versionsPerConversation: 840,
+  versionNameChars: VERSION_NAME_CHARS,
 } as const;
+
+/** The rules' create throttle (users/{uid}/throttles/conversationCreates): creates a minute. */
+export const CONVERSATION_CREATES_PER_MINUTE = 30;
 
 /**
  * Rate limits. firestore.rules enforces conversationCreatesPerUserPerMinute; the functions enforce
@@ -185,7 +196,7 @@ export const COLLABORATION_LIMITS = {
  */
 export const RATE_LIMITS = {
   kakaoSignInPerIpPerMinute: 10,
-  conversationCreatesPerUserPerMinute: 30,
+  conversationCreatesPerUserPerMinute: CONVERSATION_CREATES_PER_MINUTE,
   shareCreatesPerUserPerMinute: 30,
   shareReadsPerIpPerMinute: 100,
   shareCallsPerUserPerHour: 1000,

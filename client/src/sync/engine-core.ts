@@ -2,7 +2,7 @@
 // effects the driver (project-sync.ts) performs — writes, version saves, timers, status reports.
 // No I/O, no clock, no randomness: the simulator (tests/sim/) runs thousands of histories through it.
 // Rules: docs/conversations.md, "Sync engine".
-import { COLLABORATION_LIMITS, type ConversationData } from "../schema/index.js";
+import { SAVE_DEBOUNCE_MS, type ConversationData } from "../schema/index.js";
 import { TalkStudioError } from "../talkstudio-error.js";
 import { keyed, markEdits, mergeConversations, sameValue, type MergeConflict } from "./merge.js";
 
@@ -201,8 +201,7 @@ export function initialState({ config, synced, local, browserOffline = false }: 
 }
 
 export const debounceOf = (s: CoreState): number =>
-  s.config.debounceMs ??
-  (s.shared ? COLLABORATION_LIMITS.sharedDebounceMs : COLLABORATION_LIMITS.soloDebounceMs);
+  s.config.debounceMs ?? SAVE_DEBOUNCE_MS[s.shared ? "shared" : "solo"];
 const lastSaveWins = (s: CoreState) =>
   (s.config.sameEdits ?? (s.shared ? "last-save-wins" : "ask")) === "last-save-wins";
 export const hasPending = (s: CoreState): boolean => !sameValue(s.local, s.synced.data);

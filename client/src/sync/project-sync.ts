@@ -66,8 +66,8 @@ export interface ProjectSyncOptions {
     readonly unchanged?: boolean;
   };
   /**
-   * Quiet time after the last change before a save; default COLLABORATION_LIMITS.soloDebounceMs
-   * (1000 ms), or sharedDebounceMs (300 ms) while the conversation has members.
+   * Quiet time after the last change before a save; default SAVE_DEBOUNCE_MS.solo (1000 ms), or
+   * SAVE_DEBOUNCE_MS.shared (300 ms) while the conversation has members.
    */
   readonly debounceMs?: number;
   /** A save waits at most this long while changes keep coming; default 5 × debounceMs. */
