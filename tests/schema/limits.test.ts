@@ -10,6 +10,7 @@ import {
   MAX_IMPORT_BATCH,
   PLATFORM_SKINS,
   RATE_LIMITS,
+  SHARE_LIMITS,
 } from "../../client/src/index.js";
 import { conversationData, conversationOfBytes } from "../support/conversation-data.js";
 
@@ -49,9 +50,11 @@ describe("limits written as numbers, so a bundle can leave their object out", ()
       (membersPerConversation + 1) * (versionsPerAuthor + namedVersionsPerPerson),
     );
   });
-  it("gives invites 7 days by default and 30 at most", () => {
+  it("gives invites 7 days by default and 30 at most, shares 7 and 90", () => {
     expect(COLLABORATION_LIMITS.inviteDefaultExpiryHours).toBe(7 * 24);
     expect(COLLABORATION_LIMITS.inviteMaxExpiryHours).toBe(30 * 24);
+    expect(SHARE_LIMITS.defaultExpiryHours).toBe(7 * 24);
+    expect(SHARE_LIMITS.maxExpiryHours).toBe(90 * 24);
   });
 });
 

@@ -27,7 +27,7 @@ export const LIMITS = {
    * A preset copy is ~2 KB, but the background image box is free text and people paste an image
    * copied as a data: URL: room for one of ~190 KB. The document's byte limit still applies.
    */
-  themeJsonBytes: 256 * 1024,
+  themeJsonBytes: 262_144, // 256 KiB
   /** Rules cannot measure bytes; they bound the theme's top-level key count instead. */
   themeKeys: 200,
   urlChars: 2048,
@@ -107,8 +107,8 @@ export const SHARE_LIMITS = {
   passwordAttemptMinChars: 4,
   passwordMaxChars: 128,
   minExpiryHours: 1,
-  maxExpiryHours: 90 * 24,
-  defaultExpiryHours: 7 * 24,
+  maxExpiryHours: 2160, // 90 days
+  defaultExpiryHours: 168, // 7 days
   /**
    * Live (not revoked, not expired) shares of one conversation. Every save rewrites each live
    * share's copy, so this bounds the work one save causes: at most 5 copies of at most 1 MB.
