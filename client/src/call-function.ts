@@ -1,5 +1,6 @@
 import { TalkStudioError, parseOrThrow, typedErrors } from "./talkstudio-error.js";
 import type { TalkStudio } from "./firebase.js";
+import { callableOf } from "./functions.js";
 import { APP_CHECK_CONSUMING_CALLABLES } from "./schema/index.js";
 import type { CallableContract, CallableInput, CallableOutput } from "./schema/index.js";
 
@@ -14,14 +15,8 @@ export function callFunction<C extends CallableContract>(
 ): Promise<CallableOutput<C>> {
   return typedErrors(async () => {
     const data: unknown = parseOrThrow(contract.input, input, `Not a valid ${contract.name} request.`);
-    await ts.appCheckReady;
     // The emulator never consumes a token, and offline its debug exchange fails: plain tokens there.
     const limitedUseAppCheckTokens = APP_CHECK_CONSUMING_CALLABLES.has(contract.name) && !ts.emulators;
-    // Firebase's Functions SDK comes with the first call: an app whose calls never run (an editor
-    // that never overrules a save) carries none of it in its main chunk.
-    const { callableOf } = await import("./functions.js").catch((cause: unknown) => {
-      throw new TalkStudioError("unavailable", "Could not load Cloud Functions.", {}, { cause });
-    });
     const call = callableOf(ts, contract.name, { limitedUseAppCheckTokens });
     const { data: answer } = await call(data);
     const parsed = contract.output.safeParse(answer);

@@ -1,5 +1,5 @@
 import type { FirebaseApp } from "firebase/app";
-import type { AppCheck, AppCheckOptions } from "firebase/app-check";
+import { initializeAppCheck, type AppCheck, type AppCheckOptions } from "firebase/app-check";
 import { connectAuthEmulator, getAuth, type Auth } from "firebase/auth";
 import { connectFirestoreEmulator, type Firestore } from "firebase/firestore";
 import { DEFAULT_SHARE_BASE_URL } from "./schema/share-settings.js";
@@ -8,7 +8,8 @@ import { openFirestore, type FirestoreCache } from "./offline-cache.js";
 /**
  * The Firebase services TalkStudio uses, bound to one app. Every client call takes this first.
  * Functions and Storage are not here: `functionsOf(ts)` and `storageOf(ts)` start them on first use,
- * so an app that never calls a function or uploads does not bundle or start them.
+ * so an app that never calls a function or uploads never starts them (and one that never uploads
+ * does not bundle Storage).
  */
 export interface TalkStudio {
   readonly app: FirebaseApp;
@@ -20,8 +21,8 @@ export interface TalkStudio {
   readonly shareBaseUrl: string;
   /** The emulator hosts every service connects to, or undefined in production. */
   readonly emulators: ConnectedEmulators | undefined;
-  /** App Check once started (`appCheck` option), else undefined; every callable waits for it. */
-  readonly appCheckReady: Promise<AppCheck> | undefined;
+  /** App Check, started with the `appCheck` option, else undefined. */
+  readonly appCheck: AppCheck | undefined;
 }
 
 /**
@@ -82,23 +83,15 @@ export function createTalkStudio(app: FirebaseApp, options: TalkStudioOptions = 
     connectAuthEmulator(auth, `http://${emulators.host}:${emulators.authPort}`, { disableWarnings: true });
     connectFirestoreEmulator(db, emulators.host, emulators.firestorePort);
   }
-  const appCheckReady = options.appCheck && startAppCheck(app, options.appCheck, emulators !== undefined);
-  return { app, auth, db, cache, emulators, appCheckReady, shareBaseUrl: shareBaseUrl.replace(/\/+$/, "") };
+  const appCheck = options.appCheck && startAppCheck(app, options.appCheck, emulators !== undefined);
+  return { app, auth, db, cache, emulators, appCheck, shareBaseUrl: shareBaseUrl.replace(/\/+$/, "") };
 }
 
-/**
- * Loaded on demand, so an app without App Check bundles none of it (the provider the app passes
- * comes from the same module). The debug token must be set before App Check starts.
- */
-async function startAppCheck(
-  app: FirebaseApp,
-  option: AppCheckOption,
-  onEmulators: boolean,
-): Promise<AppCheck> {
+/** The debug token must be set before App Check starts. */
+function startAppCheck(app: FirebaseApp, option: AppCheckOption, onEmulators: boolean): AppCheck {
   if (onEmulators) {
     (globalThis as { FIREBASE_APPCHECK_DEBUG_TOKEN?: string | true }).FIREBASE_APPCHECK_DEBUG_TOKEN =
       option.debugToken ?? true;
   }
-  const { initializeAppCheck } = await import("./app-check.js");
   return initializeAppCheck(app, { provider: option.provider, isTokenAutoRefreshEnabled: true });
 }

@@ -7,7 +7,7 @@ import {
 } from "firebase/functions";
 import type { TalkStudio } from "./firebase.js";
 import { lazyService } from "./lazy-service.js";
-import { FUNCTIONS_REGION } from "./schema/region.js";
+import { FUNCTIONS_REGION } from "./schema/index.js";
 
 /** Cloud Functions in TalkStudio's region, started on the first call. */
 export const functionsOf = lazyService((ts): Functions => {
@@ -16,6 +16,6 @@ export const functionsOf = lazyService((ts): Functions => {
   return functions;
 });
 
-/** One of TalkStudio's callables; callFunction loads this module on its first call. */
+/** One of TalkStudio's callables, as callFunction calls it. */
 export const callableOf = (ts: TalkStudio, name: string, options: HttpsCallableOptions) =>
   httpsCallable(functionsOf(ts), name, options);

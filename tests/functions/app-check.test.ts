@@ -103,7 +103,7 @@ describe("the client's App Check option on the emulators", () => {
       emulators: host ? { host } : {},
       appCheck: { provider: production, debugToken: "00000000-0000-4000-8000-000000000000" },
     });
-    expect(await ts.appCheckReady).toBeDefined();
+    expect(ts.appCheck).toBeDefined();
     await createUserWithEmailAndPassword(ts.auth, `appcheck${Date.now()}@example.com`, "password123");
     const { id } = await createConversation(ts, conversationData(2));
     const { code } = await createShare(ts, { conversationId: id, password: "우리 둘만 아는 말" });

@@ -1,6 +1,5 @@
-// What an app's main chunk holds for what it calls: Storage only comes with the calls that use it,
-// Functions with the first call (split into chunks, as Vite does, where the client loads them on
-// demand).
+// What an app's bundle holds for what it calls: Storage only comes with the calls that use it, and
+// React and the components only with the UI entry.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -9,14 +8,11 @@ import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "../..");
 
-/**
- * The code an app loads at start: its main chunk and the chunks that one imports statically; with
- * `onDemand`, every chunk, those it may load later too.
- */
-const bundleOf = (names: string[], entry = "index.ts", onDemand = false) =>
-  bundled(`export { ${names.join(", ")} } from "./client/src/${entry}";`, onDemand);
+/** The code an app loads at start: its main chunk and the chunks that one imports statically. */
+const bundleOf = (names: string[], entry = "index.ts") =>
+  bundled(`export { ${names.join(", ")} } from "./client/src/${entry}";`);
 
-async function bundled(contents: string, onDemand = false): Promise<string> {
+async function bundled(contents: string): Promise<string> {
   const outdir = mkdtempSync(join(tmpdir(), "talkstudio-bundle-"));
   try {
     const result = await build({
@@ -39,7 +35,6 @@ async function bundled(contents: string, onDemand = false): Promise<string> {
       logLevel: "silent",
     });
     const text = new Map(result.outputFiles.map((file) => [relative(root, file.path), file.text]));
-    if (onDemand) return [...text.values()].join("\n");
     const loaded = new Set<string>();
     const load = (path: string) => {
       if (loaded.has(path)) return;
@@ -61,17 +56,18 @@ const FUNCTIONS = "cloudfunctions.net";
 const REACT = "react.transitional.element";
 
 describe("the client's bundle", () => {
-  it("holds no Storage or Functions code for an app that only edits and lists", async () => {
-    const code = await bundleOf(["createTalkStudio", "createProjectSync", "watchConversations"]);
+  it("holds no Storage code for an app that edits, lists and shares", async () => {
+    const code = await bundleOf([
+      "createTalkStudio",
+      "createProjectSync",
+      "watchConversations",
+      "createShare",
+    ]);
+    expect(code).toContain(FUNCTIONS);
     expect(code).not.toContain(STORAGE);
-    expect(code).not.toContain(FUNCTIONS);
   });
 
-  it("brings Functions with shares, on their first call, and Storage with uploads", async () => {
-    expect(await bundleOf(["createTalkStudio", "createShare"])).not.toContain(FUNCTIONS);
-    const shares = await bundleOf(["createTalkStudio", "createShare"], "index.ts", true);
-    expect(shares).toContain(FUNCTIONS);
-    expect(shares).not.toContain(STORAGE);
+  it("brings Storage with uploads", async () => {
     expect(await bundleOf(["createTalkStudio", "uploadAvatar"])).toContain(STORAGE);
   });
 

@@ -1,2 +1,0 @@
-/** Where the functions run: Seoul, next to the users. */
-export const FUNCTIONS_REGION = "asia-northeast3";
