@@ -456,12 +456,9 @@ function replaced(before: ConversationData, after: ConversationData): CoreState[
  */
 function restoreReceived(data: ConversationData, received: CoreState["received"]): ConversationData {
   if (received.size === 0) return data;
-  const seen = new Map<string, number>();
   let changed = false;
-  const messages = data.conversation.messages.map((message) => {
-    const n = seen.get(message.id) ?? 0;
-    seen.set(message.id, n + 1);
-    const entry = received.get(n === 0 ? message.id : `${message.id}#${n}`);
+  const messages = [...keyed(data.conversation.messages)].map(([key, message]) => {
+    const entry = received.get(key);
     if (!entry || message.text !== entry.before) return message;
     changed = true;
     return { ...message, text: entry.after };

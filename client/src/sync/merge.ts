@@ -310,12 +310,9 @@ export function mergeConversations(
  */
 export function markEdits(data: ConversationData, base: ConversationData, uid: string): ConversationData {
   const before = keyed(base.conversation.messages);
-  const seen = new Map<string, number>();
   let changed = false;
-  const messages = data.conversation.messages.map((message) => {
-    const n = seen.get(message.id) ?? 0;
-    seen.set(message.id, n + 1);
-    const old = before.get(n === 0 ? message.id : `${message.id}#${n}`);
+  const messages = [...keyed(data.conversation.messages)].map(([key, message]) => {
+    const old = before.get(key);
     if (old === message) return message;
     const mark = old && sameUnmarked(old, message) ? old.editedBy : uid;
     if (message.editedBy === mark) return message;
