@@ -5,8 +5,7 @@
 // (minified, browser, ESM, tree-shaken) and gzipped; no emulator needed. Two more: what the guide's
 // on-demand entry adds to an app's main chunk (and how much of the cloud is in it), and the UI entry.
 // The SPA-shaped uses include App Check on both sides, as the SPA passes `appCheck` in production:
-// its entry imports the provider, and the SDK side gets `initializeAppCheck`, which our client
-// loads by dynamic import (the import scan below sees only static ones).
+// its entry imports the provider, and the SDK side gets `initializeAppCheck`, which our client calls.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
