@@ -73,9 +73,11 @@ const withDefaults = (hosts: EmulatorHosts): ConnectedEmulators => ({
 
 /** Binds TalkStudio to an initialised Firebase app; pass `emulators` to use the local suite. */
 export function createTalkStudio(app: FirebaseApp, options: TalkStudioOptions = {}): TalkStudio {
+  const emulators = options.emulators && withDefaults(options.emulators);
+  // Before Auth and Firestore start, so their first requests already carry a token.
+  const appCheck = options.appCheck && startAppCheck(app, options.appCheck, emulators !== undefined);
   const auth = getAuth(app);
   const { db, cache } = openFirestore(app, options.offline === true);
-  const emulators = options.emulators && withDefaults(options.emulators);
   const shareBaseUrl =
     options.shareBaseUrl ??
     (emulators ? `http://${emulators.host}:${emulators.hostingPort}` : DEFAULT_SHARE_BASE_URL);
@@ -83,7 +85,6 @@ export function createTalkStudio(app: FirebaseApp, options: TalkStudioOptions = 
     connectAuthEmulator(auth, `http://${emulators.host}:${emulators.authPort}`, { disableWarnings: true });
     connectFirestoreEmulator(db, emulators.host, emulators.firestorePort);
   }
-  const appCheck = options.appCheck && startAppCheck(app, options.appCheck, emulators !== undefined);
   return { app, auth, db, cache, emulators, appCheck, shareBaseUrl: shareBaseUrl.replace(/\/+$/, "") };
 }
 
