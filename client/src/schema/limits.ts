@@ -2,7 +2,7 @@
 // these numbers; firestore.rules repeats them (rules cannot import) and tests pin them together.
 // A bundler keeps an object whole, and keeps one with a computed value even unused: so values are
 // written as numbers, and what the client's everyday path reads (save debounce, create throttle,
-// version names) is a constant of its own that the objects refer to.
+// version names) is a constant of its own, which an object lists by reference where it has it.
 
 /**
  * Firestore refuses documents over 1 MiB (1,048,576 bytes, counted as `firestoreBytes` does). A
