@@ -8,6 +8,7 @@ import {
   initializeFirestore,
   persistentLocalCache,
   persistentMultipleTabManager,
+  terminate,
   type Firestore,
 } from "firebase/firestore";
 
@@ -80,10 +81,15 @@ const why = (error: unknown) => (error instanceof Error ? `${error.name}: ${erro
  * its back/forward cache has a Firestore that no longer works: load it afresh instead (what the
  * user had not saved is in the SDK's queue or the app's own draft, as after closing the tab).
  */
-function reloadAfterBackForwardCache(): void {
+function reloadAfterBackForwardCache(db: Firestore): void {
   if (typeof globalThis.addEventListener !== "function") return;
   addEventListener("pageshow", (event) => {
-    if (event.persisted) location.reload();
+    if (!event.persisted) return;
+    // The writes made on pagehide (the last save, leaving presence) took the primary lease again
+    // after the cache shut down, and this page's unload no longer gives it up: the reloaded page
+    // would wait for it to lapse (up to 8 s) before reaching the server. Terminating gives it up.
+    const settle = new Promise((resolve) => setTimeout(resolve, 2000));
+    void Promise.race([terminate(db).catch(() => undefined), settle]).then(() => location.reload());
   });
 }
 
@@ -112,7 +118,7 @@ export function openFirestore(app: FirebaseApp, offline: boolean): { db: Firesto
     };
   }
   const cache = cacheOf({ mode: "persistent" });
-  reloadAfterBackForwardCache();
+  reloadAfterBackForwardCache(db);
   // The SDK opens IndexedDB on first use and, if that fails, carries on in memory: so will we.
   probe(idb).catch((error: unknown) =>
     cache.set({ mode: "memory", reason: "indexeddb-failed", detail: why(error) }),
