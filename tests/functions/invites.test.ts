@@ -23,6 +23,7 @@ import {
   type TalkStudio,
 } from "../../client/src/index.js";
 import { summaryForSave } from "../../client/src/conversations/records.js";
+import { userGuessCharges } from "../../functions/src/collaboration/member-charges.js";
 import { contentRecord } from "../../client/src/schema/conversation-records.js";
 import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
@@ -30,6 +31,7 @@ import { clearAuth, clearFirestore, closeClients, newClient } from "../support/e
 import { eventually } from "../support/eventually.js";
 import { saveIdsOf } from "../support/save-ids.js";
 import { failureOf } from "../support/failure.js";
+import { withLastingWindows } from "../support/rate-limits.js";
 
 let people = 0;
 async function person(): Promise<TalkStudio & { uid: string }> {
@@ -141,7 +143,8 @@ describe("invite links", () => {
   });
 
   it(`rate-limits guessing: ${RATE_LIMITS.wrongInvitesPerUserPer15Minutes} unknown codes per user, then even a real one waits`, async () => {
-    const [owner, guesser] = [await person(), await person()];
+    const owner = await person();
+    const guesser = await withLastingWindows(person, (p) => userGuessCharges(p.uid));
     const { id } = await createConversation(owner, conversationData(2));
     const real = await inviteToConversation(owner, id, { role: "viewer" });
     for (let i = 0; i < RATE_LIMITS.wrongInvitesPerUserPer15Minutes; i++) {

@@ -22,8 +22,8 @@ import {
 } from "../../client/src/index.js";
 import { adminDb } from "../support/admin.js";
 import { failureOf } from "../support/failure.js";
-import { spendRateLimit } from "../support/rate-limits.js";
-import { guessWindowsLastAMinute } from "../support/shares.js";
+import { spendRateLimit, withLastingWindows } from "../support/rate-limits.js";
+import { guessChargesFrom } from "../support/shares.js";
 import { conversationData } from "../support/conversation-data.js";
 import { functionUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 
@@ -57,13 +57,9 @@ async function ownedPasswordShare(): Promise<{ owner: TalkStudio; code: string }
   return { owner, code: (await createShare(owner, { conversationId: id, password: PASSWORD })).code };
 }
 
-/** A password share whose guess windows for `addresses` last a minute (guessWindowsLastAMinute). */
-async function ownedPasswordShareFor(...addresses: string[]): Promise<{ owner: TalkStudio; code: string }> {
-  for (;;) {
-    const share = await ownedPasswordShare();
-    if (guessWindowsLastAMinute(share.code, addresses)) return share;
-  }
-}
+/** A password share whose guess windows for `addresses` last a minute (withLastingWindows). */
+const ownedPasswordShareFor = (...addresses: string[]): Promise<{ owner: TalkStudio; code: string }> =>
+  withLastingWindows(ownedPasswordShare, (share) => guessChargesFrom(share.code, addresses));
 const passwordShareFor = async (...addresses: string[]) => (await ownedPasswordShareFor(...addresses)).code;
 const passwordShare = () => passwordShareFor();
 

@@ -3,6 +3,7 @@
 import { createUserWithEmailAndPassword } from "firebase/auth";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { importConversations } from "../../functions/src/imports/import-conversations.js";
+import { RATE_LIMIT_RULES } from "../../functions/src/rate-limit/rules.js";
 import {
   firestorePaths,
   listConversations,
@@ -15,6 +16,7 @@ import { adminDb } from "../support/admin.js";
 import { conversationData } from "../support/conversation-data.js";
 import { functionUrl, clearAuth, clearFirestore, closeClients, newClient } from "../support/emulators.js";
 import { fixtureStorage, storageOf } from "../support/local-storage.js";
+import { withLastingWindows } from "../support/rate-limits.js";
 
 /** The fixtures hold 7 projects (one a duplicate) and 3 older-format conversations. */
 const IMPORTABLE = 9;
@@ -57,7 +59,9 @@ afterAll(closeClients);
 
 describe("migrateLocalStorage through importConversations", () => {
   it(`takes at most ${RATE_LIMITS.importRequestsPerUserPerHour} requests an hour from one user`, async () => {
-    const ts = await signedIn();
+    const ts = await withLastingWindows(signedIn, (user) => [
+      { rule: RATE_LIMIT_RULES.importRequestsPerUser, key: user.auth.currentUser?.uid ?? "" },
+    ]);
     const idToken = await ts.auth.currentUser?.getIdToken();
     for (let i = 0; i < RATE_LIMITS.importRequestsPerUserPerHour; i++) {
       expect((await callRaw({ items: [item("p1")] }, idToken)).error).toBeUndefined();

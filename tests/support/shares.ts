@@ -3,13 +3,13 @@
 import type { Firestore } from "firebase-admin/firestore";
 import { firestorePaths, type ConversationData } from "../../client/src/index.js";
 import { rateLimitKeyOfIp } from "../../functions/src/common/client-ip.js";
-import { msLeftInWindow } from "../../functions/src/rate-limit/rate-limiter.js";
 import { createShare } from "../../functions/src/shares/create.js";
 import { guessCharges } from "../../functions/src/shares/share-charges.js";
 import type { ShareDeps } from "../../functions/src/shares/deps.js";
 import { adminDb } from "./admin.js";
 import { conversationData } from "./conversation-data.js";
 import { emulatorHosts } from "./emulators.js";
+import { withLastingWindows } from "./rate-limits.js";
 
 export const HOSTING = `http://${emulatorHosts.hosting}`;
 
@@ -35,24 +35,17 @@ export async function shareOf(
   return (await createShare(shareDeps(db), "owner", { conversationId, ...options })).code;
 }
 
-/**
- * Whether share `code`'s guess budgets from each of `addresses` stay in one window for the next
- * minute: a fixed window that turns over in the middle of a test rightly admits a second budget's
- * worth. (Windows are offset per key, so another share's code falls elsewhere.)
- */
-export const guessWindowsLastAMinute = (code: string, addresses: readonly string[]): boolean =>
-  addresses
-    .flatMap((address) => guessCharges(code, rateLimitKeyOfIp(address)))
-    .every((charge) => msLeftInWindow(charge, new Date()) >= 60_000);
+/** The guess budgets a password try on share `code` from each of `addresses` charges. */
+export const guessChargesFrom = (code: string, addresses: readonly string[]) =>
+  addresses.flatMap((address) => guessCharges(code, rateLimitKeyOfIp(address)));
 
-/** `shareOf` with a password, whose guess windows for `addresses` last a minute (above). */
-export async function passwordShareFor(
+/** `shareOf` with a password, whose guess windows for `addresses` last a minute (withLastingWindows). */
+export const passwordShareFor = (
   addresses: readonly string[],
   data: ConversationData = conversationData(2),
   password = "open sesame",
-): Promise<string> {
-  for (;;) {
-    const code = await shareOf(data, { password });
-    if (guessWindowsLastAMinute(code, addresses)) return code;
-  }
-}
+): Promise<string> =>
+  withLastingWindows(
+    () => shareOf(data, { password }),
+    (code) => guessChargesFrom(code, addresses),
+  );

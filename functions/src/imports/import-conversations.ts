@@ -6,23 +6,16 @@
 import { FieldValue, Timestamp, type Firestore, type WriteBatch } from "firebase-admin/firestore";
 import { isAlreadyExists } from "../common/errors.js";
 import { contentRef, summaryRef } from "../conversations/conversation-documents.js";
-import { consumeRateLimits, type RateLimitRule } from "../rate-limit/rate-limiter.js";
+import { consumeRateLimit } from "../rate-limit/rate-limiter.js";
+import { RATE_LIMIT_RULES } from "../rate-limit/rules.js";
 import {
   firestoreBytes,
   firestorePaths,
   LIMITS,
-  RATE_LIMITS,
   summaryFields,
   type ImportConversationsOutput,
   type ImportItem,
 } from "../schema.js";
-
-/** Each request writes up to 4 MB: a user's requests are few, or they are abuse. */
-const requestsPerUser: RateLimitRule = {
-  name: "importConversations-user",
-  limit: RATE_LIMITS.importRequestsPerUserPerHour,
-  windowMs: 60 * 60_000,
-};
 
 /** A batch holds 500 writes (two per conversation) and a commit request 10 MiB. */
 const CONVERSATIONS_PER_BATCH = 250;
@@ -134,7 +127,7 @@ export async function importConversations(
   items: readonly ImportItem[],
   now: Date,
 ): Promise<ImportConversationsOutput> {
-  await consumeRateLimits(db, [{ rule: requestsPerUser, key: uid }], now);
+  await consumeRateLimit(db, RATE_LIMIT_RULES.importRequestsPerUser, uid, now);
   const granted = await spendBudget(db, uid, items, now);
   const outcome = merged(await Promise.all(batchesOf(granted).map((batch) => write(db, uid, batch, now))));
   // Every granted item not written gives its budget back, whatever stopped it.

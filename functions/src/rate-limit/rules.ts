@@ -81,4 +81,10 @@ export const RATE_LIMIT_RULES = {
     limit: RATE_LIMITS.restoresPerConversationPerMinute,
     windowMs: MINUTE,
   },
+  /** Each import request writes up to 4 MB: a user's requests are few, or they are abuse. */
+  importRequestsPerUser: {
+    name: "importConversations-user",
+    limit: RATE_LIMITS.importRequestsPerUserPerHour,
+    windowMs: 60 * MINUTE,
+  },
 } satisfies Record<string, RateLimitRule>;
