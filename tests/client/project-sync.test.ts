@@ -20,7 +20,10 @@ import { clearAuth, clearFirestore, closeClients } from "../support/emulators.js
 import { eventually } from "../support/eventually.js";
 import { twoTabs } from "../support/tabs.js";
 
+/** Every status each engine of the running test reported, for a timeout to tell what happened. */
+let reports: SyncStatus[][] = [];
 beforeEach(async () => {
+  reports = [];
   await Promise.all([clearFirestore(), clearAuth()]);
 });
 afterAll(closeClients);
@@ -34,15 +37,17 @@ function engine(
   revision: number,
   data: ConversationData,
   local?: ProjectSyncOptions["local"],
+  debounceMs = DEBOUNCE_MS,
 ) {
   const statuses: SyncStatus[] = [];
+  reports.push(statuses);
   const remote: ConversationData[] = [];
   let editor = local?.data ?? data;
   const sync: ProjectSync = createProjectSync(ts, {
     id,
     revision,
     data,
-    debounceMs: DEBOUNCE_MS,
+    debounceMs,
     ...(local ? { local } : {}),
     onStatus: (status) => statuses.push(status),
     // What the SPA does: put the merged state in its store, which calls update again.
@@ -66,8 +71,14 @@ function engine(
   };
 }
 
+/** A status as a timeout prints it: the state, the revision, and an error's kind and message. */
+const described = (s: SyncStatus) =>
+  [s.state, s.revision, s.state === "error" ? `${s.error.kind}: ${s.error.message}` : ""].join(" ");
 const until = <T>(check: () => T | undefined, timeoutMs = 15_000) =>
-  eventually(() => Promise.resolve(check()), timeoutMs);
+  eventually(() => Promise.resolve(check()), timeoutMs).catch((error: unknown) => {
+    const engines = reports.map((statuses, n) => `engine ${n + 1}: ${statuses.map(described).join(" → ")}`);
+    throw new Error([String(error), ...engines].join("\n"), { cause: error });
+  });
 /**
  * Waits until `tab` reads `title`. A one-off read in a tab whose own engine is listening answers
  * from that listener's view, which may not have had the other tab's save yet.
@@ -83,12 +94,19 @@ const seenInTabB = (b: { sync: ProjectSync }) =>
   until(() => (b.sync.status.revision === 2 ? true : undefined));
 const errors = (statuses: SyncStatus[]) => statuses.filter((s) => s.state === "error");
 
-async function opened() {
+/**
+ * Two tabs of one user, each with an engine on a new conversation. `bDebounceMs` holds tab B's
+ * edits back that long: a test that saves from tab A meanwhile knows whose save lands first.
+ */
+async function opened(bDebounceMs = DEBOUNCE_MS) {
   const [tabA, tabB] = await twoTabs();
   const data = conversationData(6);
   const { id, revision } = await createConversation(tabA, data);
-  return { id, tabA, tabB, data, a: engine(tabA, id, revision, data), b: engine(tabB, id, revision, data) };
+  const a = engine(tabA, id, revision, data);
+  return { id, tabA, tabB, data, a, b: engine(tabB, id, revision, data, undefined, bDebounceMs) };
 }
+/** Long enough for a save from the other tab to land first on the busiest machine. */
+const UNTIL_FLUSHED = 60_000;
 
 describe("createProjectSync", () => {
   it("debounces a burst of edits into one save and never reports its own save as remote or error", async () => {
@@ -184,7 +202,7 @@ describe("createProjectSync", () => {
   });
 
   it("takeTheirs puts their text in the editor and keeps this tab's other edits", async () => {
-    const { id, tabA, tabB, data, b } = await opened();
+    const { id, tabA, tabB, data, b } = await opened(UNTIL_FLUSHED);
     b.edit((d) => setText("msg-1", "이 탭")({ ...d, title: "이 탭의 제목" }));
     await saveConversation(tabA, id, setText("msg-1", "다른 기기")(data), 1);
     await until(() => (b.sync.status.state === "conflict" ? true : undefined));
@@ -197,7 +215,7 @@ describe("createProjectSync", () => {
   });
 
   it("settles a conflict by itself when the user edits the message to match theirs", async () => {
-    const { id, tabA, data, b } = await opened();
+    const { id, tabA, data, b } = await opened(UNTIL_FLUSHED);
     b.edit(setText("msg-1", "이 탭"));
     await saveConversation(tabA, id, setText("msg-1", "같은 글")(data), 1);
     await until(() => (b.sync.status.state === "conflict" ? true : undefined));
