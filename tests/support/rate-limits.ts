@@ -23,9 +23,9 @@ export async function spendRateLimit(
 }
 
 /**
- * The first thing `make` makes (a user, a share, an address) whose windows, `chargesOf` it, all last
- * another `ms`. A fixed window that turns over in the middle of a test rightly admits a second
- * budget's worth; windows are offset per key, so another key's falls elsewhere.
+ * The first thing `make` makes (a user, a share, an address) whose rate-limit windows, the ones
+ * `chargesOf` names, all last another `ms`. A fixed window that turns over in the middle of a test
+ * rightly admits a second budget's worth; windows are offset per key, so another key's falls elsewhere.
  */
 export async function withLastingWindows<T>(
   make: () => T | Promise<T>,
