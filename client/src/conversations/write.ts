@@ -12,6 +12,7 @@ import {
 import type { TalkStudio } from "../firebase.js";
 import {
   conversationData,
+  conversationDataOf,
   firestoreId,
   LIMITS,
   CONVERSATION_CREATES_PER_MINUTE,
@@ -28,6 +29,7 @@ import {
 import { requireUid } from "../require-uid.js";
 import { contentRecord, idsInEntry, tabsFull } from "../schema/conversation-records.js";
 import { creditedCreate } from "../schema/create-throttle.js";
+import { conversationDigest } from "../sync/digest.js";
 import { getConversation, ownerOf, type OwnerOption } from "./get.js";
 import { summaryForCreate, summaryForSave } from "./records.js";
 import { contentRef, conversationsOf, summaryRef, throttleRef } from "./refs.js";
@@ -89,10 +91,13 @@ export function createConversation(
         ? doc(conversationsOf(ts, uid)).id
         : parseOrThrow(firestoreId, chosen, "Not a valid conversation id.");
     let openedWindow = false;
+    let attempts = 0;
     try {
       await runTransaction(ts.db, async (tx) => {
-        // A random id is new by construction; a chosen one may be taken (the rules refuse that too).
-        if (chosen !== undefined && (await tx.get(summaryRef(ts, uid, id))).exists()) {
+        attempts += 1;
+        // A random id is new by construction, unless an earlier attempt of this call took it; a
+        // chosen one may be taken (the rules refuse that too).
+        if ((chosen !== undefined || attempts > 1) && (await tx.get(summaryRef(ts, uid, id))).exists()) {
           throw new TalkStudioError("conflict", `Conversation ${id} exists already.`, {
             reason: "conversation-exists",
           });
@@ -102,6 +107,9 @@ export function createConversation(
         tx.set(contentRef(ts, uid, id), contentRecord(data, 1));
       });
     } catch (error) {
+      // The SDK retries a transaction whose commit failed; one whose answer was lost may have
+      // landed all the same (a phone losing signal, a busy server). Then this create is done.
+      if (attempts > 1 && (await holdsCreate(ts, uid, id, data))) return { id, revision: 1 };
       const typed = toTalkStudioError(error);
       if (typed.kind === "permission-denied" && openedWindow) {
         throw new TalkStudioError(
@@ -115,6 +123,17 @@ export function createConversation(
     }
     return { id, revision: 1 };
   });
+}
+
+/**
+ * Whether the server holds `data` as conversation `id` at revision 1: what this create writes. A
+ * copy made elsewhere with the same data is as good as this one.
+ */
+async function holdsCreate(ts: TalkStudio, uid: string, id: string, data: ConversationData) {
+  const stored = await getConversation(ts, id, { ownerUid: uid }).catch(() => null);
+  return (
+    stored?.revision === 1 && conversationDigest(conversationDataOf(stored)) === conversationDigest(data)
+  );
 }
 
 /**
