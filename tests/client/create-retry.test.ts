@@ -14,7 +14,11 @@ const faults = vi.hoisted(() => ({ lostAnswers: 0 }));
 
 vi.mock("firebase/firestore", async (original) => {
   const real = await original<typeof Firestore>();
-  const runTransaction: typeof real.runTransaction = async (db, update, options) => {
+  const runTransaction = async <T>(
+    db: Firestore.Firestore,
+    update: (transaction: Firestore.Transaction) => Promise<T>,
+    options?: Firestore.TransactionOptions,
+  ): Promise<T> => {
     if (faults.lostAnswers === 0) return real.runTransaction(db, update, options);
     faults.lostAnswers -= 1;
     await real.runTransaction(db, update, options);
